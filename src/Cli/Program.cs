@@ -1,1 +1,3 @@
-Console.WriteLine("ganrs");
+using GanRsSandbox.Cli;
+
+return GanrsCli.Run(args, Console.Out, Console.Error);

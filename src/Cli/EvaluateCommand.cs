@@ -1,0 +1,124 @@
+using GanRsSandbox.Ml.Data;
+using GanRsSandbox.Ml.Evaluation;
+using GanRsSandbox.Ml.Models;
+using GanRsSandbox.Ml.Torch;
+
+namespace GanRsSandbox.Cli;
+
+internal static class EvaluateCommand
+{
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var line = new CommandLine(args, new HashSet<string>());
+        var path = line.Positional(0, "the ratings FILE");
+        var kinds = ParseModels(line.String("models"));
+        var seed = line.Int("seed", 42);
+        var splitKind = line.String("split") ?? "ratio";
+        var testRatio = line.Double("test-ratio", 0.2, 0.0001, 0.9999);
+        var testUsers = line.Double("test-users", 0.2, 0.0001, 1);
+        var testItems = line.Double("test-items", 0.2, 0.0001, 1);
+        var protocolText = line.String("protocol") ?? "test-items";
+        if (!EvaluationProtocols.TryParse(protocolText, out var protocol))
+        {
+            throw new UsageException($"--protocol: unknown protocol '{protocolText}' (test-items, thresholded or all-items)");
+        }
+        var ns = line.IntList("n", min: 1);
+        var thresholds = line.IntList("thresholds");
+        var device = line.String("device") ?? "cpu";
+        if (!TorchRuntime.DeviceNames.Contains(device))
+        {
+            throw new UsageException($"--device: unknown device '{device}' (cpu, cuda or auto)");
+        }
+        var options = new BaselineOptions
+        {
+            Epochs = line.Int("epochs", 10, 1, 10_000),
+            BatchSize = line.Int("batch", 32, 1, 1 << 20),
+            Factors = line.Int("factors", 5, 1, 1024),
+            LearningRate = line.Double("lr", 1e-3, 1e-9, 10),
+            Seed = seed,
+            Device = device,
+        };
+        var threads = line.Int("threads", Environment.ProcessorCount, 1, 1024);
+        var json = line.String("json");
+        var data = ImportArguments.Load(line, path);
+        line.RejectUnknown();
+
+        if (thresholds is not null && thresholds.Any(t => t < data.Scale.Min || t > data.Scale.Max))
+        {
+            throw new UsageException($"--thresholds: every threshold must lie in the rating scale {data.Scale}");
+        }
+        var settings = new EvaluationSettings(ns ?? EvaluationSettings.PaperNs, thresholds ?? data.Scale.DefaultThresholds, [protocol]);
+        var split = splitKind switch
+        {
+            "ratio" => DatasetSplit.Ratio(data.Count, testRatio, seed),
+            "cf4j" => DatasetSplit.Cf4j(data, testUsers, testItems, seed),
+            _ => throw new UsageException($"--split: unknown split '{splitKind}' (ratio or cf4j)"),
+        };
+        if (split.Test.Length == 0 || split.Train.Length == 0)
+        {
+            throw new UsageException("the split leaves no training or no test ratings; change --test-ratio (or --test-users/--test-items)");
+        }
+
+        TorchSharp.torch.set_num_threads(threads);
+        var stats = DatasetStats.Compute(data);
+        stderr.WriteLine($"{data.Name}: {stats.Users:N0} users, {stats.Items:N0} items, {stats.Ratings:N0} ratings; " +
+                         $"{split.Train.Length:N0} train / {split.Test.Length:N0} test; protocol {protocol.Name()}");
+        var results = new List<ModelEvaluation>();
+        foreach (var kind in kinds)
+        {
+            results.Add(BaselineEvaluator.TrainAndEvaluate(kind, data, split, options, settings, new ConsoleProgress(stderr, kind.Name())));
+        }
+        PrintTable(stdout, results, protocol, settings);
+        if (json is not null)
+        {
+            JsonOutput.Write(json, new EvaluateJson(StatsJson.From(stats), protocol.Name(), seed,
+                results.Select(r => ModelJson.From(r, protocol)).ToList()));
+        }
+        return GanrsCli.Ok;
+    }
+
+    private static BaselineKind[] ParseModels(string? text)
+    {
+        if (text is null)
+        {
+            return BaselineKinds.All;
+        }
+        var kinds = new List<BaselineKind>();
+        foreach (var name in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!BaselineKinds.TryParse(name, out var kind))
+            {
+                throw new UsageException($"--models: unknown model '{name}' (known: {string.Join(", ", BaselineKinds.All.Select(k => k.Name()))})");
+            }
+            if (!kinds.Contains(kind))
+            {
+                kinds.Add(kind);
+            }
+        }
+        return kinds.Count > 0 ? [.. kinds] : throw new UsageException("--models needs at least one model");
+    }
+
+    private static void PrintTable(TextWriter stdout, IReadOnlyList<ModelEvaluation> results, EvaluationProtocol protocol, EvaluationSettings settings)
+    {
+        stdout.WriteLine($"protocol {protocol.Name()}");
+        stdout.WriteLine($"{"model",-20} {"train s",8} {"samples/s",10} {"RMSE",7} {"MAE",7}");
+        foreach (var r in results)
+        {
+            stdout.WriteLine($"{r.Kind.Name(),-20} {r.Training.Seconds,8:F1} {r.Training.SamplesPerSecond,10:N0} {Format(r.Rmse),7} {Format(r.Mae),7}");
+        }
+        foreach (var threshold in settings.Thresholds)
+        {
+            stdout.WriteLine();
+            stdout.WriteLine($"threshold {threshold}: precision / recall / F1 at N");
+            stdout.WriteLine($"{"model",-20} " + string.Join(" ", settings.Ns.Select(n => $"{"N=" + n,20}")));
+            foreach (var r in results)
+            {
+                var cells = r.Curves[protocol].Where(c => c.Threshold == threshold)
+                    .Select(c => $"{c.Precision:F3}/{c.Recall:F3}/{c.F1:F3}".PadLeft(20));
+                stdout.WriteLine($"{r.Kind.Name(),-20} " + string.Join(" ", cells));
+            }
+        }
+    }
+
+    private static string Format(double? value) => value is { } v ? v.ToString("F4", System.Globalization.CultureInfo.InvariantCulture) : "-";
+}

@@ -1,0 +1,65 @@
+using GanRsSandbox.Ml.Data;
+
+namespace GanRsSandbox.Cli;
+
+/// <summary>The <c>ganrs</c> entry point: dispatches commands and turns failures into exit codes.</summary>
+public static class GanrsCli
+{
+    public const int Ok = 0;
+    public const int Failure = 1;
+    public const int BadArguments = 2;
+    public const int BadData = 3;
+
+    public const string Usage = """
+        ganrs — synthetic recommender data and deep-learning CF baselines
+
+        Usage:
+          ganrs stats FILE [--json OUT] [--format auto|u.data|ratings.dat|csv] [--scale MIN..MAX] [--duplicates reject|first|last]
+          ganrs evaluate FILE [--models deepmf,vdeepmf,ncf,ncf-classification,ncf-improved,ncf-binary]
+                              [--seed 42] [--test-ratio 0.2 | --split cf4j --test-users 0.2 --test-items 0.2]
+                              [--n 2,4,6,8,10] [--thresholds 4,5] [--protocol test-items|thresholded|all-items]
+                              [--epochs 10] [--batch 32] [--factors 5] [--lr 0.001] [--device cpu|cuda|auto]
+                              [--threads N] [--json OUT]  (plus the import options of stats)
+
+        Exit codes: 0 ok, 1 unexpected failure, 2 bad arguments, 3 bad input data.
+        """;
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        {
+            (args.Length == 0 ? stderr : stdout).WriteLine(Usage);
+            return args.Length == 0 ? BadArguments : Ok;
+        }
+        try
+        {
+            return args[0] switch
+            {
+                "stats" => StatsCommand.Run(args[1..], stdout, stderr),
+                "evaluate" => EvaluateCommand.Run(args[1..], stdout, stderr),
+                _ => throw new UsageException($"unknown command '{args[0]}' (try: stats, evaluate)"),
+            };
+        }
+        catch (UsageException e)
+        {
+            stderr.WriteLine($"ganrs: {e.Message}");
+            stderr.WriteLine("Run 'ganrs --help' for usage.");
+            return BadArguments;
+        }
+        catch (DataFormatException e)
+        {
+            stderr.WriteLine($"ganrs: bad input: {e.Message}");
+            return BadData;
+        }
+        catch (OperationCanceledException)
+        {
+            stderr.WriteLine("ganrs: cancelled");
+            return Failure;
+        }
+        catch (Exception e) when (Environment.GetEnvironmentVariable("GANRS_DEBUG") is null)
+        {
+            stderr.WriteLine($"ganrs: failed: {e.Message} ({e.GetType().Name}; set GANRS_DEBUG=1 for details)");
+            return Failure;
+        }
+    }
+}

@@ -1,0 +1,41 @@
+using GanRsSandbox.Ml.Data;
+
+namespace GanRsSandbox.Cli;
+
+internal static class StatsCommand
+{
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var line = new CommandLine(args, new HashSet<string>());
+        var path = line.Positional(0, "the ratings FILE");
+        var json = line.String("json");
+        var data = ImportArguments.Load(line, path);
+        line.RejectUnknown();
+        var stats = DatasetStats.Compute(data);
+        Print(stdout, data.Name, stats);
+        if (json is not null)
+        {
+            JsonOutput.Write(json, StatsJson.From(stats));
+        }
+        return GanrsCli.Ok;
+    }
+
+    public static void Print(TextWriter stdout, string name, DatasetStats stats)
+    {
+        stdout.WriteLine($"dataset      {name}");
+        stdout.WriteLine($"users        {stats.Users,12:N0}");
+        stdout.WriteLine($"items        {stats.Items,12:N0}");
+        stdout.WriteLine($"ratings      {stats.Ratings,12:N0}");
+        stdout.WriteLine($"density      {stats.Density,12:P3}");
+        stdout.WriteLine($"mean rating  {stats.Mean,12:F3}   (scale {stats.Scale})");
+        stdout.WriteLine($"gini users   {stats.GiniUsers,12:F3}");
+        stdout.WriteLine($"gini items   {stats.GiniItems,12:F3}");
+        stdout.WriteLine("histogram");
+        var largest = Math.Max(1, stats.Histogram.Values.Max());
+        foreach (var (rating, count) in stats.Histogram)
+        {
+            var share = stats.Ratings == 0 ? 0 : (double)count / stats.Ratings;
+            stdout.WriteLine($"  {rating,3} {count,10:N0} {share,7:P1} {new string('#', (int)Math.Round(30.0 * count / largest))}");
+        }
+    }
+}

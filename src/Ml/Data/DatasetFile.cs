@@ -1,0 +1,118 @@
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace GanRsSandbox.Ml.Data;
+
+/// <summary>
+/// The compact binary form of a dataset: a header, the original ids, then three columns
+/// (int32 users, int32 items, float32 ratings), little-endian. About 12 bytes a rating.
+/// </summary>
+public static class DatasetFile
+{
+    private const uint Magic = 0x44535247; // "GRSD"
+    private const int FormatVersion = 1;
+
+    /// <summary>Writes atomically: a temporary file is renamed over <paramref name="path"/> only once complete.</summary>
+    public static void Save(RatingsDataset data, string path)
+    {
+        var temp = path + ".tmp-" + Guid.NewGuid().ToString("N");
+        try
+        {
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+            {
+                Write(data, stream);
+            }
+            File.Move(temp, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
+
+    public static void Write(RatingsDataset data, Stream stream)
+    {
+        using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
+        writer.Write(Magic);
+        writer.Write(FormatVersion);
+        writer.Write(data.Name);
+        writer.Write(data.Scale.Min);
+        writer.Write(data.Scale.Max);
+        writer.Write(data.UserIds.Length);
+        foreach (var id in data.UserIds)
+        {
+            writer.Write(id);
+        }
+        writer.Write(data.ItemIds.Length);
+        foreach (var id in data.ItemIds)
+        {
+            writer.Write(id);
+        }
+        writer.Write(data.Count);
+        writer.Write(MemoryMarshal.AsBytes(data.Users.AsSpan()));
+        writer.Write(MemoryMarshal.AsBytes(data.Items.AsSpan()));
+        writer.Write(MemoryMarshal.AsBytes(data.Ratings.AsSpan()));
+    }
+
+    public static RatingsDataset Load(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        return Read(stream, path);
+    }
+
+    public static RatingsDataset Read(Stream stream, string source)
+    {
+        using var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
+        try
+        {
+            if (reader.ReadUInt32() != Magic)
+            {
+                throw new DataFormatException(source, 0, null, "is not a GanRsSandbox dataset file");
+            }
+            var version = reader.ReadInt32();
+            if (version != FormatVersion)
+            {
+                throw new DataFormatException(source, 0, null, $"has dataset format version {version}; this build reads {FormatVersion}");
+            }
+            var name = reader.ReadString();
+            var scale = new RatingScale(reader.ReadInt32(), reader.ReadInt32());
+            var userIds = ReadStrings(reader);
+            var itemIds = ReadStrings(reader);
+            var count = reader.ReadInt32();
+            var users = ReadColumn<int>(reader, count);
+            var items = ReadColumn<int>(reader, count);
+            var ratings = ReadColumn<float>(reader, count);
+            return new RatingsDataset(name, users, items, ratings, userIds, itemIds, scale);
+        }
+        catch (EndOfStreamException)
+        {
+            throw new DataFormatException(source, 0, null, "is truncated");
+        }
+    }
+
+    private static string[] ReadStrings(BinaryReader reader)
+    {
+        var values = new string[reader.ReadInt32()];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = reader.ReadString();
+        }
+        return values;
+    }
+
+    private static T[] ReadColumn<T>(BinaryReader reader, int count) where T : unmanaged
+    {
+        var values = new T[count];
+        var bytes = MemoryMarshal.AsBytes(values.AsSpan());
+        while (bytes.Length > 0)
+        {
+            var read = reader.Read(bytes);
+            if (read == 0)
+            {
+                throw new EndOfStreamException();
+            }
+            bytes = bytes[read..];
+        }
+        return values;
+    }
+}

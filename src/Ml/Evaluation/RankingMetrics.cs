@@ -1,0 +1,192 @@
+namespace GanRsSandbox.Ml.Evaluation;
+
+public enum EvaluationProtocol
+{
+    /// <summary>Rank each test user's test items; the CF4J convention the authors used.</summary>
+    TestItems,
+
+    /// <summary>As <see cref="TestItems"/>, but an item in the top N counts as recommended only if its prediction reaches the threshold.</summary>
+    Thresholded,
+
+    /// <summary>Rank every item the user has not rated in training, as a live recommender does.</summary>
+    AllItems,
+}
+
+public static class EvaluationProtocols
+{
+    public static string Name(this EvaluationProtocol protocol) => protocol switch
+    {
+        EvaluationProtocol.TestItems => "test-items",
+        EvaluationProtocol.Thresholded => "thresholded",
+        EvaluationProtocol.AllItems => "all-items",
+        _ => throw new ArgumentOutOfRangeException(nameof(protocol)),
+    };
+
+    public static bool TryParse(string text, out EvaluationProtocol protocol)
+    {
+        foreach (var candidate in Enum.GetValues<EvaluationProtocol>())
+        {
+            if (string.Equals(candidate.Name(), text.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                protocol = candidate;
+                return true;
+            }
+        }
+        protocol = default;
+        return false;
+    }
+}
+
+public sealed record CurvePoint(int Threshold, int N, double Precision, double Recall, double F1);
+
+/// <summary>
+/// One user's candidates for ranking: their true ratings (NaN where the user has no known rating, as for
+/// unrated items under all-items), the scores to rank by, and whether each prediction passes the gate of the
+/// thresholded protocol.
+/// </summary>
+public readonly record struct UserCandidates(float[] TrueRatings, float[] Scores, Func<int, int, bool>? PassesGate);
+
+/// <summary>
+/// Precision, recall and F1 at N, averaged over users. Precision is averaged over every user with candidates;
+/// recall and F1 only over users with at least one relevant item (true rating ≥ threshold), because recall is
+/// undefined without one. Ties in score keep the candidates' given order.
+/// </summary>
+public sealed class RankingMetrics
+{
+    private readonly int[] _ns;
+    private readonly int[] _thresholds;
+    private readonly double[,] _precision;
+    private readonly double[,] _recall;
+    private readonly double[,] _f1;
+    private readonly int[] _relevantUsers;
+    private int _users;
+
+    public RankingMetrics(IReadOnlyList<int> ns, IReadOnlyList<int> thresholds)
+    {
+        if (ns.Count == 0 || ns.Any(n => n < 1))
+        {
+            throw new ArgumentException("every N must be at least 1", nameof(ns));
+        }
+        if (thresholds.Count == 0)
+        {
+            throw new ArgumentException("at least one threshold is needed", nameof(thresholds));
+        }
+        _ns = [.. ns];
+        _thresholds = [.. thresholds];
+        _precision = new double[_thresholds.Length, _ns.Length];
+        _recall = new double[_thresholds.Length, _ns.Length];
+        _f1 = new double[_thresholds.Length, _ns.Length];
+        _relevantUsers = new int[_thresholds.Length];
+    }
+
+    public void AddUser(UserCandidates candidates)
+    {
+        var count = candidates.Scores.Length;
+        if (count == 0)
+        {
+            return;
+        }
+        _users++;
+        var order = RankDescending(candidates.Scores);
+        for (var t = 0; t < _thresholds.Length; t++)
+        {
+            var q = _thresholds[t];
+            var relevantTotal = 0;
+            foreach (var r in candidates.TrueRatings)
+            {
+                if (r >= q)
+                {
+                    relevantTotal++;
+                }
+            }
+            if (relevantTotal > 0)
+            {
+                _relevantUsers[t]++;
+            }
+            for (var k = 0; k < _ns.Length; k++)
+            {
+                var top = Math.Min(_ns[k], count);
+                int recommended = 0, hits = 0;
+                for (var i = 0; i < top; i++)
+                {
+                    var candidate = order[i];
+                    if (candidates.PassesGate is { } gate && !gate(candidate, q))
+                    {
+                        continue;
+                    }
+                    recommended++;
+                    if (candidates.TrueRatings[candidate] >= q)
+                    {
+                        hits++;
+                    }
+                }
+                var precision = recommended == 0 ? 0 : (double)hits / recommended;
+                _precision[t, k] += precision;
+                if (relevantTotal > 0)
+                {
+                    var recall = (double)hits / relevantTotal;
+                    _recall[t, k] += recall;
+                    _f1[t, k] += precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+                }
+            }
+        }
+    }
+
+    public IReadOnlyList<CurvePoint> Curves()
+    {
+        var points = new List<CurvePoint>();
+        for (var t = 0; t < _thresholds.Length; t++)
+        {
+            for (var k = 0; k < _ns.Length; k++)
+            {
+                var relevant = _relevantUsers[t];
+                points.Add(new CurvePoint(
+                    _thresholds[t],
+                    _ns[k],
+                    _users == 0 ? 0 : _precision[t, k] / _users,
+                    relevant == 0 ? 0 : _recall[t, k] / relevant,
+                    relevant == 0 ? 0 : _f1[t, k] / relevant));
+            }
+        }
+        return points;
+    }
+
+    /// <summary>Indices sorted by score, highest first; equal scores keep their original order.</summary>
+    internal static int[] RankDescending(float[] scores)
+    {
+        var order = new int[scores.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+        Array.Sort(order, (a, b) =>
+        {
+            var byScore = scores[b].CompareTo(scores[a]);
+            return byScore != 0 ? byScore : a.CompareTo(b);
+        });
+        return order;
+    }
+}
+
+public static class ErrorMetrics
+{
+    public static (double Rmse, double Mae) Compute(ReadOnlySpan<float> predicted, ReadOnlySpan<float> actual)
+    {
+        if (predicted.Length != actual.Length)
+        {
+            throw new ArgumentException("predicted and actual must have the same length");
+        }
+        if (predicted.Length == 0)
+        {
+            return (double.NaN, double.NaN);
+        }
+        double squared = 0, absolute = 0;
+        for (var i = 0; i < predicted.Length; i++)
+        {
+            var error = (double)predicted[i] - actual[i];
+            squared += error * error;
+            absolute += Math.Abs(error);
+        }
+        return (Math.Sqrt(squared / predicted.Length), absolute / predicted.Length);
+    }
+}

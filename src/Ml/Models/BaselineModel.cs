@@ -1,0 +1,281 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using GanRsSandbox.Ml.Data;
+using GanRsSandbox.Ml.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace GanRsSandbox.Ml.Models;
+
+/// <summary>
+/// One of the six baselines: built, trained, queried and saved through plain .NET values. No tensor crosses this
+/// class's public surface, and every tensor it makes lives in a dispose scope.
+/// </summary>
+public sealed class BaselineModel : IDisposable
+{
+    private const uint CheckpointMagic = 0x4D535247; // "GRSM"
+    private const int CheckpointVersion = 1;
+    private const int PredictionChunk = 1 << 16;
+
+    private readonly nn.Module<Tensor, Tensor, Tensor> _network;
+    private readonly Device _device;
+
+    private BaselineModel(BaselineKind kind, int users, int items, RatingScale scale, BaselineOptions options)
+    {
+        options.Validate();
+        Kind = kind;
+        Users = users;
+        Items = items;
+        Scale = scale;
+        Options = options;
+        BinaryThreshold = options.BinaryThreshold ?? scale.Max - 1;
+        _device = TorchRuntime.ResolveDevice(options.Device);
+        torch.random.manual_seed(options.Seed);
+        _network = kind switch
+        {
+            BaselineKind.DeepMf => new DeepMfNetwork(users, items, options.Factors),
+            BaselineKind.VDeepMf => new VDeepMfNetwork(users, items, options.Factors),
+            BaselineKind.Ncf or BaselineKind.NcfBinary => new NcfNetwork(users, items, options.Factors, 1),
+            BaselineKind.NcfClassification or BaselineKind.NcfImproved => new NcfNetwork(users, items, options.Factors, scale.Classes),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+        };
+        _network.to(_device);
+    }
+
+    public BaselineKind Kind { get; }
+
+    public int Users { get; }
+
+    public int Items { get; }
+
+    public RatingScale Scale { get; }
+
+    public BaselineOptions Options { get; }
+
+    /// <summary>The rating from which ncf-binary treats an item as relevant.</summary>
+    public int BinaryThreshold { get; }
+
+    public static BaselineModel Create(BaselineKind kind, int users, int items, RatingScale scale, BaselineOptions? options = null) =>
+        new(kind, users, items, scale, options ?? new BaselineOptions());
+
+    public static BaselineModel Create(BaselineKind kind, RatingsDataset data, BaselineOptions? options = null) =>
+        Create(kind, data.UserCount, data.ItemCount, data.Scale, options);
+
+    /// <summary>Trains on the given rows of <paramref name="data"/> with mini-batch Adam, shuffling every epoch.</summary>
+    public TrainingReport Train(RatingsDataset data, int[] rows, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        if (data.UserCount > Users || data.ItemCount > Items)
+        {
+            throw new ArgumentException($"the dataset has {data.UserCount} users and {data.ItemCount} items; the model was built for {Users} and {Items}");
+        }
+        if (rows.Length == 0)
+        {
+            throw new ArgumentException("there are no training ratings");
+        }
+        var batch = Options.BatchSize;
+        var stepsPerEpoch = (rows.Length + batch - 1) / batch;
+        var totalSteps = (long)stepsPerEpoch * Options.Epochs;
+        var epochLosses = new double[Options.Epochs];
+        var random = new Random(Options.Seed);
+        var order = (int[])rows.Clone();
+        var users = new long[rows.Length];
+        var items = new long[rows.Length];
+        var targets = new float[rows.Length];
+        var clock = Stopwatch.StartNew();
+        var reportEvery = Math.Max(1, stepsPerEpoch / 20);
+        long step = 0;
+
+        torch.random.manual_seed(Options.Seed);
+        using var optimizer = optim.Adam(_network.parameters(), lr: Options.LearningRate);
+        _network.train();
+        for (var epoch = 0; epoch < Options.Epochs; epoch++)
+        {
+            random.Shuffle(order);
+            for (var i = 0; i < order.Length; i++)
+            {
+                users[i] = data.Users[order[i]];
+                items[i] = data.Items[order[i]];
+                targets[i] = Target(data.Ratings[order[i]]);
+            }
+            double lossSum = 0;
+            using (var epochScope = NewDisposeScope())
+            {
+                // One copy per epoch; the batches below are views of it, so a step allocates nothing to feed the net.
+                var userTensor = tensor(users, device: _device);
+                var itemTensor = tensor(items, device: _device);
+                var targetTensor = TargetTensor(targets);
+                for (var start = 0; start < order.Length; start += batch)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var length = Math.Min(batch, order.Length - start);
+                    using var stepScope = NewDisposeScope();
+                    optimizer.zero_grad();
+                    var loss = Loss(
+                        _network.call(userTensor.narrow(0, start, length), itemTensor.narrow(0, start, length)),
+                        targetTensor.narrow(0, start, length));
+                    loss.backward();
+                    optimizer.step();
+                    lossSum += loss.item<float>() * length;
+                    step++;
+                    if (progress is not null && (step % reportEvery == 0 || step == totalSteps))
+                    {
+                        progress.Report(new TrainingProgress(epoch + 1, Options.Epochs, step, totalSteps, lossSum / (start + length), clock.Elapsed));
+                    }
+                }
+            }
+            epochLosses[epoch] = lossSum / order.Length;
+        }
+        _network.eval();
+        var seconds = clock.Elapsed.TotalSeconds;
+        return new TrainingReport(Options.Epochs, batch, seconds, (double)rows.Length * Options.Epochs / seconds, epochLosses);
+    }
+
+    private float Target(float rating) => Kind switch
+    {
+        BaselineKind.NcfClassification or BaselineKind.NcfImproved => Scale.ClassOf(rating),
+        BaselineKind.NcfBinary => rating >= BinaryThreshold ? 1f : 0f,
+        _ => rating,
+    };
+
+    private Tensor TargetTensor(float[] targets) => Kind.IsClassifier()
+        ? tensor(targets, device: _device).to_type(ScalarType.Int64)
+        : tensor(targets, device: _device);
+
+    private Tensor Loss(Tensor output, Tensor target) => Kind switch
+    {
+        BaselineKind.DeepMf or BaselineKind.VDeepMf => nn.functional.mse_loss(output, target),
+        BaselineKind.Ncf => nn.functional.mse_loss(nn.functional.relu(output.squeeze(1)), target),
+        BaselineKind.NcfClassification or BaselineKind.NcfImproved => nn.functional.cross_entropy(output, target),
+        BaselineKind.NcfBinary => nn.functional.binary_cross_entropy_with_logits(output.squeeze(1), target),
+        _ => throw new InvalidOperationException(),
+    };
+
+    /// <summary>Predicts for paired arrays of user and item indices.</summary>
+    public Predictions Predict(ReadOnlySpan<int> users, ReadOnlySpan<int> items)
+    {
+        if (users.Length != items.Length)
+        {
+            throw new ArgumentException("users and items must have the same length");
+        }
+        var count = users.Length;
+        var score = new float[count];
+        var rating = Kind.PredictsRating() ? new float[count] : null;
+        var reliability = Kind.IsClassifier() ? new float[count] : null;
+        var userBuffer = new long[Math.Min(count, PredictionChunk)];
+        var itemBuffer = new long[userBuffer.Length];
+        _network.eval();
+        using var noGrad = no_grad();
+        for (var start = 0; start < count; start += PredictionChunk)
+        {
+            var length = Math.Min(PredictionChunk, count - start);
+            for (var i = 0; i < length; i++)
+            {
+                userBuffer[i] = users[start + i];
+                itemBuffer[i] = items[start + i];
+            }
+            using var scope = NewDisposeScope();
+            var output = _network.call(
+                tensor(userBuffer.AsSpan(0, length).ToArray(), device: _device),
+                tensor(itemBuffer.AsSpan(0, length).ToArray(), device: _device));
+            Decode(output, score.AsSpan(start, length), rating is null ? default : rating.AsSpan(start, length),
+                reliability is null ? default : reliability.AsSpan(start, length));
+        }
+        return new Predictions(score, rating, reliability);
+    }
+
+    /// <summary>Predicts one user's response to each of <paramref name="items"/>.</summary>
+    public Predictions PredictForUser(int user, ReadOnlySpan<int> items)
+    {
+        var users = new int[items.Length];
+        Array.Fill(users, user);
+        return Predict(users, items);
+    }
+
+    private void Decode(Tensor output, Span<float> score, Span<float> rating, Span<float> reliability)
+    {
+        switch (Kind)
+        {
+            case BaselineKind.DeepMf or BaselineKind.VDeepMf:
+                Copy(output, score);
+                Copy(output.clamp(Scale.Min, Scale.Max), rating);
+                break;
+            case BaselineKind.Ncf:
+                var relu = nn.functional.relu(output.squeeze(1));
+                Copy(relu, score);
+                Copy(relu.clamp(Scale.Min, Scale.Max), rating);
+                break;
+            case BaselineKind.NcfClassification or BaselineKind.NcfImproved:
+                var probabilities = nn.functional.softmax(output, 1);
+                var (top, argmax) = probabilities.max(1);
+                Copy(top, reliability);
+                var predicted = Kind == BaselineKind.NcfClassification
+                    ? argmax.to_type(ScalarType.Float32) + Scale.Min
+                    : (probabilities * arange(Scale.Min, Scale.Max + 1, dtype: ScalarType.Float32, device: _device)).sum(1);
+                Copy(predicted, score);
+                Copy(predicted, rating);
+                break;
+            case BaselineKind.NcfBinary:
+                Copy(output.squeeze(1).sigmoid(), score);
+                break;
+        }
+    }
+
+    private static void Copy(Tensor source, Span<float> destination)
+    {
+        source.cpu().data<float>().CopyTo(destination);
+    }
+
+    /// <summary>Writes the model (settings and weights) to one file, atomically.</summary>
+    public void Save(string path)
+    {
+        var temp = path + ".tmp-" + Guid.NewGuid().ToString("N");
+        try
+        {
+            using (var stream = File.Create(temp))
+            using (var writer = new BinaryWriter(stream, Encoding.UTF8))
+            {
+                writer.Write(CheckpointMagic);
+                writer.Write(CheckpointVersion);
+                writer.Write(JsonSerializer.Serialize(new CheckpointHeader(Kind.Name(), Users, Items, Scale.Min, Scale.Max, Options)));
+                _network.save(writer);
+            }
+            File.Move(temp, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
+
+    /// <summary>Reads a model written by <see cref="Save"/>. <paramref name="device"/> overrides the saved device.</summary>
+    public static BaselineModel Load(string path, string? device = null)
+    {
+        using var stream = File.OpenRead(path);
+        using var reader = new BinaryReader(stream, Encoding.UTF8);
+        if (stream.Length < 8 || reader.ReadUInt32() != CheckpointMagic)
+        {
+            throw new DataFormatException(path, 0, null, "is not a GanRsSandbox model checkpoint");
+        }
+        var version = reader.ReadInt32();
+        if (version != CheckpointVersion)
+        {
+            throw new DataFormatException(path, 0, null, $"has checkpoint version {version}; this build reads {CheckpointVersion}");
+        }
+        var header = JsonSerializer.Deserialize<CheckpointHeader>(reader.ReadString())
+            ?? throw new DataFormatException(path, 0, null, "has an empty checkpoint header");
+        if (!BaselineKinds.TryParse(header.Kind, out var kind))
+        {
+            throw new DataFormatException(path, 0, null, $"names an unknown model '{header.Kind}'");
+        }
+        var options = device is null ? header.Options : header.Options with { Device = device };
+        var model = new BaselineModel(kind, header.Users, header.Items, new RatingScale(header.ScaleMin, header.ScaleMax), options);
+        model._network.load(reader);
+        model._network.eval();
+        return model;
+    }
+
+    public void Dispose() => _network.Dispose();
+
+    private sealed record CheckpointHeader(string Kind, int Users, int Items, int ScaleMin, int ScaleMax, BaselineOptions Options);
+}

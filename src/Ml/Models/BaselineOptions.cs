@@ -1,0 +1,53 @@
+namespace GanRsSandbox.Ml.Models;
+
+/// <summary>Training settings; the defaults are the authors' (K=5, Adam 1e-3, batch 32, 10 epochs).</summary>
+public sealed record BaselineOptions
+{
+    public int Factors { get; init; } = 5;
+
+    public int Epochs { get; init; } = 10;
+
+    public int BatchSize { get; init; } = 32;
+
+    public double LearningRate { get; init; } = 1e-3;
+
+    public int Seed { get; init; } = 42;
+
+    /// <summary>cpu, cuda or auto.</summary>
+    public string Device { get; init; } = "cpu";
+
+    /// <summary>The rating from which ncf-binary counts an item as relevant; null takes the scale maximum minus one.</summary>
+    public int? BinaryThreshold { get; init; }
+
+    public void Validate()
+    {
+        if (Factors < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Factors), Factors, "must be at least 1");
+        }
+        if (Epochs < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Epochs), Epochs, "must be at least 1");
+        }
+        if (BatchSize < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize, "must be at least 1");
+        }
+        if (!(LearningRate > 0) || !double.IsFinite(LearningRate))
+        {
+            throw new ArgumentOutOfRangeException(nameof(LearningRate), LearningRate, "must be a positive number");
+        }
+    }
+}
+
+public sealed record TrainingProgress(int Epoch, int Epochs, long Step, long Steps, double Loss, TimeSpan Elapsed)
+{
+    public double Fraction => Steps == 0 ? 1 : (double)Step / Steps;
+
+    public TimeSpan? Eta => Step == 0 ? null : Elapsed * ((double)(Steps - Step) / Step);
+}
+
+public sealed record TrainingReport(int Epochs, int BatchSize, double Seconds, double SamplesPerSecond, double[] EpochLosses);
+
+/// <summary>Predictions for a batch of (user,item) pairs. <see cref="Score"/> ranks items; the others are null where the model has none.</summary>
+public sealed record Predictions(float[] Score, float[]? Rating, float[]? Reliability);

@@ -1,0 +1,22 @@
+using TorchSharp;
+
+namespace GanRsSandbox.Ml.Torch;
+
+/// <summary>Chooses where tensors live. "auto" takes CUDA when libtorch sees a GPU, else the CPU.</summary>
+public static class TorchRuntime
+{
+    public static readonly string[] DeviceNames = ["cpu", "cuda", "auto"];
+
+    public static torch.Device ResolveDevice(string name) => name.ToLowerInvariant() switch
+    {
+        "cpu" => torch.CPU,
+        "cuda" => torch.cuda.is_available()
+            ? torch.CUDA
+            : throw new ArgumentException("device 'cuda' was requested but libtorch sees no CUDA device (this build ships the CPU libtorch unless built with -p:TorchDevice=cuda)"),
+        "auto" => torch.cuda.is_available() ? torch.CUDA : torch.CPU,
+        _ => throw new ArgumentException($"unknown device '{name}': expected cpu, cuda or auto"),
+    };
+
+    /// <summary>True when the CUDA device is usable; false on CPU-only builds and machines.</summary>
+    public static bool CudaAvailable => torch.cuda.is_available();
+}
