@@ -1,0 +1,42 @@
+using GanRsSandbox.Ml.Data;
+
+namespace GanRsSandbox.Ml.Tests;
+
+/// <summary>Small generated datasets with real structure (low-rank tastes), so models have something to learn.</summary>
+internal static class TestData
+{
+    public static RatingsDataset LowRank(int users = 60, int items = 40, double density = 0.5, RatingScale? scale = null, int seed = 7)
+    {
+        var s = scale ?? RatingScale.OneToFive;
+        var random = new Random(seed);
+        var userTaste = Enumerable.Range(0, users).Select(_ => new[] { random.NextDouble() * 2 - 1, random.NextDouble() * 2 - 1 }).ToArray();
+        var itemTrait = Enumerable.Range(0, items).Select(_ => new[] { random.NextDouble() * 2 - 1, random.NextDouble() * 2 - 1 }).ToArray();
+        var u = new List<int>();
+        var i = new List<int>();
+        var r = new List<float>();
+        for (var user = 0; user < users; user++)
+        {
+            for (var item = 0; item < items; item++)
+            {
+                if (random.NextDouble() >= density)
+                {
+                    continue;
+                }
+                var affinity = userTaste[user][0] * itemTrait[item][0] + userTaste[user][1] * itemTrait[item][1];
+                var mid = (s.Min + s.Max) / 2.0;
+                var value = Math.Clamp(Math.Round(mid + affinity * (s.Max - s.Min) / 1.5 + random.NextDouble() - 0.5), s.Min, s.Max);
+                u.Add(user);
+                i.Add(item);
+                r.Add((float)value);
+            }
+        }
+        return RatingsDataset.FromIndices("low-rank", [.. u], [.. i], [.. r], users, items, s);
+    }
+
+    public static string WriteTemp(string content, string extension = ".txt")
+    {
+        var path = Path.Combine(Path.GetTempPath(), "ganrs-test-" + Guid.NewGuid().ToString("N") + extension);
+        File.WriteAllText(path, content);
+        return path;
+    }
+}
