@@ -38,7 +38,7 @@ internal static class EvaluateCommand
             Seed = seed,
             Device = device,
         };
-        var threads = line.Int("threads", Environment.ProcessorCount, 1, 1024);
+        var threads = line.Int("threads", 0, 0, 1024);
         var json = line.String("json");
         var data = ImportArguments.Load(line, path);
         line.RejectUnknown();
@@ -59,7 +59,7 @@ internal static class EvaluateCommand
             throw new UsageException("the split leaves no training or no test ratings; change --test-ratio (or --test-users/--test-items)");
         }
 
-        TorchSharp.torch.set_num_threads(threads);
+        TorchSharp.torch.set_num_threads(threads > 0 ? threads : TorchRuntime.ThreadsForBatch(options.BatchSize));
         var stats = DatasetStats.Compute(data);
         stderr.WriteLine($"{data.Name}: {stats.Users:N0} users, {stats.Items:N0} items, {stats.Ratings:N0} ratings; " +
                          $"{split.Train.Length:N0} train / {split.Test.Length:N0} test; protocol {protocol.Name()}");

@@ -19,7 +19,7 @@ public static class GanrsCli
                               [--seed 42] [--test-ratio 0.2 | --split cf4j --test-users 0.2 --test-items 0.2]
                               [--n 2,4,6,8,10] [--thresholds 4,5] [--protocol test-items|thresholded|all-items]
                               [--epochs 10] [--batch 32] [--factors 5] [--lr 0.001] [--device cpu|cuda|auto]
-                              [--threads N] [--json OUT]  (plus the import options of stats)
+                              [--threads N (0: 1 for small batches, else all cores)] [--json OUT]  (plus the import options of stats)
 
         Exit codes: 0 ok, 1 unexpected failure, 2 bad arguments, 3 bad input data.
         """;

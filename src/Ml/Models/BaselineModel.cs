@@ -87,7 +87,7 @@ public sealed class BaselineModel : IDisposable
         long step = 0;
 
         torch.random.manual_seed(Options.Seed);
-        using var optimizer = optim.Adam(_network.parameters(), lr: Options.LearningRate);
+        using var optimizer = new FlatAdam(_network.parameters(), Options.LearningRate);
         _network.train();
         for (var epoch = 0; epoch < Options.Epochs; epoch++)
         {
@@ -110,12 +110,12 @@ public sealed class BaselineModel : IDisposable
                     cancellationToken.ThrowIfCancellationRequested();
                     var length = Math.Min(batch, order.Length - start);
                     using var stepScope = NewDisposeScope();
-                    optimizer.zero_grad();
+                    optimizer.ZeroGrad();
                     var loss = Loss(
                         _network.call(userTensor.narrow(0, start, length), itemTensor.narrow(0, start, length)),
                         targetTensor.narrow(0, start, length));
                     loss.backward();
-                    optimizer.step();
+                    optimizer.Step();
                     lossSum += loss.item<float>() * length;
                     step++;
                     if (progress is not null && (step % reportEvery == 0 || step == totalSteps))

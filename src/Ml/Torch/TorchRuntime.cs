@@ -17,6 +17,13 @@ public static class TorchRuntime
         _ => throw new ArgumentException($"unknown device '{name}': expected cpu, cuda or auto"),
     };
 
+    /// <summary>
+    /// The intra-op thread count for a training batch size. At the paper's batch of 32 every operation is far
+    /// below libtorch's parallel grain, so extra threads only add hand-offs: on 2 cores one thread trains the
+    /// baselines 2-3x faster than two (bench/README.md). Large batches do use every core.
+    /// </summary>
+    public static int ThreadsForBatch(int batchSize) => batchSize <= 256 ? 1 : Environment.ProcessorCount;
+
     /// <summary>True when the CUDA device is usable; false on CPU-only builds and machines.</summary>
     public static bool CudaAvailable => torch.cuda.is_available();
 }
