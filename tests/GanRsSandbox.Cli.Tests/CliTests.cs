@@ -1,0 +1,158 @@
+using System.Text.Json;
+using GanRsSandbox.Cli;
+
+namespace GanRsSandbox.Cli.Tests;
+
+public sealed class CliTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("ganrs-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private (int Code, string Out, string Err) Run(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var code = GanrsCli.Run(args, stdout, stderr);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    private string Write(string name, string content)
+    {
+        var path = Path.Combine(_folder, name);
+        File.WriteAllText(path, content);
+        return path;
+    }
+
+    /// <summary>A u.data-style file: 30 users x 20 items, every other pair rated, ratings following a simple taste rule.</summary>
+    private string SmallDataset()
+    {
+        var lines = new List<string>();
+        for (var u = 1; u <= 30; u++)
+        {
+            for (var i = 1; i <= 20; i++)
+            {
+                if ((u + i) % 2 == 0)
+                {
+                    lines.Add($"{u}\t{i}\t{1 + (u * 7 + i * 3) % 5}\t0");
+                }
+            }
+        }
+        return Write("small.data", string.Join('\n', lines) + "\n");
+    }
+
+    [Fact]
+    public void StatsWritesTheDocumentedJson()
+    {
+        var json = Path.Combine(_folder, "stats.json");
+        var (code, output, _) = Run("stats", SmallDataset(), "--json", json);
+        Assert.Equal(0, code);
+        Assert.Contains("users", output);
+        using var doc = JsonDocument.Parse(File.ReadAllText(json));
+        var root = doc.RootElement;
+        Assert.Equal(30, root.GetProperty("users").GetInt32());
+        Assert.Equal(20, root.GetProperty("items").GetInt32());
+        Assert.Equal(300, root.GetProperty("ratings").GetInt32());
+        Assert.Equal(0.5, root.GetProperty("density").GetDouble(), 9);
+        Assert.Equal(1, root.GetProperty("scale").GetProperty("min").GetInt32());
+        Assert.Equal(5, root.GetProperty("scale").GetProperty("max").GetInt32());
+        Assert.Equal(300, root.GetProperty("histogram").EnumerateObject().Sum(p => p.Value.GetInt32()));
+        Assert.Equal(0, root.GetProperty("giniUsers").GetDouble(), 9);
+        Assert.True(root.TryGetProperty("giniItems", out _));
+        Assert.True(root.TryGetProperty("mean", out _));
+    }
+
+    [Fact]
+    public void EvaluateWritesEveryModelThresholdAndN()
+    {
+        var json = Path.Combine(_folder, "eval.json");
+        var (code, output, error) = Run("evaluate", SmallDataset(), "--epochs", "1", "--json", json);
+        Assert.True(code == 0, error);
+        Assert.Contains("ncf-binary", output);
+        Assert.Contains("epoch 1/1", error);
+        using var doc = JsonDocument.Parse(File.ReadAllText(json));
+        var root = doc.RootElement;
+        Assert.Equal("test-items", root.GetProperty("protocol").GetString());
+        Assert.Equal(42, root.GetProperty("seed").GetInt32());
+        Assert.Equal(300, root.GetProperty("dataset").GetProperty("ratings").GetInt32());
+        var models = root.GetProperty("models").EnumerateArray().ToList();
+        Assert.Equal(["deepmf", "vdeepmf", "ncf", "ncf-classification", "ncf-improved", "ncf-binary"], models.Select(m => m.GetProperty("name").GetString()));
+        foreach (var model in models)
+        {
+            Assert.Equal(1, model.GetProperty("epochs").GetInt32());
+            Assert.Equal(32, model.GetProperty("batch").GetInt32());
+            Assert.True(model.GetProperty("trainSeconds").GetDouble() > 0);
+            Assert.True(model.GetProperty("samplesPerSecond").GetDouble() > 0);
+            var binary = model.GetProperty("name").GetString() == "ncf-binary";
+            Assert.Equal(binary ? JsonValueKind.Null : JsonValueKind.Number, model.GetProperty("rmse").ValueKind);
+            Assert.Equal(binary ? JsonValueKind.Null : JsonValueKind.Number, model.GetProperty("mae").ValueKind);
+            var curves = model.GetProperty("curves").EnumerateArray().ToList();
+            Assert.Equal(10, curves.Count);
+            Assert.Equal([4, 5], curves.Select(c => c.GetProperty("threshold").GetInt32()).Distinct());
+            Assert.Equal([2, 4, 6, 8, 10], curves.Select(c => c.GetProperty("n").GetInt32()).Distinct());
+            foreach (var c in curves)
+            {
+                foreach (var metric in new[] { "precision", "recall", "f1" })
+                {
+                    Assert.InRange(c.GetProperty(metric).GetDouble(), 0, 1);
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void EvaluateIsReproducibleForTheSameSeed()
+    {
+        var data = SmallDataset();
+        var first = Path.Combine(_folder, "a.json");
+        var second = Path.Combine(_folder, "b.json");
+        Assert.Equal(0, Run("evaluate", data, "--models", "ncf,vdeepmf", "--epochs", "2", "--seed", "5", "--json", first).Code);
+        Assert.Equal(0, Run("evaluate", data, "--models", "ncf,vdeepmf", "--epochs", "2", "--seed", "5", "--json", second).Code);
+        static string Metrics(string path) => string.Join(";", JsonDocument.Parse(File.ReadAllText(path)).RootElement.GetProperty("models")
+            .EnumerateArray().Select(m => m.GetProperty("rmse").GetDouble() + ":" + m.GetProperty("curves").GetRawText()));
+        Assert.Equal(Metrics(first), Metrics(second));
+    }
+
+    [Fact]
+    public void ANonNumericRatingOnLineSevenExitsWithThreeAndNamesTheLine()
+    {
+        var lines = string.Concat(Enumerable.Range(1, 6).Select(i => $"{i}\t{i}\t4\t0\n")) + "7\t7\tx\t0\n";
+        var (code, _, error) = Run("evaluate", Write("bad.data", lines));
+        Assert.Equal(3, code);
+        Assert.Contains("bad.data:7", error);
+        Assert.Contains("'x' is not a number", error);
+        Assert.DoesNotContain("   at ", error);
+    }
+
+    [Theory]
+    [InlineData("empty.data", "", "is empty")]
+    [InlineData("dup.data", "1\t1\t4\t0\n1\t1\t5\t0\n", "duplicate rating")]
+    [InlineData("cols.data", "1\t1\t4\t0\n2\t2\n", "expected at least 3 fields")]
+    public void BadDataExitsWithThree(string name, string content, string message)
+    {
+        var (code, _, error) = Run("stats", Write(name, content));
+        Assert.Equal(3, code);
+        Assert.Contains(message, error);
+    }
+
+    [Theory]
+    [InlineData("evaluate")]
+    [InlineData("stats", "/no/such/file.data")]
+    [InlineData("frobnicate")]
+    [InlineData("evaluate", "DATA", "--models", "deepmf,svd")]
+    [InlineData("evaluate", "DATA", "--protocol", "sideways")]
+    [InlineData("evaluate", "DATA", "--epochs", "0")]
+    [InlineData("evaluate", "DATA", "--test-ratio", "1.5")]
+    [InlineData("evaluate", "DATA", "--n", "2,x")]
+    [InlineData("evaluate", "DATA", "--thresholds", "9")]
+    [InlineData("evaluate", "DATA", "--device", "tpu")]
+    [InlineData("evaluate", "DATA", "--colour", "red")]
+    [InlineData("evaluate", "DATA", "--seed")]
+    public void BadArgumentsExitWithTwo(params string[] args)
+    {
+        var data = SmallDataset();
+        var (code, _, error) = Run(args.Select(a => a == "DATA" ? data : a).ToArray());
+        Assert.Equal(2, code);
+        Assert.StartsWith("ganrs: ", error);
+    }
+}
