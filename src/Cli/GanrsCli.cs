@@ -20,6 +20,10 @@ public static class GanrsCli
                               [--n 2,4,6,8,10] [--thresholds 4,5] [--protocol test-items|thresholded|all-items]
                               [--epochs 10] [--batch 32] [--factors 5] [--lr 0.001] [--device cpu|cuda|auto]
                               [--threads N (0: 1 for small batches, else all cores)] [--json OUT]  (plus the import options of stats)
+          ganrs generate SOURCE --out SYNTH.csv [--users 2000] [--items 4000] [--samples 800000] [--noise-std 2.5] [--seed 1]
+                              [--variant stable|ganrs|popular] [--iterations 20000] [--pretrain-epochs 10] [--evaluate-every 500]
+                              [--generator-out G] [--generator G] [--compare-faithful] [--kmeans-iterations 100] [--json REPORT]
+          ganrs fidelity SOURCE SYNTHETIC [--ranking [--epochs 10] [--seed 42]] [--json OUT]
 
         Exit codes: 0 ok, 1 unexpected failure, 2 bad arguments, 3 bad input data.
         """;
@@ -37,7 +41,9 @@ public static class GanrsCli
             {
                 "stats" => StatsCommand.Run(args[1..], stdout, stderr),
                 "evaluate" => EvaluateCommand.Run(args[1..], stdout, stderr),
-                _ => throw new UsageException($"unknown command '{args[0]}' (try: stats, evaluate)"),
+                "generate" => GenerateCommand.Run(args[1..], stdout, stderr),
+                "fidelity" => FidelityCommand.Run(args[1..], stdout, stderr),
+                _ => throw new UsageException($"unknown command '{args[0]}' (try: stats, evaluate, generate, fidelity)"),
             };
         }
         catch (UsageException e)

@@ -55,3 +55,64 @@ internal static class JsonOutput
         File.Move(temp, full, overwrite: true);
     }
 }
+
+public sealed record PairJson(double Source, double Synthetic)
+{
+    public static PairJson From(SourceVsSynthetic pair) => new(pair.Source, pair.Synthetic);
+}
+
+public sealed record DcrJson(string Space, double P5, double Median, int NearCopies, double NearCopyThreshold);
+
+public sealed record FidelityReportJson(
+    double RatingTvd, double MeanGap, PairJson Density, PairJson GiniUsers, PairJson GiniItems, PairJson HeadShare, DcrJson? Dcr)
+{
+    /// <summary>The generated samples' rating TVD under the paper's decoding, before any calibration: the GAN's own fidelity.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? RawRatingTvd { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public long? CollapsedPairs { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? RankingKendallTau { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyDictionary<string, PairJson>? F1At10 { get; init; }
+
+    public static FidelityReportJson From(FidelityReport report, double? rawRatingTvd, long? collapsed) => new(
+        report.RatingTvd, report.MeanGap, PairJson.From(report.Density), PairJson.From(report.GiniUsers), PairJson.From(report.GiniItems),
+        PairJson.From(report.HeadShare),
+        report.Dcr is { } d ? new DcrJson(d.Space, d.P5, d.Median, d.NearCopies, d.NearCopyThreshold) : null)
+    {
+        RawRatingTvd = rawRatingTvd,
+        CollapsedPairs = collapsed,
+        RankingKendallTau = report.RankingKendallTau,
+        F1At10 = report.F1At10?.ToDictionary(p => p.Key, p => PairJson.From(p.Value)),
+    };
+}
+
+public sealed record SecondsJson(double Pretrain, double Gan, double Sample, double Cluster, double Total);
+
+public sealed record GanTrainingJson(int BestIteration, double BestHeldRatingTvd, double FinalHeldRatingTvd, IReadOnlyList<GanRsSandbox.Ml.Gan.LossPoint> Losses);
+
+public sealed record GenerateReportJson(
+    int Users, int Items, int Ratings, long Samples, long CollapsedPairs, string Variant, SecondsJson Seconds, double PeakMemoryMb,
+    FidelityReportJson Fidelity, GanTrainingJson? Training)
+{
+    /// <summary>The faithful method sampled from the same generator, when --compare-faithful asks for it.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public FidelityReportJson? Faithful { get; init; }
+
+    public static GenerateReportJson From(GanRsSandbox.Ml.Gan.SyntheticResult result, FidelityReport fidelity,
+        GanRsSandbox.Ml.Gan.GanrsTrainingSummary? training, double totalSeconds)
+    {
+        var stats = DatasetStats.Compute(result.Dataset);
+        System.Diagnostics.Process.GetCurrentProcess().Refresh();
+        return new GenerateReportJson(
+            stats.Users, stats.Items, stats.Ratings, result.Samples, result.CollapsedSamples, result.Variant.ToString().ToLowerInvariant(),
+            new SecondsJson(training?.PretrainSeconds ?? 0, training?.GanSeconds ?? 0, result.Seconds.Sample, result.Seconds.Cluster, totalSeconds),
+            System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0,
+            FidelityReportJson.From(fidelity, result.RawRatingTvd, result.CollapsedSamples),
+            training is null ? null : new GanTrainingJson(training.BestIteration, training.BestHeldRatingTvd, training.FinalHeldRatingTvd, training.Losses));
+    }
+}

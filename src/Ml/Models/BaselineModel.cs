@@ -275,6 +275,17 @@ public sealed class BaselineModel : IDisposable
         return model;
     }
 
+    /// <summary>The learned user and item embedding tables (rows × factors, row-major) of a DeepMF model: GANRS's latent space.</summary>
+    public (float[] Users, float[] Items) Embeddings()
+    {
+        if (_network is not DeepMfNetwork deepMf)
+        {
+            throw new InvalidOperationException($"{Kind.Name()} has no plain embedding space; GANRS uses deepmf");
+        }
+        using var scope = NewDisposeScope();
+        return (deepMf.UserEmbeddings.cpu().data<float>().ToArray(), deepMf.ItemEmbeddings.cpu().data<float>().ToArray());
+    }
+
     public void Dispose() => _network.Dispose();
 
     private sealed record CheckpointHeader(string Kind, int Users, int Items, int ScaleMin, int ScaleMax, BaselineOptions Options);

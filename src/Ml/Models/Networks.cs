@@ -32,6 +32,10 @@ internal sealed class DeepMfNetwork : Module<Tensor, Tensor, Tensor>
         RegisterComponents();
     }
 
+    public Tensor UserEmbeddings => _users.weight!.detach();
+
+    public Tensor ItemEmbeddings => _items.weight!.detach();
+
     public override Tensor forward(Tensor users, Tensor items) => (_users.call(users) * _items.call(items)).sum(1);
 }
 

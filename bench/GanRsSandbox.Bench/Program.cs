@@ -1,0 +1,76 @@
+using System.Globalization;
+using System.Text.Json;
+using GanRsSandbox.Ml.Clustering;
+
+// Benchmark drivers that print JSON for the scripts in bench/ to set side by side with a peer.
+//   kmeans --n N --dim D --k K --seed S --iterations I [--tolerance T] [--points FILE.f32] [--write-points FILE.f32]
+var options = new Dictionary<string, string>();
+for (var i = 1; i + 1 < args.Length; i += 2)
+{
+    options[args[i].TrimStart('-')] = args[i + 1];
+}
+string Get(string name, string fallback) => options.TryGetValue(name, out var v) ? v : fallback;
+
+switch (args.FirstOrDefault())
+{
+    case "kmeans":
+    {
+        var n = int.Parse(Get("n", "800000"), CultureInfo.InvariantCulture);
+        var dim = int.Parse(Get("dim", "5"), CultureInfo.InvariantCulture);
+        var k = int.Parse(Get("k", "2000"), CultureInfo.InvariantCulture);
+        var seed = int.Parse(Get("seed", "1"), CultureInfo.InvariantCulture);
+        float[] points;
+        if (options.TryGetValue("points", out var input))
+        {
+            var bytes = File.ReadAllBytes(input);
+            points = new float[bytes.Length / 4];
+            Buffer.BlockCopy(bytes, 0, points, 0, bytes.Length);
+            n = points.Length / dim;
+        }
+        else
+        {
+            // Standard normal points, as the peer's kmeans command draws them (its numpy stream differs).
+            var random = new Random(seed);
+            points = new float[n * dim];
+            for (var i = 0; i < points.Length; i += 2)
+            {
+                var u1 = 1.0 - random.NextDouble();
+                var u2 = random.NextDouble();
+                var radius = Math.Sqrt(-2 * Math.Log(u1));
+                points[i] = (float)(radius * Math.Cos(2 * Math.PI * u2));
+                if (i + 1 < points.Length)
+                {
+                    points[i + 1] = (float)(radius * Math.Sin(2 * Math.PI * u2));
+                }
+            }
+        }
+        if (options.TryGetValue("write-points", out var output))
+        {
+            var bytes = new byte[points.Length * 4];
+            Buffer.BlockCopy(points, 0, bytes, 0, bytes.Length);
+            File.WriteAllBytes(output, bytes);
+        }
+        var result = KMeans.Fit(points, dim, k, new KMeansOptions
+        {
+            MaxIterations = int.Parse(Get("iterations", "100"), CultureInfo.InvariantCulture),
+            Tolerance = double.Parse(Get("tolerance", "1e-4"), CultureInfo.InvariantCulture),
+            Seed = seed,
+        });
+        Console.WriteLine(JsonSerializer.Serialize(new
+        {
+            ours = "GanRsSandbox KMeans",
+            n,
+            dim,
+            k,
+            iterations = result.Iterations,
+            converged = result.Converged,
+            inertia = result.Inertia,
+            seconds = result.Seconds,
+            clusters = result.Labels.Distinct().Count(),
+        }));
+        return 0;
+    }
+    default:
+        Console.Error.WriteLine("usage: GanRsSandbox.Bench kmeans [--n N --dim D --k K --seed S --iterations I --tolerance T --points F --write-points F]");
+        return 2;
+}

@@ -1,0 +1,192 @@
+using System.Diagnostics;
+using System.Globalization;
+using GanRsSandbox.Ml.Data;
+using GanRsSandbox.Ml.Evaluation;
+using GanRsSandbox.Ml.Gan;
+using GanRsSandbox.Ml.Torch;
+
+namespace GanRsSandbox.Cli;
+
+internal static class GenerateCommand
+{
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var line = new CommandLine(args, new HashSet<string> { "compare-faithful" });
+        var sourcePath = line.Positional(0, "the SOURCE ratings file");
+        var variantText = line.String("variant") ?? "stable";
+        if (!GanrsVariants.TryParse(variantText, out var variant))
+        {
+            throw new UsageException($"--variant: unknown variant '{variantText}' (stable, ganrs or popular)");
+        }
+        var seed = line.Int("seed", 1);
+        var device = Devices.Parse(line.String("device"));
+        var sample = new SampleOptions
+        {
+            Users = line.Int("users", 2000),
+            Items = line.Int("items", 4000),
+            Samples = line.Long("samples", 800_000),
+            NoiseStd = line.Double("noise-std", 2.5),
+            Seed = seed,
+            Variant = variant,
+            KMeansIterations = line.Int("kmeans-iterations", 100, 1, 10_000),
+            Device = device,
+        };
+        try
+        {
+            sample.Validate();
+        }
+        catch (ArgumentOutOfRangeException e)
+        {
+            throw new UsageException($"--{e.ParamName}: {e.ActualValue} {e.Message.Split(" (Parameter")[0]}");
+        }
+        var training = new GanrsOptions
+        {
+            Iterations = line.Int("iterations", 20_000, 1, 100_000_000),
+            PretrainEpochs = line.Int("pretrain-epochs", 10, 1, 10_000),
+            EvaluateEvery = line.Int("evaluate-every", 500, 1, int.MaxValue),
+            EvaluationNoiseStd = sample.NoiseStd,
+            Seed = seed,
+            Device = device,
+        };
+        var outPath = line.String("out") ?? throw new UsageException("--out SYNTH.csv is required");
+        var generatorIn = line.String("generator");
+        var generatorOut = line.String("generator-out");
+        var json = line.String("json");
+        var compareFaithful = line.Flag("compare-faithful");
+        var source = ImportArguments.Load(line, sourcePath);
+        line.RejectUnknown();
+        CheckFolder(outPath, "--out");
+
+        var clock = Stopwatch.StartNew();
+        GanrsModel model;
+        if (generatorIn is not null)
+        {
+            try
+            {
+                model = GanrsModel.Load(generatorIn);
+            }
+            catch (DataFormatException e)
+            {
+                throw new UsageException($"--generator: {e.Message}");
+            }
+            stderr.WriteLine($"generator {generatorIn}: trained on {model.Source.Name}, {model.Options.Iterations:N0} iterations; no training needed");
+        }
+        else
+        {
+            TorchSharp.torch.set_num_threads(TorchRuntime.ThreadsForBatch(training.BatchSize));
+            stderr.WriteLine($"{source.Name}: {source.UserCount:N0} users, {source.ItemCount:N0} items, {source.Count:N0} ratings; training GANRS ({training.Iterations:N0} iterations)");
+            model = GanrsTrainer.Train(source, training, new GanConsoleProgress(stderr));
+            stderr.WriteLine($"GAN: best held rating TVD {model.Training.BestHeldRatingTvd:F3} at iteration {model.Training.BestIteration:N0} (last iterate {model.Training.FinalHeldRatingTvd:F3})");
+            if (generatorOut is not null)
+            {
+                CheckFolder(generatorOut, "--generator-out");
+                model.Save(generatorOut);
+            }
+        }
+
+        TorchSharp.torch.set_num_threads(Environment.ProcessorCount);
+        var result = SyntheticSampler.Sample(model, sample, new SampleConsoleProgress(stderr));
+        SyntheticCsv.Write(result.Dataset, outPath);
+        var fidelity = FidelityMetrics.Compare(source, result.Dataset, result.Dcr);
+        var report = GenerateReportJson.From(result, fidelity, generatorIn is null ? model.Training : null, clock.Elapsed.TotalSeconds);
+        FidelityReportJson? faithful = null;
+        if (compareFaithful && variant != GanrsVariant.Ganrs)
+        {
+            stderr.WriteLine("sampling the faithful method (--variant ganrs) from the same generator for comparison");
+            var paper = SyntheticSampler.Sample(model, sample with { Variant = GanrsVariant.Ganrs }, new SampleConsoleProgress(stderr));
+            faithful = FidelityReportJson.From(FidelityMetrics.Compare(source, paper.Dataset, paper.Dcr), paper.RawRatingTvd, paper.CollapsedSamples);
+        }
+        report = report with { Faithful = faithful };
+
+        stdout.WriteLine($"wrote {outPath}: {report.Users:N0} users, {report.Items:N0} items, {report.Ratings:N0} ratings ({report.CollapsedPairs:N0} repeated samples collapsed)");
+        FidelityCommand.Print(stdout, fidelity);
+        if (faithful is not null)
+        {
+            stdout.WriteLine($"faithful (ganrs) on the same generator: rating TVD {faithful.RatingTvd:F3}, gini users {faithful.GiniUsers.Synthetic:F3}, gini items {faithful.GiniItems.Synthetic:F3}");
+        }
+        stdout.WriteLine($"seconds: pretrain {report.Seconds.Pretrain:F1}, gan {report.Seconds.Gan:F1}, sample {report.Seconds.Sample:F1}, cluster {report.Seconds.Cluster:F1}, total {report.Seconds.Total:F1}; peak memory {report.PeakMemoryMb:N0} MB");
+        if (json is not null)
+        {
+            JsonOutput.Write(json, report);
+        }
+        return GanrsCli.Ok;
+    }
+
+    private static void CheckFolder(string path, string option)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (directory is not null && !Directory.Exists(directory))
+        {
+            throw new UsageException($"{option}: the folder {directory} does not exist");
+        }
+    }
+
+    private sealed class GanConsoleProgress(TextWriter stderr) : IProgress<GanrsProgress>
+    {
+        private int _lastDecile = -1;
+        private string _stage = "";
+
+        public void Report(GanrsProgress value)
+        {
+            var decile = (int)(value.Fraction * 10);
+            if (value.Stage == _stage && decile == _lastDecile)
+            {
+                return;
+            }
+            _stage = value.Stage;
+            _lastDecile = decile;
+            var eta = value.Eta is { } e ? $"ETA {e:mm\\:ss}" : "";
+            var losses = value.DiscriminatorLoss is { } d ? $" D {d:F3} G {value.GeneratorLoss:F3}" : "";
+            var held = value.HeldRatingTvd is { } t ? $" held TVD {t:F3}" : "";
+            stderr.WriteLine($"[{value.Stage}] {value.Step:N0}/{value.Steps:N0} {value.Fraction,5:P0}{losses}{held} {eta}");
+        }
+    }
+
+    private sealed class SampleConsoleProgress(TextWriter stderr) : IProgress<SyntheticProgress>
+    {
+        private string _last = "";
+
+        public void Report(SyntheticProgress value)
+        {
+            var text = $"[{value.Stage}] {value.Message}";
+            if (value.Stage != "sample" && value.Stage != "assign" || text != _last && value.Fraction >= 1)
+            {
+                stderr.WriteLine(text);
+            }
+            _last = text;
+        }
+    }
+}
+
+/// <summary>Writes a synthetic dataset as <c>user,item,rating</c> with integer ids, atomically.</summary>
+internal static class SyntheticCsv
+{
+    public static void Write(RatingsDataset data, string path)
+    {
+        var full = Path.GetFullPath(path);
+        var temp = full + ".tmp";
+        using (var writer = new StreamWriter(temp, false, new System.Text.UTF8Encoding(false), 1 << 16))
+        {
+            writer.NewLine = "\n";
+            writer.WriteLine("user,item,rating");
+            for (var i = 0; i < data.Count; i++)
+            {
+                writer.Write(data.UserIds[data.Users[i]]);
+                writer.Write(',');
+                writer.Write(data.ItemIds[data.Items[i]]);
+                writer.Write(',');
+                writer.WriteLine(((int)data.Ratings[i]).ToString(CultureInfo.InvariantCulture));
+            }
+        }
+        File.Move(temp, full, overwrite: true);
+    }
+}
+
+internal static class Devices
+{
+    public static string Parse(string? text)
+    {
+        var device = text ?? "cpu";
+        return TorchRuntime.DeviceNames.Contains(device) ? device : throw new UsageException($"--device: unknown device '{device}' (cpu, cuda or auto)");
+    }
+}

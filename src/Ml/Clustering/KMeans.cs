@@ -1,0 +1,371 @@
+using System.Diagnostics;
+
+namespace GanRsSandbox.Ml.Clustering;
+
+public sealed record KMeansOptions
+{
+    /// <summary>At most this many Lloyd iterations (scikit-learn's and the authors' 100).</summary>
+    public int MaxIterations { get; init; } = 100;
+
+    /// <summary>Stop when the summed squared centre shift falls below this times the data's mean variance (scikit-learn's rule); 0 runs until no point moves.</summary>
+    public double Tolerance { get; init; } = 1e-4;
+
+    public int Seed { get; init; } = 1;
+
+    /// <summary>k-means++ seeds on at most this many points per cluster (at least 16, fewer for large k), drawn at random.</summary>
+    public int InitSamplePerCluster { get; init; } = 64;
+
+    /// <summary>Worker threads; the result does not depend on it.</summary>
+    public int Threads { get; init; } = Environment.ProcessorCount;
+}
+
+public sealed record KMeansProgress(string Stage, int Iteration, int MaxIterations, long Moved);
+
+/// <param name="Labels">The cluster of each point.</param>
+/// <param name="Centers">k × dimensions, row-major.</param>
+public sealed record KMeansResult(int[] Labels, float[] Centers, int K, int Dimensions, int Iterations, bool Converged, double Inertia, double Seconds);
+
+/// <summary>
+/// Lloyd's k-means with greedy k-means++ seeding, Hamerly's bounds (a point whose distance bounds prove its
+/// centre unchanged costs O(1)) and a k-d tree over the centres for the points that must be re-assigned.
+/// Work is split into a fixed number of partitions whose partial sums are combined in a fixed order, so the
+/// result is the same for any thread count.
+/// </summary>
+public static class KMeans
+{
+    private const int Partitions = 16;
+
+    public static KMeansResult Fit(float[] points, int dimensions, int k, KMeansOptions? options = null,
+        IProgress<KMeansProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new KMeansOptions();
+        var n = points.Length / dimensions;
+        if (dimensions < 1 || points.Length != n * dimensions)
+        {
+            throw new ArgumentException("points must hold n × dimensions values");
+        }
+        if (k < 1 || k > n)
+        {
+            throw new ArgumentOutOfRangeException(nameof(k), k, $"k must be between 1 and the number of points ({n})");
+        }
+        var clock = Stopwatch.StartNew();
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Threads), CancellationToken = cancellationToken };
+        progress?.Report(new KMeansProgress("seeding", 0, options.MaxIterations, 0));
+        var centers = Seed(points, dimensions, k, options, parallel);
+
+        var labels = new int[n];
+        var upper = new float[n];
+        var lower = new float[n];
+        var tree = new KdTree(centers, dimensions);
+        Parallel.For(0, Partitions, parallel, part =>
+        {
+            var (start, end) = Range(n, part);
+            for (var i = start; i < end; i++)
+            {
+                var (nearest, d1, d2) = tree.NearestTwo(points.AsSpan(i * dimensions, dimensions));
+                labels[i] = nearest;
+                upper[i] = MathF.Sqrt(d1);
+                lower[i] = MathF.Sqrt(d2);
+            }
+        });
+
+        var tolerance = options.Tolerance * MeanVariance(points, dimensions);
+        var iterations = 0;
+        var converged = false;
+        var sums = new double[Partitions][];
+        var counts = new int[Partitions][];
+        var moved = new long[Partitions];
+        var delta = new float[k];
+        var halfGap = new float[k];
+        while (iterations < options.MaxIterations)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            iterations++;
+            var previous = (float[])centers.Clone();
+            UpdateCenters(points, dimensions, k, labels, upper, centers, sums, counts, parallel);
+
+            double shift = 0;
+            float maxDelta = 0, secondDelta = 0;
+            var maxCenter = -1;
+            for (var c = 0; c < k; c++)
+            {
+                var d2 = KdTree.SquaredDistance(previous.AsSpan(c * dimensions, dimensions), centers.AsSpan(c * dimensions, dimensions));
+                shift += d2;
+                delta[c] = MathF.Sqrt(d2);
+                if (delta[c] > maxDelta)
+                {
+                    secondDelta = maxDelta;
+                    maxDelta = delta[c];
+                    maxCenter = c;
+                }
+                else if (delta[c] > secondDelta)
+                {
+                    secondDelta = delta[c];
+                }
+            }
+
+            tree = new KdTree(centers, dimensions);
+            for (var c = 0; c < k; c++)
+            {
+                var (_, _, nextSq) = tree.NearestTwo(centers.AsSpan(c * dimensions, dimensions));
+                halfGap[c] = k == 1 ? float.PositiveInfinity : 0.5f * MathF.Sqrt(nextSq);
+            }
+
+            Array.Clear(moved);
+            Parallel.For(0, Partitions, parallel, part =>
+            {
+                var (start, end) = Range(n, part);
+                long changes = 0;
+                for (var i = start; i < end; i++)
+                {
+                    var label = labels[i];
+                    upper[i] += delta[label];
+                    lower[i] -= label == maxCenter ? secondDelta : maxDelta;
+                    var bound = Math.Max(halfGap[label], lower[i]);
+                    if (upper[i] <= bound)
+                    {
+                        continue;
+                    }
+                    var point = points.AsSpan(i * dimensions, dimensions);
+                    upper[i] = MathF.Sqrt(KdTree.SquaredDistance(point, centers.AsSpan(label * dimensions, dimensions)));
+                    if (upper[i] <= bound)
+                    {
+                        continue;
+                    }
+                    var (nearest, d1, d2) = tree.NearestTwo(point);
+                    if (nearest != label)
+                    {
+                        changes++;
+                        labels[i] = nearest;
+                    }
+                    upper[i] = MathF.Sqrt(d1);
+                    lower[i] = MathF.Sqrt(d2);
+                }
+                moved[part] = changes;
+            });
+            var totalMoved = moved.Sum();
+            progress?.Report(new KMeansProgress("lloyd", iterations, options.MaxIterations, totalMoved));
+            if (totalMoved == 0 || shift <= tolerance)
+            {
+                converged = true;
+                break;
+            }
+        }
+
+        return new KMeansResult(labels, centers, k, dimensions, iterations, converged, Inertia(points, dimensions, labels, centers), clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>Mean of the squared distances of points to their centres, summed: the k-means objective.</summary>
+    public static double Inertia(float[] points, int dimensions, int[] labels, float[] centers)
+    {
+        var partial = new double[Partitions];
+        var n = labels.Length;
+        Parallel.For(0, Partitions, part =>
+        {
+            var (start, end) = Range(n, part);
+            double sum = 0;
+            for (var i = start; i < end; i++)
+            {
+                sum += KdTree.SquaredDistance(points.AsSpan(i * dimensions, dimensions), centers.AsSpan(labels[i] * dimensions, dimensions));
+            }
+            partial[part] = sum;
+        });
+        return partial.Sum();
+    }
+
+    private static (int Start, int End) Range(int n, int part) => ((int)((long)n * part / Partitions), (int)((long)n * (part + 1) / Partitions));
+
+    private static double MeanVariance(float[] points, int dimensions)
+    {
+        var n = points.Length / dimensions;
+        double total = 0;
+        for (var d = 0; d < dimensions; d++)
+        {
+            double sum = 0, squares = 0;
+            for (var i = 0; i < n; i++)
+            {
+                double v = points[i * dimensions + d];
+                sum += v;
+                squares += v * v;
+            }
+            var mean = sum / n;
+            total += squares / n - mean * mean;
+        }
+        return total / dimensions;
+    }
+
+    private static void UpdateCenters(float[] points, int dimensions, int k, int[] labels, float[] upper, float[] centers,
+        double[][] sums, int[][] counts, ParallelOptions parallel)
+    {
+        var n = labels.Length;
+        Parallel.For(0, Partitions, parallel, part =>
+        {
+            var sum = sums[part] ??= new double[k * dimensions];
+            var count = counts[part] ??= new int[k];
+            Array.Clear(sum);
+            Array.Clear(count);
+            var (start, end) = Range(n, part);
+            for (var i = start; i < end; i++)
+            {
+                var label = labels[i];
+                count[label]++;
+                for (var d = 0; d < dimensions; d++)
+                {
+                    sum[label * dimensions + d] += points[i * dimensions + d];
+                }
+            }
+        });
+        var empty = new List<int>();
+        for (var c = 0; c < k; c++)
+        {
+            long total = 0;
+            for (var part = 0; part < Partitions; part++)
+            {
+                total += counts[part][c];
+            }
+            if (total == 0)
+            {
+                empty.Add(c);
+                continue;
+            }
+            for (var d = 0; d < dimensions; d++)
+            {
+                double s = 0;
+                for (var part = 0; part < Partitions; part++)
+                {
+                    s += sums[part][c * dimensions + d];
+                }
+                centers[c * dimensions + d] = (float)(s / total);
+            }
+        }
+        if (empty.Count == 0)
+        {
+            return;
+        }
+        // An empty cluster moves onto the point farthest from its centre (as scikit-learn does), so that every
+        // requested cluster ends up with members. The bounds stay valid: the jump is part of the centre's shift.
+        var farthest = Enumerable.Range(0, n).OrderByDescending(i => upper[i]).ThenBy(i => i).Take(empty.Count).ToArray();
+        for (var e = 0; e < empty.Count; e++)
+        {
+            Array.Copy(points, farthest[e] * dimensions, centers, empty[e] * dimensions, dimensions);
+        }
+    }
+
+    /// <summary>
+    /// k-means++ seeding on a random sample for large inputs. Greedy (2 + ln k candidates per step, the best kept,
+    /// as scikit-learn does) while that stays within a fixed work budget; plain k-means++ beyond it, because
+    /// every candidate costs a pass over the sample and k × sample × candidates grows with k².
+    /// </summary>
+    private static float[] Seed(float[] points, int dimensions, int k, KMeansOptions options, ParallelOptions parallel)
+    {
+        const double WorkBudget = 1.5e9;
+        var n = points.Length / dimensions;
+        var random = new Random(options.Seed);
+        var perCluster = Math.Clamp(WorkBudget / ((double)k * k), 16, options.InitSamplePerCluster);
+        var m = (int)Math.Min(n, Math.Max(k * perCluster, 10_000));
+        var sample = m == n ? points : RandomRows(points, dimensions, m, random);
+        var centers = new float[k * dimensions];
+        var closest = new float[m];
+        var candidateClosest = new float[m];
+        var closestPartial = new double[Partitions];
+        var candidatePartial = new double[Partitions];
+        var trials = (int)Math.Clamp(WorkBudget / ((double)k * m), 1, 2 + (int)Math.Log(k));
+
+        var first = random.Next(m);
+        Array.Copy(sample, first * dimensions, centers, 0, dimensions);
+        Relax(sample, dimensions, centers.AsSpan(0, dimensions).ToArray(), closest, closest, closestPartial, parallel, initialize: true);
+        for (var c = 1; c < k; c++)
+        {
+            var bestPotential = double.PositiveInfinity;
+            var bestCandidate = -1;
+            for (var t = 0; t < trials; t++)
+            {
+                var candidate = SampleByWeight(closest, closestPartial, m, random);
+                if (trials == 1)
+                {
+                    bestCandidate = candidate;
+                    break;
+                }
+                var candidatePotential = Relax(sample, dimensions, sample.AsSpan(candidate * dimensions, dimensions).ToArray(),
+                    closest, candidateClosest, candidatePartial, parallel, initialize: false);
+                if (candidatePotential < bestPotential)
+                {
+                    bestPotential = candidatePotential;
+                    bestCandidate = candidate;
+                }
+            }
+            Array.Copy(sample, bestCandidate * dimensions, centers, c * dimensions, dimensions);
+            Relax(sample, dimensions, centers.AsSpan(c * dimensions, dimensions).ToArray(), closest, closest, closestPartial, parallel, initialize: false);
+        }
+        return centers;
+    }
+
+    private static float[] RandomRows(float[] points, int dimensions, int count, Random random)
+    {
+        var n = points.Length / dimensions;
+        var chosen = Enumerable.Range(0, n).ToArray();
+        var rows = new float[count * dimensions];
+        for (var i = 0; i < count; i++)
+        {
+            var j = random.Next(i, n);
+            (chosen[i], chosen[j]) = (chosen[j], chosen[i]);
+            Array.Copy(points, chosen[i] * dimensions, rows, i * dimensions, dimensions);
+        }
+        return rows;
+    }
+
+    /// <summary>target[i] = min(closest[i], |x_i - center|²); returns the sum of target, with per-partition sums in <paramref name="partial"/>.</summary>
+    private static double Relax(float[] sample, int dimensions, float[] center, float[] closest, float[] target, double[] partial,
+        ParallelOptions parallel, bool initialize)
+    {
+        var m = closest.Length;
+        Parallel.For(0, Partitions, parallel, part =>
+        {
+            var (start, end) = Range(m, part);
+            double sum = 0;
+            for (var i = start; i < end; i++)
+            {
+                var d = KdTree.SquaredDistance(sample.AsSpan(i * dimensions, dimensions), center);
+                var value = initialize ? d : Math.Min(closest[i], d);
+                target[i] = value;
+                sum += value;
+            }
+            partial[part] = sum;
+        });
+        return partial.Sum();
+    }
+
+    /// <summary>Draws an index with probability proportional to its weight: a partition by its sum, then a scan within it.</summary>
+    private static int SampleByWeight(float[] weights, double[] partial, int m, Random random)
+    {
+        var total = partial.Sum();
+        if (!(total > 0))
+        {
+            return random.Next(m);
+        }
+        var r = random.NextDouble() * total;
+        var part = 0;
+        while (part < Partitions - 1 && r >= partial[part])
+        {
+            r -= partial[part];
+            part++;
+        }
+        var (start, end) = Range(m, part);
+        var lastPositive = -1;
+        for (var i = start; i < end; i++)
+        {
+            if (weights[i] <= 0)
+            {
+                continue;
+            }
+            lastPositive = i;
+            r -= weights[i];
+            if (r < 0)
+            {
+                return i;
+            }
+        }
+        // Rounding can leave a sliver of r past the partition's last weight; that weight is then the draw.
+        return lastPositive >= 0 ? lastPositive : random.Next(m);
+    }
+}

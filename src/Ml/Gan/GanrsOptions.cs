@@ -1,0 +1,122 @@
+namespace GanRsSandbox.Ml.Gan;
+
+/// <summary>How synthetic data is drawn from a trained GANRS.</summary>
+public enum GanrsVariant
+{
+    /// <summary>
+    /// The default: the generator checkpoint with the best rating fidelity on a held sample (evaluated during
+    /// training), and ratings calibrated to the source's histogram by rank instead of by mean only.
+    /// </summary>
+    Stable,
+
+    /// <summary>The paper's method exactly: the last generator iterate, mean matching, plain k-means.</summary>
+    Ganrs,
+
+    /// <summary>As <see cref="Stable"/>, with user and item cluster sizes steered towards the source's degree distribution.</summary>
+    Popular,
+}
+
+public static class GanrsVariants
+{
+    public static string Name(this GanrsVariant variant) => variant.ToString().ToLowerInvariant();
+
+    public static bool TryParse(string text, out GanrsVariant variant)
+    {
+        foreach (var candidate in Enum.GetValues<GanrsVariant>())
+        {
+            if (string.Equals(candidate.Name(), text.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                variant = candidate;
+                return true;
+            }
+        }
+        variant = default;
+        return false;
+    }
+}
+
+/// <summary>GANRS training settings; the defaults are the authors'.</summary>
+public sealed record GanrsOptions
+{
+    public int Factors { get; init; } = 5;
+
+    public int PretrainEpochs { get; init; } = 10;
+
+    public int PretrainBatchSize { get; init; } = 32;
+
+    public double PretrainLearningRate { get; init; } = 1e-3;
+
+    public int NoiseSize { get; init; } = 100;
+
+    public int GeneratorHidden1 { get; init; } = 10;
+
+    public int GeneratorHidden2 { get; init; } = 20;
+
+    public int DiscriminatorHidden { get; init; } = 4;
+
+    public double LearningRate { get; init; } = 2e-4;
+
+    public double Beta1 { get; init; } = 0.5;
+
+    public int Iterations { get; init; } = 20_000;
+
+    public int BatchSize { get; init; } = 32;
+
+    public int Seed { get; init; } = 1;
+
+    /// <summary>How often (in iterations) the stable variant scores the generator on a held sample.</summary>
+    public int EvaluateEvery { get; init; } = 500;
+
+    /// <summary>The sampling noise the checkpoint score uses: the paper's 2.5 for MovieLens.</summary>
+    public double EvaluationNoiseStd { get; init; } = 2.5;
+
+    public int EvaluationSamples { get; init; } = 20_000;
+
+    /// <summary>How often (in iterations) progress with the latest losses is reported.</summary>
+    public int ReportEvery { get; init; } = 200;
+
+    public string Device { get; init; } = "cpu";
+
+    public void Validate()
+    {
+        void Positive(int value, string name)
+        {
+            if (value < 1)
+            {
+                throw new ArgumentOutOfRangeException(name, value, "must be at least 1");
+            }
+        }
+        Positive(Factors, nameof(Factors));
+        Positive(PretrainEpochs, nameof(PretrainEpochs));
+        Positive(PretrainBatchSize, nameof(PretrainBatchSize));
+        Positive(NoiseSize, nameof(NoiseSize));
+        Positive(GeneratorHidden1, nameof(GeneratorHidden1));
+        Positive(GeneratorHidden2, nameof(GeneratorHidden2));
+        Positive(DiscriminatorHidden, nameof(DiscriminatorHidden));
+        Positive(Iterations, nameof(Iterations));
+        Positive(BatchSize, nameof(BatchSize));
+        Positive(EvaluateEvery, nameof(EvaluateEvery));
+        Positive(EvaluationSamples, nameof(EvaluationSamples));
+        Positive(ReportEvery, nameof(ReportEvery));
+        if (!(LearningRate > 0) || !(PretrainLearningRate > 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(LearningRate), "learning rates must be positive");
+        }
+        if (!(Beta1 is >= 0 and < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Beta1), Beta1, "must lie in [0, 1)");
+        }
+        if (!(EvaluationNoiseStd > 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(EvaluationNoiseStd), EvaluationNoiseStd, "must be positive");
+        }
+    }
+}
+
+/// <param name="Stage">pretrain or gan.</param>
+public sealed record GanrsProgress(string Stage, long Step, long Steps, double? DiscriminatorLoss, double? GeneratorLoss, double? HeldRatingTvd, TimeSpan Elapsed)
+{
+    public double Fraction => Steps == 0 ? 1 : (double)Step / Steps;
+
+    public TimeSpan? Eta => Step == 0 ? null : Elapsed * ((double)(Steps - Step) / Step);
+}

@@ -1,0 +1,195 @@
+using System.Diagnostics;
+using GanRsSandbox.Ml.Data;
+using GanRsSandbox.Ml.Evaluation;
+using GanRsSandbox.Ml.Models;
+using GanRsSandbox.Ml.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace GanRsSandbox.Ml.Gan;
+
+/// <summary>Trains GANRS on a source dataset: DeepMF pre-training, then the GAN over [user emb, item emb, scaled rating].</summary>
+public static class GanrsTrainer
+{
+    public static GanrsModel Train(RatingsDataset source, GanrsOptions? options = null, IProgress<GanrsProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        options ??= new GanrsOptions();
+        options.Validate();
+        var clock = Stopwatch.StartNew();
+
+        // 1. DeepMF on all source ratings gives the latent space the GAN learns to imitate.
+        var deepMfOptions = new BaselineOptions
+        {
+            Factors = options.Factors,
+            Epochs = options.PretrainEpochs,
+            BatchSize = options.PretrainBatchSize,
+            LearningRate = options.PretrainLearningRate,
+            Seed = options.Seed,
+            Device = options.Device,
+        };
+        float[] userEmbeddings, itemEmbeddings;
+        using (var deepMf = BaselineModel.Create(BaselineKind.DeepMf, source, deepMfOptions))
+        {
+            var pretrainProgress = progress is null ? null : new ProgressRelay<TrainingProgress>(p =>
+                progress.Report(new GanrsProgress("pretrain", p.Step, p.Steps, null, null, null, clock.Elapsed)));
+            deepMf.Train(source, Enumerable.Range(0, source.Count).ToArray(), pretrainProgress, cancellationToken);
+            (userEmbeddings, itemEmbeddings) = deepMf.Embeddings();
+        }
+        var pretrainSeconds = clock.Elapsed.TotalSeconds;
+
+        var summary = Summarize(source);
+        var codec = new RatingCodec(source.Scale);
+        var width = 2 * options.Factors + 1;
+        var real = new float[source.Count * width];
+        for (var i = 0; i < source.Count; i++)
+        {
+            var row = real.AsSpan(i * width, width);
+            userEmbeddings.AsSpan(source.Users[i] * options.Factors, options.Factors).CopyTo(row);
+            itemEmbeddings.AsSpan(source.Items[i] * options.Factors, options.Factors).CopyTo(row[options.Factors..]);
+            row[^1] = codec.Encode(source.Ratings[i]);
+        }
+
+        var ganClock = Stopwatch.StartNew();
+        var (final, best, checkpoints, losses) = TrainGan(real, width, summary, options, progress, clock, cancellationToken);
+        var ganSeconds = ganClock.Elapsed.TotalSeconds;
+        var bestCheckpoint = checkpoints.MinBy(c => c.HeldRatingTvd)!;
+        var training = new GanrsTrainingSummary(pretrainSeconds, ganSeconds, bestCheckpoint.Iteration, bestCheckpoint.HeldRatingTvd,
+            checkpoints[^1].HeldRatingTvd, checkpoints, losses);
+        return new GanrsModel(options, summary, userEmbeddings, itemEmbeddings, final, best, training);
+    }
+
+    internal static SourceSummary Summarize(RatingsDataset source)
+    {
+        var stats = DatasetStats.Compute(source);
+        var codec = new RatingCodec(source.Scale);
+        var shares = new double[source.Scale.Classes];
+        double scaledSum = 0;
+        foreach (var rating in source.Ratings)
+        {
+            shares[source.Scale.ClassOf(rating)]++;
+            scaledSum += codec.Encode(rating);
+        }
+        for (var c = 0; c < shares.Length; c++)
+        {
+            shares[c] /= source.Count;
+        }
+        return new SourceSummary(source.Name, source.Scale, stats, scaledSum / source.Count, shares,
+            DatasetStats.Degrees(source.Users, source.UserCount), DatasetStats.Degrees(source.Items, source.ItemCount));
+    }
+
+    private static (byte[] Final, byte[] Best, List<CheckpointScore> Checkpoints, List<LossPoint> Losses) TrainGan(
+        float[] real, int width, SourceSummary source, GanrsOptions options, IProgress<GanrsProgress>? progress, Stopwatch clock,
+        CancellationToken cancellationToken)
+    {
+        const int Block = 500;
+        var device = TorchRuntime.ResolveDevice(options.Device);
+        var count = real.Length / width;
+        var batch = options.BatchSize;
+        var checkpoints = new List<CheckpointScore>();
+        var losses = new List<LossPoint>();
+        byte[]? best = null;
+        var bestTvd = double.PositiveInfinity;
+
+        torch.random.manual_seed(options.Seed);
+        using var generator = new GanGenerator(options.NoiseSize, options.GeneratorHidden1, options.GeneratorHidden2, width);
+        using var discriminator = new GanDiscriminator(width, options.DiscriminatorHidden);
+        generator.to(device);
+        discriminator.to(device);
+        using var generatorOptimizer = new FlatAdam(generator.parameters(), options.LearningRate, options.Beta1);
+        using var discriminatorOptimizer = new FlatAdam(discriminator.parameters(), options.LearningRate, options.Beta1);
+        using var realTensor = tensor(real, [count, width], device: device);
+        using var ones = torch.ones(batch, 1, device: device);
+        using var zeros = torch.zeros(batch, 1, device: device);
+        // The same held noise scores every checkpoint, so scores differ only by the generator.
+        using var heldNoise = torch.randn(options.EvaluationSamples, options.NoiseSize, device: device).mul_(options.EvaluationNoiseStd);
+        generator.train();
+        discriminator.train();
+
+        double dLossSum = 0, gLossSum = 0;
+        var lossCount = 0;
+        for (var blockStart = 0; blockStart < options.Iterations; blockStart += Block)
+        {
+            var blockLength = Math.Min(Block, options.Iterations - blockStart);
+            using var blockScope = NewDisposeScope();
+            // A block's random draws in three calls instead of three per iteration.
+            var indices = torch.randint(0, count, [blockLength, batch], dtype: ScalarType.Int64, device: device);
+            var noise = torch.randn([blockLength, 2, batch, options.NoiseSize], device: device);
+            for (var b = 0; b < blockLength; b++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                using var stepScope = NewDisposeScope();
+                var iteration = blockStart + b + 1;
+                var realBatch = realTensor.index_select(0, indices[b]);
+                var fake = generator.call(noise[b, 0]).detach();
+
+                discriminatorOptimizer.ZeroGrad();
+                var realLoss = nn.functional.binary_cross_entropy_with_logits(discriminator.call(realBatch), ones);
+                realLoss.backward();
+                discriminatorOptimizer.Step();
+
+                discriminatorOptimizer.ZeroGrad();
+                var fakeLoss = nn.functional.binary_cross_entropy_with_logits(discriminator.call(fake), zeros);
+                fakeLoss.backward();
+                discriminatorOptimizer.Step();
+
+                generatorOptimizer.ZeroGrad();
+                var generatorLoss = nn.functional.binary_cross_entropy_with_logits(discriminator.call(generator.call(noise[b, 1])), ones);
+                generatorLoss.backward();
+                generatorOptimizer.Step();
+
+                if (iteration % options.ReportEvery == 0 || iteration % options.EvaluateEvery == 0 || iteration == options.Iterations)
+                {
+                    dLossSum += 0.5 * (realLoss.item<float>() + fakeLoss.item<float>());
+                    gLossSum += generatorLoss.item<float>();
+                    lossCount++;
+                }
+                double? heldTvd = null;
+                if (iteration % options.EvaluateEvery == 0 || iteration == options.Iterations)
+                {
+                    heldTvd = HeldRatingTvd(generator, heldNoise, source, width);
+                    checkpoints.Add(new CheckpointScore(iteration, heldTvd.Value));
+                    if (heldTvd.Value < bestTvd)
+                    {
+                        bestTvd = heldTvd.Value;
+                        best = Snapshot(generator);
+                    }
+                }
+                if (iteration % options.ReportEvery == 0 || iteration == options.Iterations)
+                {
+                    var point = new LossPoint(iteration, dLossSum / lossCount, gLossSum / lossCount);
+                    losses.Add(point);
+                    dLossSum = gLossSum = 0;
+                    lossCount = 0;
+                    progress?.Report(new GanrsProgress("gan", iteration, options.Iterations, point.DiscriminatorLoss, point.GeneratorLoss, heldTvd, clock.Elapsed));
+                }
+            }
+        }
+        return (Snapshot(generator), best!, checkpoints, losses);
+    }
+
+    /// <summary>The paper's decoding (mean matching, clip, round) of held samples, compared with the source histogram.</summary>
+    private static double HeldRatingTvd(GanGenerator generator, Tensor heldNoise, SourceSummary source, int width)
+    {
+        generator.eval();
+        float[] ratings;
+        using (no_grad())
+        using (var scope = NewDisposeScope())
+        {
+            ratings = generator.call(heldNoise).select(1, width - 1).contiguous().cpu().data<float>().ToArray();
+        }
+        generator.train();
+        var counts = SyntheticSampler.MeanMatchedClassCounts(ratings, source);
+        return FidelityMetrics.Tvd(source.RatingShares, counts.Select(c => (double)c / ratings.Length).ToArray());
+    }
+
+    internal static byte[] Snapshot(nn.Module module)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            module.save(writer);
+        }
+        return stream.ToArray();
+    }
+}

@@ -1,0 +1,20 @@
+using GanRsSandbox.Ml.Data;
+
+namespace GanRsSandbox.Ml.Gan;
+
+/// <summary>GANRS's rating scaling: (r−3)/5 on 1..5 and (r−5)/10 on 1..10, i.e. (r − middle) / span.</summary>
+internal readonly record struct RatingCodec(RatingScale Scale)
+{
+    private float Middle => Scale.Min + (Scale.Max - Scale.Min) / 2;
+
+    private float Span => Scale.Max - Scale.Min + 1;
+
+    public float Encode(float rating) => (rating - Middle) / Span;
+
+    /// <summary>Decodes, clips to the scale and rounds: the class index (0-based) of the rating.</summary>
+    public int DecodeClass(float scaled)
+    {
+        var rating = MathF.Round(scaled * Span + Middle, MidpointRounding.AwayFromZero);
+        return (int)Math.Clamp(rating, Scale.Min, Scale.Max) - Scale.Min;
+    }
+}

@@ -1,0 +1,314 @@
+using System.Diagnostics;
+using GanRsSandbox.Ml.Clustering;
+using GanRsSandbox.Ml.Data;
+using GanRsSandbox.Ml.Evaluation;
+using GanRsSandbox.Ml.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace GanRsSandbox.Ml.Gan;
+
+public sealed record SampleOptions
+{
+    /// <summary>The most samples one dataset may ask for (documented in README): 100 million.</summary>
+    public const long MaxSamples = 100_000_000;
+
+    public int Users { get; init; } = 2000;
+
+    public int Items { get; init; } = 4000;
+
+    public long Samples { get; init; } = 800_000;
+
+    /// <summary>The standard deviation of the sampling noise: the paper's "Gaussian standard deviation".</summary>
+    public double NoiseStd { get; init; } = 2.5;
+
+    public int Seed { get; init; } = 1;
+
+    public GanrsVariant Variant { get; init; } = GanrsVariant.Stable;
+
+    public int ChunkSize { get; init; } = 100_000;
+
+    /// <summary>k-means fits on at most this many samples; the rest are assigned to the fitted centres as they stream.</summary>
+    public int ClusterFitLimit { get; init; } = 4_000_000;
+
+    public int KMeansIterations { get; init; } = 100;
+
+    public string Device { get; init; } = "cpu";
+
+    /// <summary>Checks the request; the messages name the parameter as the CLI and API spell it.</summary>
+    public void Validate()
+    {
+        if (Users <= 0)
+        {
+            throw new ArgumentOutOfRangeException("users", Users, "must be positive");
+        }
+        if (Items <= 0)
+        {
+            throw new ArgumentOutOfRangeException("items", Items, "must be positive");
+        }
+        if (Samples < Users || Samples < Items)
+        {
+            throw new ArgumentOutOfRangeException("samples", Samples, $"must be at least the number of users ({Users}) and of items ({Items}), so that every cluster can have a member");
+        }
+        if (Samples > MaxSamples)
+        {
+            throw new ArgumentOutOfRangeException("samples", Samples, $"must be at most {MaxSamples:N0}");
+        }
+        if (!(NoiseStd > 0) || !double.IsFinite(NoiseStd))
+        {
+            throw new ArgumentOutOfRangeException("noise-std", NoiseStd, "must be a positive number");
+        }
+        if (ChunkSize < 1 || ClusterFitLimit < 1 || KMeansIterations < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(ChunkSize), "chunk size, fit limit and iterations must be positive");
+        }
+    }
+}
+
+public sealed record SyntheticProgress(string Stage, double Fraction, string Message);
+
+public sealed record SampleTimings(double Sample, double Cluster, double Total);
+
+public sealed record SyntheticResult(
+    RatingsDataset Dataset,
+    GanrsVariant Variant,
+    long Samples,
+    long CollapsedSamples,
+    double RawRatingTvd,
+    int UserKMeansIterations,
+    int ItemKMeansIterations,
+    SampleTimings Seconds,
+    DcrReport Dcr);
+
+/// <summary>Draws a synthetic dataset from a trained GANRS (paper steps 4-7), in chunks.</summary>
+public static class SyntheticSampler
+{
+    public static SyntheticResult Sample(GanrsModel model, SampleOptions options, IProgress<SyntheticProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        options.Validate();
+        var total = Stopwatch.StartNew();
+        var k = model.Options.Factors;
+        var width = model.SampleWidth;
+        var source = model.Source;
+        var fitCount = (int)Math.Min(options.Samples, options.ClusterFitLimit);
+
+        using var generator = LoadGenerator(model, options);
+        var chunks = new ChunkSource(generator, model.Options.NoiseSize, options);
+
+        // Step 4: the samples that k-means fits on are kept; any beyond are regenerated from their chunk seed later.
+        var userPoints = new float[(long)fitCount * k];
+        var itemPoints = new float[(long)fitCount * k];
+        var ratings = new float[fitCount];
+        var clock = Stopwatch.StartNew();
+        for (long start = 0; start < fitCount; start += options.ChunkSize)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var chunk = chunks.Generate(start / options.ChunkSize, (int)Math.Min(options.ChunkSize, fitCount - start));
+            Split(chunk, k, width, userPoints.AsSpan((int)(start * k)), itemPoints.AsSpan((int)(start * k)), ratings.AsSpan((int)start));
+            progress?.Report(new SyntheticProgress("sample", (double)(start + options.ChunkSize) / options.Samples, $"{Math.Min(start + options.ChunkSize, fitCount):N0} samples"));
+        }
+        // The GAN's own rating fidelity: these samples under the paper's decoding, before any calibration.
+        var meanMatched = MeanMatchedClassCounts(ratings, source);
+        var rawTvd = FidelityMetrics.Tvd(source.RatingShares, meanMatched.Select(c => (double)c / ratings.Length).ToArray());
+        var sampleSeconds = clock.Elapsed.TotalSeconds;
+
+        // Step 6: users and items are clusters of the user and item parts.
+        clock.Restart();
+        var kmeansOptions = new KMeansOptions { MaxIterations = options.KMeansIterations, Seed = options.Seed };
+        progress?.Report(new SyntheticProgress("cluster", 0, $"k-means of {fitCount:N0} user parts into {options.Users:N0}"));
+        var userClusters = Cluster(userPoints, k, options.Users, kmeansOptions, source.UserDegrees, options.Variant, cancellationToken);
+        progress?.Report(new SyntheticProgress("cluster", 0.5, $"k-means of {fitCount:N0} item parts into {options.Items:N0}"));
+        var itemClusters = Cluster(itemPoints, k, options.Items, kmeansOptions with { Seed = options.Seed + 1 }, source.ItemDegrees, options.Variant, cancellationToken);
+        var clusterSeconds = clock.Elapsed.TotalSeconds;
+
+        // Step 7: one (user,item,rating) per sample, then one rating per pair.
+        var keys = new ulong[options.Samples];
+        var scaledRatings = new float[options.Samples];
+        var tieBreak = new Random(options.Seed);
+        void Emit(long index, int user, int item, float scaledRating)
+        {
+            var pair = (ulong)user * (ulong)options.Items + (ulong)item;
+            keys[index] = (pair << 32) | (uint)tieBreak.Next();
+            scaledRatings[index] = scaledRating;
+        }
+        for (var i = 0; i < fitCount; i++)
+        {
+            Emit(i, userClusters.Labels[i], itemClusters.Labels[i], ratings[i]);
+        }
+        clock.Restart();
+        for (long start = fitCount; start < options.Samples; start += options.ChunkSize)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var length = (int)Math.Min(options.ChunkSize, options.Samples - start);
+            var chunk = chunks.Generate(start / options.ChunkSize, length);
+            var userPart = new float[length * k];
+            var itemPart = new float[length * k];
+            var ratingPart = new float[length];
+            Split(chunk, k, width, userPart, itemPart, ratingPart);
+            var users = userClusters.Assign(userPart);
+            var items = itemClusters.Assign(itemPart);
+            for (var i = 0; i < length; i++)
+            {
+                Emit(start + i, users[i], items[i], ratingPart[i]);
+            }
+            progress?.Report(new SyntheticProgress("assign", (double)(start + length) / options.Samples, $"{start + length:N0} samples"));
+        }
+        clusterSeconds += clock.Elapsed.TotalSeconds;
+
+        // Sorting by (pair, random draw) puts a random sample first among each pair's repeats: that one is kept.
+        Array.Sort(keys, scaledRatings);
+        var kept = new List<int>();
+        for (var i = 0; i < keys.Length; i++)
+        {
+            if (i == 0 || keys[i] >> 32 != keys[i - 1] >> 32)
+            {
+                kept.Add(i);
+            }
+        }
+        // Step 5. The paper scales by the mean of all generated samples. The stable variants calibrate the ratings
+        // that survive de-duplication, because which samples collapse depends on the rating (the collapsed
+        // pairs' ratings are not a random subset), so a calibration before it would drift.
+        var keptRatings = kept.Select(i => scaledRatings[i]).ToArray();
+        var decoder = options.Variant == GanrsVariant.Ganrs
+            ? RatingDecoder.MeanMatched(scaledRatings, source)
+            : RatingDecoder.Quantile(keptRatings, source);
+        var outUsers = new int[kept.Count];
+        var outItems = new int[kept.Count];
+        var outRatings = new float[kept.Count];
+        for (var j = 0; j < kept.Count; j++)
+        {
+            var pair = keys[kept[j]] >> 32;
+            outUsers[j] = (int)(pair / (ulong)options.Items);
+            outItems[j] = (int)(pair % (ulong)options.Items);
+            outRatings[j] = decoder.ClassOf(keptRatings[j]) + source.Scale.Min;
+        }
+        var name = $"{source.Name}-ganrs-{options.Variant.Name()}-u{options.Users}-i{options.Items}-s{options.Samples}-seed{options.Seed}";
+        var dataset = RatingsDataset.FromIndices(name, outUsers, outItems, outRatings, options.Users, options.Items, source.Scale);
+        var dcr = FidelityMetrics.Dcr("embedding", model.UserEmbeddings, userClusters.Centers, k);
+        return new SyntheticResult(dataset, options.Variant, options.Samples, options.Samples - kept.Count, rawTvd,
+            userClusters.Iterations, itemClusters.Iterations, new SampleTimings(sampleSeconds, clusterSeconds, total.Elapsed.TotalSeconds), dcr);
+    }
+
+    private static GanGenerator LoadGenerator(GanrsModel model, SampleOptions options)
+    {
+        var generator = new GanGenerator(model.Options.NoiseSize, model.Options.GeneratorHidden1, model.Options.GeneratorHidden2, model.SampleWidth);
+        var weights = options.Variant == GanrsVariant.Ganrs ? model.FinalGenerator : model.BestGenerator;
+        using (var reader = new BinaryReader(new MemoryStream(weights)))
+        {
+            generator.load(reader);
+        }
+        generator.to(TorchRuntime.ResolveDevice(options.Device));
+        generator.eval();
+        return generator;
+    }
+
+    private static void Split(float[] chunk, int k, int width, Span<float> users, Span<float> items, Span<float> ratings)
+    {
+        var rows = chunk.Length / width;
+        for (var i = 0; i < rows; i++)
+        {
+            var row = chunk.AsSpan(i * width, width);
+            row[..k].CopyTo(users.Slice(i * k, k));
+            row.Slice(k, k).CopyTo(items.Slice(i * k, k));
+            ratings[i] = row[^1];
+        }
+    }
+
+    /// <summary>The paper's decoding of a sample's rating: scale so the mean matches the source, decode, clip, round; counts per class.</summary>
+    internal static long[] MeanMatchedClassCounts(float[] scaledRatings, SourceSummary source)
+    {
+        var decoder = RatingDecoder.MeanMatched(scaledRatings, source);
+        var counts = new long[source.Scale.Classes];
+        foreach (var r in scaledRatings)
+        {
+            counts[decoder.ClassOf(r)]++;
+        }
+        return counts;
+    }
+
+    /// <summary>Generator output in chunks, each drawn from its own seed so that any chunk can be drawn again alone.</summary>
+    private sealed class ChunkSource(GanGenerator generator, int noiseSize, SampleOptions options)
+    {
+        private readonly Device _device = TorchRuntime.ResolveDevice(options.Device);
+
+        public float[] Generate(long chunkIndex, int rows)
+        {
+            using var noGrad = no_grad();
+            using var scope = NewDisposeScope();
+            using var random = new torch.Generator((ulong)options.Seed * 1_000_003UL + (ulong)chunkIndex);
+            var noise = torch.randn([rows, noiseSize], generator: random).mul_(options.NoiseStd).to(_device);
+            return generator.call(noise).cpu().data<float>().ToArray();
+        }
+    }
+
+    private sealed class RatingDecoder
+    {
+        private readonly RatingCodec _codec;
+        private readonly float _scale;
+        private readonly float[]? _thresholds;
+
+        private RatingDecoder(RatingCodec codec, float scale, float[]? thresholds)
+        {
+            _codec = codec;
+            _scale = scale;
+            _thresholds = thresholds;
+        }
+
+        /// <summary>Paper step 5: rating *= mean(source) / mean(generated), in the scaled space.</summary>
+        public static RatingDecoder MeanMatched(float[] scaledRatings, SourceSummary source)
+        {
+            double sum = 0;
+            foreach (var r in scaledRatings)
+            {
+                sum += r;
+            }
+            var mean = sum / scaledRatings.Length;
+            var factor = Math.Abs(mean) < 1e-12 ? 1 : source.MeanScaledRating / mean;
+            return new RatingDecoder(new RatingCodec(source.Scale), (float)factor, null);
+        }
+
+        /// <summary>
+        /// Rank calibration: the generated ratings keep their order, and the cut points between rating values
+        /// are placed so that each value gets the source's share. The GAN decides which samples rate higher;
+        /// the source decides how many get each value.
+        /// </summary>
+        public static RatingDecoder Quantile(float[] scaledRatings, SourceSummary source)
+        {
+            var sorted = (float[])scaledRatings.Clone();
+            Array.Sort(sorted);
+            var thresholds = new float[source.RatingShares.Length - 1];
+            double cumulative = 0;
+            for (var c = 0; c < thresholds.Length; c++)
+            {
+                cumulative += source.RatingShares[c];
+                var index = (int)Math.Clamp(Math.Round(cumulative * sorted.Length), 0, sorted.Length - 1);
+                thresholds[c] = sorted[index];
+            }
+            return new RatingDecoder(new RatingCodec(source.Scale), 1, thresholds);
+        }
+
+        public int ClassOf(float scaled)
+        {
+            if (_thresholds is null)
+            {
+                return _codec.DecodeClass(scaled * _scale);
+            }
+            var c = 0;
+            while (c < _thresholds.Length && scaled >= _thresholds[c])
+            {
+                c++;
+            }
+            return c;
+        }
+    }
+
+    private static ClusterAssignment Cluster(float[] points, int dimensions, int k, KMeansOptions options, int[] sourceDegrees,
+        GanrsVariant variant, CancellationToken cancellationToken)
+    {
+        var result = KMeans.Fit(points, dimensions, k, options, null, cancellationToken);
+        return variant == GanrsVariant.Popular
+            ? ClusterAssignment.Popular(points, result, sourceDegrees)
+            : ClusterAssignment.Nearest(result);
+    }
+}
