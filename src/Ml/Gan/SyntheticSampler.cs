@@ -101,12 +101,26 @@ public static class SyntheticSampler
         var itemPoints = new float[(long)fitCount * k];
         var ratings = new float[fitCount];
         var clock = Stopwatch.StartNew();
-        for (long start = 0; start < fitCount; start += options.ChunkSize)
+        var fitChunks = (int)((fitCount + options.ChunkSize - 1) / options.ChunkSize);
+        var generated = 0L;
+        // Chunks are independent (each has its own seed), so they are drawn on all cores at once; each draw
+        // then runs single-threaded inside libtorch instead of handing tiny pieces between threads.
+        var threads = torch.get_num_threads();
+        torch.set_num_threads(1);
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var chunk = chunks.Generate(start / options.ChunkSize, (int)Math.Min(options.ChunkSize, fitCount - start));
-            Split(chunk, k, width, userPoints.AsSpan((int)(start * k)), itemPoints.AsSpan((int)(start * k)), ratings.AsSpan((int)start));
-            progress?.Report(new SyntheticProgress("sample", (double)(start + options.ChunkSize) / options.Samples, $"{Math.Min(start + options.ChunkSize, fitCount):N0} samples"));
+            Parallel.For(0, fitChunks, new ParallelOptions { CancellationToken = cancellationToken }, chunkIndex =>
+            {
+                var start = (long)chunkIndex * options.ChunkSize;
+                var chunk = chunks.Generate(chunkIndex, (int)Math.Min(options.ChunkSize, fitCount - start));
+                Split(chunk, k, width, userPoints.AsSpan((int)(start * k)), itemPoints.AsSpan((int)(start * k)), ratings.AsSpan((int)start));
+                var done = Interlocked.Add(ref generated, chunk.Length / width);
+                progress?.Report(new SyntheticProgress("sample", (double)done / options.Samples, $"{done:N0} samples"));
+            });
+        }
+        finally
+        {
+            torch.set_num_threads(threads);
         }
         // The GAN's own rating fidelity: these samples under the paper's decoding, before any calibration.
         var meanMatched = MeanMatchedClassCounts(ratings, source);
