@@ -52,6 +52,12 @@ public static class GanrsCli
             stderr.WriteLine("Run 'ganrs --help' for usage.");
             return BadArguments;
         }
+        catch (ArgumentException e)
+        {
+            // The engine validates its options too; what reaches here was given on the command line.
+            stderr.WriteLine($"ganrs: {e.Message}");
+            return BadArguments;
+        }
         catch (DataFormatException e)
         {
             stderr.WriteLine($"ganrs: bad input: {e.Message}");

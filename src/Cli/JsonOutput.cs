@@ -86,7 +86,8 @@ public sealed record FidelityReportJson(
     {
         RawRatingTvd = rawRatingTvd,
         CollapsedPairs = collapsed,
-        RankingKendallTau = report.RankingKendallTau,
+        // Undefined (every model tied on one side) is written as null rather than NaN.
+        RankingKendallTau = report.RankingKendallTau is { } tau && !double.IsNaN(tau) ? tau : null,
         F1At10 = report.F1At10?.ToDictionary(p => p.Key, p => PairJson.From(p.Value)),
     };
 }

@@ -33,6 +33,31 @@ internal static class TestData
         return RatingsDataset.FromIndices("low-rank", [.. u], [.. i], [.. r], users, items, s);
     }
 
+    /// <summary>User u rates about items·0.9^u items, preferring low item numbers: long-tailed users and items.</summary>
+    public static RatingsDataset Skewed(int users, int items, int seed = 11)
+    {
+        var random = new Random(seed);
+        var u = new List<int>();
+        var i = new List<int>();
+        var r = new List<float>();
+        for (var user = 0; user < users; user++)
+        {
+            var degree = Math.Max(2, (int)(items * Math.Pow(0.9, user)));
+            var chosen = new HashSet<int>();
+            while (chosen.Count < degree)
+            {
+                chosen.Add((int)Math.Min(items - 1, Math.Floor(items * Math.Pow(random.NextDouble(), 2))));
+            }
+            foreach (var item in chosen.Order())
+            {
+                u.Add(user);
+                i.Add(item);
+                r.Add(1 + (user + item) % 5);
+            }
+        }
+        return RatingsDataset.FromIndices("skewed", [.. u], [.. i], [.. r], users, items, RatingScale.OneToFive);
+    }
+
     public static string WriteTemp(string content, string extension = ".txt")
     {
         var path = Path.Combine(Path.GetTempPath(), "ganrs-test-" + Guid.NewGuid().ToString("N") + extension);

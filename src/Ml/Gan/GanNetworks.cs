@@ -1,3 +1,4 @@
+using GanRsSandbox.Ml.Torch;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -13,12 +14,12 @@ internal sealed class GanGenerator : Module<Tensor, Tensor>
 {
     private readonly Sequential _layers;
 
-    public GanGenerator(int noise, int hidden1, int hidden2, int output) : base(nameof(GanGenerator))
+    public GanGenerator(int noise, int hidden1, int hidden2, int output, torch.Generator random) : base(nameof(GanGenerator))
     {
         // Keras's BatchNormalization(momentum=0.8) keeps 0.8 of the running statistics: PyTorch's momentum 0.2.
         _layers = Sequential(
             Linear(noise, hidden1), LeakyReLU(0.2), BatchNorm1d(hidden1, momentum: 0.2),
-            Linear(hidden1, hidden2), LeakyReLU(0.2), Dropout(0.2),
+            Linear(hidden1, hidden2), LeakyReLU(0.2), new SeededDropout(0.2, random),
             Linear(hidden2, output));
         RegisterComponents();
     }

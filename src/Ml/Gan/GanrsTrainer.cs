@@ -91,9 +91,9 @@ public static class GanrsTrainer
         byte[]? best = null;
         var bestTvd = double.PositiveInfinity;
 
-        torch.random.manual_seed(options.Seed);
-        using var generator = new GanGenerator(options.NoiseSize, options.GeneratorHidden1, options.GeneratorHidden2, width);
-        using var discriminator = new GanDiscriminator(width, options.DiscriminatorHidden);
+        using var random = SeededRandom.Generator(options.Seed);
+        using var generator = SeededRandom.Build(options.Seed, () => new GanGenerator(options.NoiseSize, options.GeneratorHidden1, options.GeneratorHidden2, width, random));
+        using var discriminator = SeededRandom.Build(options.Seed + 1, () => new GanDiscriminator(width, options.DiscriminatorHidden));
         generator.to(device);
         discriminator.to(device);
         using var generatorOptimizer = new FlatAdam(generator.parameters(), options.LearningRate, options.Beta1);
@@ -102,7 +102,7 @@ public static class GanrsTrainer
         using var ones = torch.ones(batch, 1, device: device);
         using var zeros = torch.zeros(batch, 1, device: device);
         // The same held noise scores every checkpoint, so scores differ only by the generator.
-        using var heldNoise = torch.randn(options.EvaluationSamples, options.NoiseSize, device: device).mul_(options.EvaluationNoiseStd);
+        using var heldNoise = torch.randn([options.EvaluationSamples, options.NoiseSize], generator: random).mul_(options.EvaluationNoiseStd).to(device);
         generator.train();
         discriminator.train();
 
@@ -113,8 +113,8 @@ public static class GanrsTrainer
             var blockLength = Math.Min(Block, options.Iterations - blockStart);
             using var blockScope = NewDisposeScope();
             // A block's random draws in three calls instead of three per iteration.
-            var indices = torch.randint(0, count, [blockLength, batch], dtype: ScalarType.Int64, device: device);
-            var noise = torch.randn([blockLength, 2, batch, options.NoiseSize], device: device);
+            var indices = torch.randint(0, count, [blockLength, batch], dtype: ScalarType.Int64, generator: random).to(device);
+            var noise = torch.randn([blockLength, 2, batch, options.NoiseSize], generator: random).to(device);
             for (var b = 0; b < blockLength; b++)
             {
                 cancellationToken.ThrowIfCancellationRequested();

@@ -206,7 +206,9 @@ public static class SyntheticSampler
 
     private static GanGenerator LoadGenerator(GanrsModel model, SampleOptions options)
     {
-        var generator = new GanGenerator(model.Options.NoiseSize, model.Options.GeneratorHidden1, model.Options.GeneratorHidden2, model.SampleWidth);
+        // Sampling runs in evaluation mode, where dropout draws nothing; the generator is there for the module's shape.
+        var unused = SeededRandom.Generator(0);
+        var generator = new GanGenerator(model.Options.NoiseSize, model.Options.GeneratorHidden1, model.Options.GeneratorHidden2, model.SampleWidth, unused);
         var weights = options.Variant == GanrsVariant.Ganrs ? model.FinalGenerator : model.BestGenerator;
         using (var reader = new BinaryReader(new MemoryStream(weights)))
         {

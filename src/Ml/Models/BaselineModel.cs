@@ -21,6 +21,9 @@ public sealed class BaselineModel : IDisposable
     private readonly nn.Module<Tensor, Tensor, Tensor> _network;
     private readonly Device _device;
 
+    /// <summary>Dropout masks and VDeepMF's noise come from here, so concurrent trainings do not disturb each other.</summary>
+    private readonly torch.Generator _random;
+
     private BaselineModel(BaselineKind kind, int users, int items, RatingScale scale, BaselineOptions options)
     {
         options.Validate();
@@ -31,15 +34,15 @@ public sealed class BaselineModel : IDisposable
         Options = options;
         BinaryThreshold = options.BinaryThreshold ?? scale.Max - 1;
         _device = TorchRuntime.ResolveDevice(options.Device);
-        torch.random.manual_seed(options.Seed);
-        _network = kind switch
+        _random = SeededRandom.Generator(options.Seed);
+        _network = SeededRandom.Build<nn.Module<Tensor, Tensor, Tensor>>(options.Seed, () => kind switch
         {
             BaselineKind.DeepMf => new DeepMfNetwork(users, items, options.Factors),
-            BaselineKind.VDeepMf => new VDeepMfNetwork(users, items, options.Factors),
-            BaselineKind.Ncf or BaselineKind.NcfBinary => new NcfNetwork(users, items, options.Factors, 1),
-            BaselineKind.NcfClassification or BaselineKind.NcfImproved => new NcfNetwork(users, items, options.Factors, scale.Classes),
+            BaselineKind.VDeepMf => new VDeepMfNetwork(users, items, options.Factors, _random),
+            BaselineKind.Ncf or BaselineKind.NcfBinary => new NcfNetwork(users, items, options.Factors, 1, _random),
+            BaselineKind.NcfClassification or BaselineKind.NcfImproved => new NcfNetwork(users, items, options.Factors, scale.Classes, _random),
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
-        };
+        });
         _network.to(_device);
     }
 
@@ -86,7 +89,7 @@ public sealed class BaselineModel : IDisposable
         var reportEvery = Math.Max(1, stepsPerEpoch / 20);
         long step = 0;
 
-        torch.random.manual_seed(Options.Seed);
+        _random.manual_seed(Options.Seed);
         using var optimizer = new FlatAdam(_network.parameters(), Options.LearningRate);
         _network.train();
         for (var epoch = 0; epoch < Options.Epochs; epoch++)
@@ -286,7 +289,11 @@ public sealed class BaselineModel : IDisposable
         return (deepMf.UserEmbeddings.cpu().data<float>().ToArray(), deepMf.ItemEmbeddings.cpu().data<float>().ToArray());
     }
 
-    public void Dispose() => _network.Dispose();
+    public void Dispose()
+    {
+        _network.Dispose();
+        _random.Dispose();
+    }
 
     private sealed record CheckpointHeader(string Kind, int Users, int Items, int ScaleMin, int ScaleMax, BaselineOptions Options);
 }

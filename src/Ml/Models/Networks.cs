@@ -1,3 +1,4 @@
+using GanRsSandbox.Ml.Torch;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -51,9 +52,11 @@ internal sealed class VDeepMfNetwork : Module<Tensor, Tensor, Tensor>
     private readonly Linear _userLogVar;
     private readonly Linear _itemMean;
     private readonly Linear _itemLogVar;
+    private readonly torch.Generator _random;
 
-    public VDeepMfNetwork(long users, long items, long factors) : base(nameof(VDeepMfNetwork))
+    public VDeepMfNetwork(long users, long items, long factors, torch.Generator random) : base(nameof(VDeepMfNetwork))
     {
+        _random = random;
         _users = KerasInit.Embedding(users, factors);
         _items = KerasInit.Embedding(items, factors);
         _userMean = Linear(factors, factors);
@@ -71,8 +74,8 @@ internal sealed class VDeepMfNetwork : Module<Tensor, Tensor, Tensor>
         var itemZ = _itemMean.call(item);
         if (training)
         {
-            userZ = userZ + _userLogVar.call(user).exp() * randn_like(userZ);
-            itemZ = itemZ + _itemLogVar.call(item).exp() * randn_like(itemZ);
+            userZ = userZ + _userLogVar.call(user).exp() * torch.randn(userZ.shape, device: userZ.device, generator: _random);
+            itemZ = itemZ + _itemLogVar.call(item).exp() * torch.randn(itemZ.shape, device: itemZ.device, generator: _random);
         }
         return (userZ * itemZ).sum(1);
     }
@@ -85,13 +88,13 @@ internal sealed class NcfNetwork : Module<Tensor, Tensor, Tensor>
     private readonly Embedding _items;
     private readonly Sequential _mlp;
 
-    public NcfNetwork(long users, long items, long factors, long outputs) : base(nameof(NcfNetwork))
+    public NcfNetwork(long users, long items, long factors, long outputs, torch.Generator random) : base(nameof(NcfNetwork))
     {
         _users = KerasInit.Embedding(users, factors);
         _items = KerasInit.Embedding(items, factors);
         _mlp = Sequential(
-            Linear(2 * factors, 70), ReLU(), Dropout(0.5),
-            Linear(70, 30), ReLU(), Dropout(0.4),
+            Linear(2 * factors, 70), ReLU(), new SeededDropout(0.5, random),
+            Linear(70, 30), ReLU(), new SeededDropout(0.4, random),
             Linear(30, outputs));
         RegisterComponents();
     }

@@ -1,0 +1,149 @@
+using System.Text.Json;
+using GanRsSandbox.Cli;
+
+namespace GanRsSandbox.Cli.Tests;
+
+public sealed class GenerateCliTests : IDisposable
+{
+    private static readonly string[] Quick = ["--iterations", "200", "--pretrain-epochs", "1", "--evaluate-every", "100"];
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("ganrs-gen-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private static (int Code, string Out, string Err) Run(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        return (GanrsCli.Run(args, stdout, stderr), stdout.ToString(), stderr.ToString());
+    }
+
+    private string Path(string name) => System.IO.Path.Combine(_folder, name);
+
+    private string Source(int users = 25, int items = 20)
+    {
+        var path = Path("source.csv");
+        var random = new Random(1);
+        var lines = new List<string> { "userId,movieId,rating" };
+        for (var u = 1; u <= users; u++)
+        {
+            for (var i = 1; i <= items; i++)
+            {
+                if (random.NextDouble() < 0.5)
+                {
+                    lines.Add($"{u},{i},{1 + (u + 2 * i) % 5}");
+                }
+            }
+        }
+        File.WriteAllLines(path, lines);
+        return path;
+    }
+
+    private static string[] Generate(string source, string output, params string[] extra)
+    {
+        // Sizes default to 10 users, 8 items and 2,000 samples unless extra names them.
+        var sizes = new List<string>();
+        foreach (var (option, value) in new[] { ("--users", "10"), ("--items", "8"), ("--samples", "2000") })
+        {
+            if (!extra.Contains(option))
+            {
+                sizes.AddRange([option, value]);
+            }
+        }
+        return ["generate", source, .. sizes, "--seed", "4", "--out", output, .. Quick, .. extra];
+    }
+
+    [Fact]
+    public void WritesAnIntegerCsvAndTheDocumentedReport()
+    {
+        var source = Source();
+        var (code, output, error) = Run(Generate(source, Path("synth.csv"), "--json", Path("report.json"), "--generator-out", Path("g.grsg")));
+        Assert.True(code == 0, error);
+        Assert.Contains("rating TVD", output);
+        Assert.Contains("[gan]", error);
+        var lines = File.ReadAllLines(Path("synth.csv"));
+        Assert.Equal("user,item,rating", lines[0]);
+        Assert.All(lines.Skip(1), line =>
+        {
+            var fields = line.Split(',');
+            Assert.Equal(3, fields.Length);
+            Assert.All(fields, f => Assert.True(int.TryParse(f, out _), line));
+        });
+        using var report = JsonDocument.Parse(File.ReadAllText(Path("report.json")));
+        var root = report.RootElement;
+        foreach (var field in new[] { "users", "items", "ratings", "collapsedPairs", "variant", "seconds", "peakMemoryMb", "fidelity" })
+        {
+            Assert.True(root.TryGetProperty(field, out _), field);
+        }
+        Assert.Equal(lines.Length - 1, root.GetProperty("ratings").GetInt32());
+        Assert.Equal(2000 - (lines.Length - 1), root.GetProperty("collapsedPairs").GetInt64());
+        Assert.Equal("stable", root.GetProperty("variant").GetString());
+        foreach (var field in new[] { "pretrain", "gan", "sample", "cluster", "total" })
+        {
+            Assert.True(root.GetProperty("seconds").GetProperty(field).GetDouble() >= 0, field);
+        }
+        var fidelity = root.GetProperty("fidelity");
+        foreach (var field in new[] { "ratingTvd", "meanGap", "density", "giniUsers", "giniItems", "headShare", "dcr" })
+        {
+            Assert.True(fidelity.TryGetProperty(field, out _), field);
+        }
+        Assert.True(File.Exists(Path("g.grsg")));
+    }
+
+    [Fact]
+    public void TheSameSeedWritesAByteIdenticalCsvAndASavedGeneratorSkipsTraining()
+    {
+        var source = Source();
+        Assert.Equal(0, Run(Generate(source, Path("a.csv"), "--generator-out", Path("g.grsg"))).Code);
+        Assert.Equal(0, Run(Generate(source, Path("b.csv"))).Code);
+        Assert.Equal(File.ReadAllBytes(Path("a.csv")), File.ReadAllBytes(Path("b.csv")));
+        var (code, _, error) = Run(Generate(source, Path("c.csv"), "--generator", Path("g.grsg")));
+        Assert.Equal(0, code);
+        Assert.Contains("no training needed", error);
+        Assert.DoesNotContain("[gan]", error);
+        Assert.Equal(File.ReadAllBytes(Path("a.csv")), File.ReadAllBytes(Path("c.csv")));
+    }
+
+    [Theory]
+    [InlineData("--users", "0", "--users")]
+    [InlineData("--items", "-3", "--items")]
+    [InlineData("--samples", "5", "--samples")]
+    [InlineData("--noise-std", "0", "--noise-std")]
+    [InlineData("--samples", "100000001", "--samples")]
+    [InlineData("--variant", "fancy", "--variant")]
+    public void BadParametersExitWithTwoAndNameTheParameter(string option, string value, string named)
+    {
+        var (code, _, error) = Run(["generate", Source(), "--out", Path("x.csv"), option, value]);
+        Assert.Equal(2, code);
+        Assert.Contains(named, error);
+        Assert.False(File.Exists(Path("x.csv")));
+    }
+
+    [Fact]
+    public void AnUnreadableGeneratorExitsWithTwo()
+    {
+        File.WriteAllText(Path("bad.grsg"), "nope");
+        var (code, _, error) = Run(Generate(Source(), Path("x.csv"), "--generator", Path("bad.grsg")));
+        Assert.Equal(2, code);
+        Assert.Contains("--generator", error);
+        Assert.Contains("not a GanRsSandbox generator", error);
+    }
+
+    [Fact]
+    public void FidelityComparesTwoFilesAndRanksTheModels()
+    {
+        // Users need more than 10 test items each, or every model's F1@10 is the same and the ranking undefined.
+        var source = Source(users: 40, items: 200);
+        Assert.Equal(0, Run(Generate(source, Path("synth.csv"), "--users", "5", "--items", "150", "--samples", "6000")).Code);
+        var (code, output, error) = Run("fidelity", source, Path("synth.csv"), "--ranking", "--epochs", "1", "--json", Path("f.json"));
+        Assert.True(code == 0, error);
+        Assert.Contains("Kendall tau", output);
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path("f.json")));
+        var root = doc.RootElement;
+        Assert.InRange(root.GetProperty("ratingTvd").GetDouble(), 0, 1);
+        Assert.Equal("profile", root.GetProperty("dcr").GetProperty("space").GetString());
+        Assert.True(root.GetProperty("giniUsers").TryGetProperty("source", out _));
+        Assert.InRange(root.GetProperty("rankingKendallTau").GetDouble(), -1, 1);
+        Assert.Equal(6, root.GetProperty("f1At10").EnumerateObject().Count());
+    }
+}
