@@ -76,7 +76,8 @@ internal static class GenerateCommand
             TorchSharp.torch.set_num_threads(TorchRuntime.ThreadsForBatch(training.BatchSize));
             stderr.WriteLine($"{source.Name}: {source.UserCount:N0} users, {source.ItemCount:N0} items, {source.Count:N0} ratings; training GANRS ({training.Iterations:N0} iterations)");
             model = GanrsTrainer.Train(source, training, new GanConsoleProgress(stderr));
-            stderr.WriteLine($"GAN: best held rating TVD {model.Training.BestHeldRatingTvd:F3} at iteration {model.Training.BestIteration:N0} (last iterate {model.Training.FinalHeldRatingTvd:F3})");
+            var chosen = model.Training.Checkpoints.Single(c => c.Iteration == model.Training.BestIteration);
+            stderr.WriteLine($"GAN: best checkpoint at iteration {model.Training.BestIteration:N0}: held rating TVD {chosen.HeldRatingTvd:F3}, moment gap {chosen.MomentGap:F3} (last iterate: TVD {model.Training.FinalHeldRatingTvd:F3})");
             if (generatorOut is not null)
             {
                 CheckFolder(generatorOut, "--generator-out");

@@ -94,7 +94,9 @@ public sealed record FidelityReportJson(
 
 public sealed record SecondsJson(double Pretrain, double Gan, double Sample, double Cluster, double Total);
 
-public sealed record GanTrainingJson(int BestIteration, double BestHeldRatingTvd, double FinalHeldRatingTvd, IReadOnlyList<GanRsSandbox.Ml.Gan.LossPoint> Losses);
+public sealed record GanTrainingJson(
+    int BestIteration, double BestHeldRatingTvd, double FinalHeldRatingTvd,
+    IReadOnlyList<GanRsSandbox.Ml.Gan.CheckpointScore> Checkpoints, IReadOnlyList<GanRsSandbox.Ml.Gan.LossPoint> Losses);
 
 public sealed record GenerateReportJson(
     int Users, int Items, int Ratings, long Samples, long CollapsedPairs, string Variant, SecondsJson Seconds, double PeakMemoryMb,
@@ -114,6 +116,6 @@ public sealed record GenerateReportJson(
             new SecondsJson(training?.PretrainSeconds ?? 0, training?.GanSeconds ?? 0, result.Seconds.Sample, result.Seconds.Cluster, totalSeconds),
             System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0,
             FidelityReportJson.From(fidelity, result.RawRatingTvd, result.CollapsedSamples),
-            training is null ? null : new GanTrainingJson(training.BestIteration, training.BestHeldRatingTvd, training.FinalHeldRatingTvd, training.Losses));
+            training is null ? null : new GanTrainingJson(training.BestIteration, training.BestHeldRatingTvd, training.FinalHeldRatingTvd, training.Checkpoints, training.Losses));
     }
 }

@@ -35,7 +35,10 @@ public sealed class GanrsTests
         Assert.Equal(4, gan.Count); // every 50 of 200 iterations
         Assert.All(gan, r => Assert.NotNull(r.DiscriminatorLoss));
         Assert.Equal([100, 200], model.Training.Checkpoints.Select(c => c.Iteration));
-        Assert.Equal(model.Training.Checkpoints.Min(c => c.HeldRatingTvd), model.Training.BestHeldRatingTvd);
+        var best = model.Training.Checkpoints.MinBy(c => c.HeldRatingTvd)!;
+        Assert.Equal(best.Iteration, model.Training.BestIteration);
+        Assert.Equal(best.HeldRatingTvd, model.Training.BestHeldRatingTvd);
+        Assert.All(model.Training.Checkpoints, c => Assert.True(c.MomentGap >= 0));
         Assert.Equal(20 * 5, model.UserEmbeddings.Length);
         Assert.Equal(15 * 5, model.ItemEmbeddings.Length);
     }

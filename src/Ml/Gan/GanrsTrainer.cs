@@ -89,7 +89,7 @@ public static class GanrsTrainer
         var checkpoints = new List<CheckpointScore>();
         var losses = new List<LossPoint>();
         byte[]? best = null;
-        var bestTvd = double.PositiveInfinity;
+        var bestScore = double.PositiveInfinity;
 
         using var random = SeededRandom.Generator(options.Seed);
         using var generator = SeededRandom.Build(options.Seed, () => new GanGenerator(options.NoiseSize, options.GeneratorHidden1, options.GeneratorHidden2, width, random));
@@ -102,7 +102,9 @@ public static class GanrsTrainer
         using var ones = torch.ones(batch, 1, device: device);
         using var zeros = torch.zeros(batch, 1, device: device);
         // The same held noise scores every checkpoint, so scores differ only by the generator.
-        using var heldNoise = torch.randn([options.EvaluationSamples, options.NoiseSize], generator: random).mul_(options.EvaluationNoiseStd).to(device);
+        using var heldUnitNoise = torch.randn([options.EvaluationSamples, options.NoiseSize], generator: random).to(device);
+        using var heldNoise = heldUnitNoise.mul(options.EvaluationNoiseStd);
+        var (realMeans, realStds) = ColumnMoments(real, width);
         generator.train();
         discriminator.train();
 
@@ -147,11 +149,12 @@ public static class GanrsTrainer
                 double? heldTvd = null;
                 if (iteration % options.EvaluateEvery == 0 || iteration == options.Iterations)
                 {
-                    heldTvd = HeldRatingTvd(generator, heldNoise, source, width);
-                    checkpoints.Add(new CheckpointScore(iteration, heldTvd.Value));
-                    if (heldTvd.Value < bestTvd)
+                    var checkpoint = Score(generator, iteration, heldNoise, heldUnitNoise, source, width, realMeans, realStds);
+                    heldTvd = checkpoint.HeldRatingTvd;
+                    checkpoints.Add(checkpoint);
+                    if (checkpoint.HeldRatingTvd < bestScore)
                     {
-                        bestTvd = heldTvd.Value;
+                        bestScore = checkpoint.HeldRatingTvd;
                         best = Snapshot(generator);
                     }
                 }
@@ -168,19 +171,51 @@ public static class GanrsTrainer
         return (Snapshot(generator), best!, checkpoints, losses);
     }
 
-    /// <summary>The paper's decoding (mean matching, clip, round) of held samples, compared with the source histogram.</summary>
-    private static double HeldRatingTvd(GanGenerator generator, Tensor heldNoise, SourceSummary source, int width)
+    /// <summary>Scores the generator on the held noise: rating TVD under the paper's decoding, and the moment gap.</summary>
+    private static CheckpointScore Score(GanGenerator generator, int iteration, Tensor heldNoise, Tensor heldUnitNoise, SourceSummary source,
+        int width, double[] realMeans, double[] realStds)
     {
         generator.eval();
-        float[] ratings;
+        float[] atSampling, atTraining;
         using (no_grad())
         using (var scope = NewDisposeScope())
         {
-            ratings = generator.call(heldNoise).select(1, width - 1).contiguous().cpu().data<float>().ToArray();
+            atSampling = generator.call(heldNoise).select(1, width - 1).contiguous().cpu().data<float>().ToArray();
+            atTraining = generator.call(heldUnitNoise).cpu().data<float>().ToArray();
         }
         generator.train();
-        var counts = SyntheticSampler.MeanMatchedClassCounts(ratings, source);
-        return FidelityMetrics.Tvd(source.RatingShares, counts.Select(c => (double)c / ratings.Length).ToArray());
+        var counts = SyntheticSampler.MeanMatchedClassCounts(atSampling, source);
+        var tvd = FidelityMetrics.Tvd(source.RatingShares, counts.Select(c => (double)c / atSampling.Length).ToArray());
+        var (means, stds) = ColumnMoments(atTraining, width);
+        double gap = 0;
+        for (var c = 0; c < width; c++)
+        {
+            gap += Math.Abs(means[c] - realMeans[c]) / realStds[c] + Math.Abs(Math.Log(Math.Max(stds[c], 1e-12) / realStds[c]));
+        }
+        return new CheckpointScore(iteration, tvd, gap / width);
+    }
+
+    private static (double[] Means, double[] Stds) ColumnMoments(float[] rows, int width)
+    {
+        var count = rows.Length / width;
+        var means = new double[width];
+        var squares = new double[width];
+        for (var i = 0; i < count; i++)
+        {
+            for (var c = 0; c < width; c++)
+            {
+                double v = rows[i * width + c];
+                means[c] += v;
+                squares[c] += v * v;
+            }
+        }
+        var stds = new double[width];
+        for (var c = 0; c < width; c++)
+        {
+            means[c] /= count;
+            stds[c] = Math.Sqrt(Math.Max(squares[c] / count - means[c] * means[c], 1e-24));
+        }
+        return (means, stds);
     }
 
     internal static byte[] Snapshot(nn.Module module)
