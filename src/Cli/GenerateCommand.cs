@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using GanRsSandbox.Ml;
 using GanRsSandbox.Ml.Data;
 using GanRsSandbox.Ml.Evaluation;
 using GanRsSandbox.Ml.Gan;
@@ -164,10 +165,9 @@ internal static class SyntheticCsv
 {
     public static void Write(RatingsDataset data, string path)
     {
-        var full = Path.GetFullPath(path);
-        var temp = full + ".tmp";
-        using (var writer = new StreamWriter(temp, false, new System.Text.UTF8Encoding(false), 1 << 16))
+        ArtifactFile.Write(Path.GetFullPath(path), stream =>
         {
+            using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), 1 << 16);
             writer.NewLine = "\n";
             writer.WriteLine("user,item,rating");
             for (var i = 0; i < data.Count; i++)
@@ -178,8 +178,7 @@ internal static class SyntheticCsv
                 writer.Write(',');
                 writer.WriteLine(((int)data.Ratings[i]).ToString(CultureInfo.InvariantCulture));
             }
-        }
-        File.Move(temp, full, overwrite: true);
+        });
     }
 }
 

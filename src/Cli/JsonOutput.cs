@@ -1,4 +1,5 @@
 using System.Text.Json;
+using GanRsSandbox.Ml;
 using System.Text.Json.Serialization;
 using GanRsSandbox.Ml.Data;
 using GanRsSandbox.Ml.Evaluation;
@@ -50,9 +51,7 @@ internal static class JsonOutput
         {
             throw new UsageException($"--json: the folder {directory} does not exist");
         }
-        var temp = full + ".tmp";
-        File.WriteAllText(temp, JsonSerializer.Serialize(value, Options));
-        File.Move(temp, full, overwrite: true);
+        ArtifactFile.Write(full, stream => JsonSerializer.Serialize(stream, value, Options));
     }
 }
 

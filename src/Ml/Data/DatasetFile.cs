@@ -12,29 +12,12 @@ public static class DatasetFile
     private const uint Magic = 0x44535247; // "GRSD"
     private const int FormatVersion = 1;
 
-    /// <summary>Writes atomically: a temporary file is renamed over <paramref name="path"/> only once complete.</summary>
-    public static void Save(RatingsDataset data, string path)
-    {
-        var temp = path + ".tmp-" + Guid.NewGuid().ToString("N");
-        try
-        {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
-            {
-                Write(data, stream);
-            }
-            File.Move(temp, path, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temp);
-        }
-    }
+    public static void Save(RatingsDataset data, string path) => ArtifactFile.Write(path, stream => Write(data, stream));
 
     public static void Write(RatingsDataset data, Stream stream)
     {
         using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
-        writer.Write(Magic);
-        writer.Write(FormatVersion);
+        ArtifactFile.WriteHeader(writer, Magic, FormatVersion);
         writer.Write(data.Name);
         writer.Write(data.Scale.Min);
         writer.Write(data.Scale.Max);
@@ -65,15 +48,7 @@ public static class DatasetFile
         using var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
         try
         {
-            if (reader.ReadUInt32() != Magic)
-            {
-                throw new DataFormatException(source, 0, null, "is not a GanRsSandbox dataset file");
-            }
-            var version = reader.ReadInt32();
-            if (version != FormatVersion)
-            {
-                throw new DataFormatException(source, 0, null, $"has dataset format version {version}; this build reads {FormatVersion}");
-            }
+            ArtifactFile.ReadHeader(reader, Magic, FormatVersion, "dataset", source);
             var name = reader.ReadString();
             var scale = new RatingScale(reader.ReadInt32(), reader.ReadInt32());
             var userIds = ReadStrings(reader);

@@ -22,19 +22,7 @@ public static class EvaluationProtocols
         _ => throw new ArgumentOutOfRangeException(nameof(protocol)),
     };
 
-    public static bool TryParse(string text, out EvaluationProtocol protocol)
-    {
-        foreach (var candidate in Enum.GetValues<EvaluationProtocol>())
-        {
-            if (string.Equals(candidate.Name(), text.Trim(), StringComparison.OrdinalIgnoreCase))
-            {
-                protocol = candidate;
-                return true;
-            }
-        }
-        protocol = default;
-        return false;
-    }
+    public static bool TryParse(string text, out EvaluationProtocol protocol) => NamedValues.TryParse(text, v => v.Name(), out protocol);
 }
 
 public sealed record CurvePoint(int Threshold, int N, double Precision, double Recall, double F1);

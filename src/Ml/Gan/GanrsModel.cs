@@ -74,29 +74,16 @@ public sealed class GanrsModel
 
     public int SampleWidth => 2 * Options.Factors + 1;
 
-    public void Save(string path)
+    public void Save(string path) => ArtifactFile.Write(path, stream =>
     {
-        var temp = path + ".tmp-" + Guid.NewGuid().ToString("N");
-        try
-        {
-            using (var stream = File.Create(temp))
-            using (var writer = new BinaryWriter(stream, Encoding.UTF8))
-            {
-                writer.Write(Magic);
-                writer.Write(FormatVersion);
-                writer.Write(JsonSerializer.Serialize(new Header(Options, Source, Training)));
-                WriteFloats(writer, UserEmbeddings);
-                WriteFloats(writer, ItemEmbeddings);
-                WriteBytes(writer, FinalGenerator);
-                WriteBytes(writer, BestGenerator);
-            }
-            File.Move(temp, path, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temp);
-        }
-    }
+        using var writer = ArtifactFile.Writer(stream);
+        ArtifactFile.WriteHeader(writer, Magic, FormatVersion);
+        writer.Write(JsonSerializer.Serialize(new Header(Options, Source, Training)));
+        WriteFloats(writer, UserEmbeddings);
+        WriteFloats(writer, ItemEmbeddings);
+        WriteBytes(writer, FinalGenerator);
+        WriteBytes(writer, BestGenerator);
+    });
 
     /// <exception cref="DataFormatException">The file is missing, unreadable or not a GANRS generator.</exception>
     public static GanrsModel Load(string path)
@@ -105,15 +92,7 @@ public sealed class GanrsModel
         {
             using var stream = File.OpenRead(path);
             using var reader = new BinaryReader(stream, Encoding.UTF8);
-            if (stream.Length < 8 || reader.ReadUInt32() != Magic)
-            {
-                throw new DataFormatException(path, 0, null, "is not a GanRsSandbox generator file");
-            }
-            var version = reader.ReadInt32();
-            if (version != FormatVersion)
-            {
-                throw new DataFormatException(path, 0, null, $"has generator format version {version}; this build reads {FormatVersion}");
-            }
+            ArtifactFile.ReadHeader(reader, Magic, FormatVersion, "generator", path);
             var header = JsonSerializer.Deserialize<Header>(reader.ReadString())
                 ?? throw new DataFormatException(path, 0, null, "has an empty header");
             var users = ReadFloats(reader);

@@ -20,19 +20,7 @@ public static class GanrsVariants
 {
     public static string Name(this GanrsVariant variant) => variant.ToString().ToLowerInvariant();
 
-    public static bool TryParse(string text, out GanrsVariant variant)
-    {
-        foreach (var candidate in Enum.GetValues<GanrsVariant>())
-        {
-            if (string.Equals(candidate.Name(), text.Trim(), StringComparison.OrdinalIgnoreCase))
-            {
-                variant = candidate;
-                return true;
-            }
-        }
-        variant = default;
-        return false;
-    }
+    public static bool TryParse(string text, out GanrsVariant variant) => NamedValues.TryParse(text, v => v.Name(), out variant);
 }
 
 /// <summary>GANRS training settings; the defaults are the authors'.</summary>

@@ -27,19 +27,7 @@ public static class BaselineKinds
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
-    public static bool TryParse(string name, out BaselineKind kind)
-    {
-        foreach (var candidate in All)
-        {
-            if (string.Equals(candidate.Name(), name.Trim(), StringComparison.OrdinalIgnoreCase))
-            {
-                kind = candidate;
-                return true;
-            }
-        }
-        kind = default;
-        return false;
-    }
+    public static bool TryParse(string name, out BaselineKind kind) => NamedValues.TryParse(name, v => v.Name(), out kind);
 
     /// <summary>Whether the model predicts a rating (and so has RMSE/MAE); ncf-binary predicts relevance only.</summary>
     public static bool PredictsRating(this BaselineKind kind) => kind != BaselineKind.NcfBinary;

@@ -230,41 +230,20 @@ public sealed class BaselineModel : IDisposable
     }
 
     /// <summary>Writes the model (settings and weights) to one file, atomically.</summary>
-    public void Save(string path)
+    public void Save(string path) => ArtifactFile.Write(path, stream =>
     {
-        var temp = path + ".tmp-" + Guid.NewGuid().ToString("N");
-        try
-        {
-            using (var stream = File.Create(temp))
-            using (var writer = new BinaryWriter(stream, Encoding.UTF8))
-            {
-                writer.Write(CheckpointMagic);
-                writer.Write(CheckpointVersion);
-                writer.Write(JsonSerializer.Serialize(new CheckpointHeader(Kind.Name(), Users, Items, Scale.Min, Scale.Max, Options)));
-                _network.save(writer);
-            }
-            File.Move(temp, path, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temp);
-        }
-    }
+        using var writer = ArtifactFile.Writer(stream);
+        ArtifactFile.WriteHeader(writer, CheckpointMagic, CheckpointVersion);
+        writer.Write(JsonSerializer.Serialize(new CheckpointHeader(Kind.Name(), Users, Items, Scale.Min, Scale.Max, Options)));
+        _network.save(writer);
+    });
 
     /// <summary>Reads a model written by <see cref="Save"/>. <paramref name="device"/> overrides the saved device.</summary>
     public static BaselineModel Load(string path, string? device = null)
     {
         using var stream = File.OpenRead(path);
         using var reader = new BinaryReader(stream, Encoding.UTF8);
-        if (stream.Length < 8 || reader.ReadUInt32() != CheckpointMagic)
-        {
-            throw new DataFormatException(path, 0, null, "is not a GanRsSandbox model checkpoint");
-        }
-        var version = reader.ReadInt32();
-        if (version != CheckpointVersion)
-        {
-            throw new DataFormatException(path, 0, null, $"has checkpoint version {version}; this build reads {CheckpointVersion}");
-        }
+        ArtifactFile.ReadHeader(reader, CheckpointMagic, CheckpointVersion, "model checkpoint", path);
         var header = JsonSerializer.Deserialize<CheckpointHeader>(reader.ReadString())
             ?? throw new DataFormatException(path, 0, null, "has an empty checkpoint header");
         if (!BaselineKinds.TryParse(header.Kind, out var kind))
