@@ -14,6 +14,7 @@ public static class GanrsCli
         ganrs — synthetic recommender data and deep-learning CF baselines
 
         Usage:
+          ganrs import FILE --out DATASET.grsd [--format ...] [--scale MIN..MAX] [--duplicates ...]
           ganrs stats FILE [--json OUT] [--format auto|u.data|ratings.dat|csv] [--scale MIN..MAX] [--duplicates reject|first|last]
           ganrs evaluate FILE [--models deepmf,vdeepmf,ncf,ncf-classification,ncf-improved,ncf-binary]
                               [--seed 42] [--test-ratio 0.2 | --split cf4j --test-users 0.2 --test-items 0.2]
@@ -39,11 +40,12 @@ public static class GanrsCli
         {
             return args[0] switch
             {
+                "import" => ImportCommand.Run(args[1..], stdout, stderr),
                 "stats" => StatsCommand.Run(args[1..], stdout, stderr),
                 "evaluate" => EvaluateCommand.Run(args[1..], stdout, stderr),
                 "generate" => GenerateCommand.Run(args[1..], stdout, stderr),
                 "fidelity" => FidelityCommand.Run(args[1..], stdout, stderr),
-                _ => throw new UsageException($"unknown command '{args[0]}' (try: stats, evaluate, generate, fidelity)"),
+                _ => throw new UsageException($"unknown command '{args[0]}' (try: import, stats, evaluate, generate, fidelity)"),
             };
         }
         catch (UsageException e)

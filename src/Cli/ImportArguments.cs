@@ -31,6 +31,9 @@ internal static class ImportArguments
         {
             throw new UsageException($"no such file: {path}");
         }
-        return RatingsImporter.ImportFile(path, new ImportOptions { Format = format, Scale = scale, Duplicates = duplicates });
+        // A dataset already imported (ganrs import) loads without parsing.
+        return DatasetFile.IsDatasetFile(path)
+            ? DatasetFile.Load(path)
+            : RatingsImporter.ImportFile(path, new ImportOptions { Format = format, Scale = scale, Duplicates = duplicates });
     }
 }

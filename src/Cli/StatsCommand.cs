@@ -2,6 +2,27 @@ using GanRsSandbox.Ml.Data;
 
 namespace GanRsSandbox.Cli;
 
+internal static class ImportCommand
+{
+    /// <summary>Validates a ratings file and stores it in the compact binary form, which every command also reads.</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var line = new CommandLine(args, new HashSet<string>());
+        var path = line.Positional(0, "the ratings FILE");
+        var output = line.String("out") ?? throw new UsageException("--out DATASET.grsd is required");
+        var data = ImportArguments.Load(line, path);
+        line.RejectUnknown();
+        var directory = Path.GetDirectoryName(Path.GetFullPath(output));
+        if (directory is not null && !Directory.Exists(directory))
+        {
+            throw new UsageException($"--out: the folder {directory} does not exist");
+        }
+        DatasetFile.Save(data, output);
+        stdout.WriteLine($"wrote {output}: {data.UserCount:N0} users, {data.ItemCount:N0} items, {data.Count:N0} ratings, scale {data.Scale} ({new FileInfo(output).Length:N0} bytes)");
+        return GanrsCli.Ok;
+    }
+}
+
 internal static class StatsCommand
 {
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)

@@ -101,6 +101,20 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void AnImportedDatasetReadsBackWithTheSameStats()
+    {
+        var binary = Path.Combine(_folder, "small.grsd");
+        var (code, output, _) = Run("import", SmallDataset(), "--out", binary);
+        Assert.Equal(0, code);
+        Assert.Contains("300 ratings", output);
+        var fromText = Path.Combine(_folder, "a.json");
+        var fromBinary = Path.Combine(_folder, "b.json");
+        Assert.Equal(0, Run("stats", SmallDataset(), "--json", fromText).Code);
+        Assert.Equal(0, Run("stats", binary, "--json", fromBinary).Code);
+        Assert.Equal(File.ReadAllText(fromText), File.ReadAllText(fromBinary));
+    }
+
+    [Fact]
     public void EvaluateIsReproducibleForTheSameSeed()
     {
         var data = SmallDataset();

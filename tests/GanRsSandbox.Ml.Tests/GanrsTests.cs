@@ -146,6 +146,7 @@ public sealed class GanrsTests
     [InlineData(50, 5, 20, 2.5, "samples")]
     [InlineData(5, 5, 100, 0, "noise-std")]
     [InlineData(5, 5, SampleOptions.MaxSamples + 1, 2.5, "samples")]
+    [InlineData(100_000, 100_000, 50_000_000, 2.5, "users")]
     public void BadSampleRequestsNameTheParameter(int users, int items, long samples, double noise, string parameter)
     {
         var error = Assert.Throws<ArgumentOutOfRangeException>(() =>

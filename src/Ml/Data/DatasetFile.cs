@@ -37,6 +37,14 @@ public static class DatasetFile
         writer.Write(MemoryMarshal.AsBytes(data.Ratings.AsSpan()));
     }
 
+    /// <summary>Whether the file starts as a dataset file does.</summary>
+    public static bool IsDatasetFile(string path)
+    {
+        using var stream = File.OpenRead(path);
+        Span<byte> head = stackalloc byte[4];
+        return stream.Read(head) == 4 && BitConverter.ToUInt32(head) == Magic;
+    }
+
     public static RatingsDataset Load(string path)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);

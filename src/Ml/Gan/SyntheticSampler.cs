@@ -46,6 +46,11 @@ public sealed record SampleOptions
         {
             throw new ArgumentOutOfRangeException("items", Items, "must be positive");
         }
+        if ((long)Users * Items > uint.MaxValue)
+        {
+            // A (user,item) pair is sorted as a 32-bit number next to a 32-bit random draw.
+            throw new ArgumentOutOfRangeException("users", Users, $"users × items must be at most {uint.MaxValue:N0}");
+        }
         if (Samples < Users || Samples < Items)
         {
             throw new ArgumentOutOfRangeException("samples", Samples, $"must be at least the number of users ({Users}) and of items ({Items}), so that every cluster can have a member");
