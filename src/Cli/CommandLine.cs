@@ -30,6 +30,11 @@ public sealed class CommandLine
                     value = name[(equals + 1)..];
                     name = name[..equals];
                 }
+                else if (name == JsonOutput.Option && (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal)))
+                {
+                    // A bare --json writes the report to stdout.
+                    value = JsonOutput.Stdout;
+                }
                 else if (!flags.Contains(name))
                 {
                     if (i + 1 >= args.Count)

@@ -68,11 +68,11 @@ internal static class EvaluateCommand
         {
             results.Add(BaselineEvaluator.TrainAndEvaluate(kind, data, split, options, settings, new ConsoleProgress(stderr, kind.Name())));
         }
-        PrintTable(stdout, results, protocol, settings);
+        PrintTable(JsonOutput.HumanOutput(json, stdout, stderr), results, protocol, settings);
         if (json is not null)
         {
             JsonOutput.Write(json, new EvaluateJson(StatsJson.From(stats), protocol.Name(), seed,
-                results.Select(r => ModelJson.From(r, protocol)).ToList()));
+                results.Select(r => ModelJson.From(r, protocol)).ToList()), stdout);
         }
         return GanrsCli.Ok;
     }

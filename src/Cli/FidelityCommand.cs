@@ -30,10 +30,10 @@ internal static class FidelityCommand
         {
             report = WithRanking(report, source, synthetic, epochs, seed, stderr);
         }
-        Print(stdout, report);
+        Print(JsonOutput.HumanOutput(json, stdout, stderr), report);
         if (json is not null)
         {
-            JsonOutput.Write(json, FidelityReportJson.From(report, null, null));
+            JsonOutput.Write(json, FidelityReportJson.From(report, null, null), stdout);
         }
         return GanrsCli.Ok;
     }

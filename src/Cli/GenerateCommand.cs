@@ -100,16 +100,17 @@ internal static class GenerateCommand
         }
         report = report with { Faithful = faithful };
 
-        stdout.WriteLine($"wrote {outPath}: {report.Users:N0} users, {report.Items:N0} items, {report.Ratings:N0} ratings ({report.CollapsedPairs:N0} repeated samples collapsed)");
-        FidelityCommand.Print(stdout, fidelity);
+        var human = JsonOutput.HumanOutput(json, stdout, stderr);
+        human.WriteLine($"wrote {outPath}: {report.Users:N0} users, {report.Items:N0} items, {report.Ratings:N0} ratings ({report.CollapsedPairs:N0} repeated samples collapsed)");
+        FidelityCommand.Print(human, fidelity);
         if (faithful is not null)
         {
-            stdout.WriteLine($"faithful (ganrs) on the same generator: rating TVD {faithful.RatingTvd:F3}, gini users {faithful.GiniUsers.Synthetic:F3}, gini items {faithful.GiniItems.Synthetic:F3}");
+            human.WriteLine($"faithful (ganrs) on the same generator: rating TVD {faithful.RatingTvd:F3}, gini users {faithful.GiniUsers.Synthetic:F3}, gini items {faithful.GiniItems.Synthetic:F3}");
         }
-        stdout.WriteLine($"seconds: pretrain {report.Seconds.Pretrain:F1}, gan {report.Seconds.Gan:F1}, sample {report.Seconds.Sample:F1}, cluster {report.Seconds.Cluster:F1}, total {report.Seconds.Total:F1}; peak memory {report.PeakMemoryMb:N0} MB");
+        human.WriteLine($"seconds: pretrain {report.Seconds.Pretrain:F1}, gan {report.Seconds.Gan:F1}, sample {report.Seconds.Sample:F1}, cluster {report.Seconds.Cluster:F1}, total {report.Seconds.Total:F1}; peak memory {report.PeakMemoryMb:N0} MB");
         if (json is not null)
         {
-            JsonOutput.Write(json, report);
+            JsonOutput.Write(json, report, stdout);
         }
         return GanrsCli.Ok;
     }

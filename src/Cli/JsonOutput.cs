@@ -42,9 +42,22 @@ internal static class JsonOutput
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
-    /// <summary>Writes atomically so that a reader never sees half a report.</summary>
-    public static void Write<T>(string path, T value)
+    public const string Option = "json";
+
+    /// <summary>The --json value that means standard output.</summary>
+    public const string Stdout = "-";
+
+    /// <summary>Where the human-readable tables go: stdout, unless the JSON report goes there.</summary>
+    public static TextWriter HumanOutput(string? json, TextWriter stdout, TextWriter stderr) => json == Stdout ? stderr : stdout;
+
+    /// <summary>Writes the report to <paramref name="stdout"/> for "-", else to a file, atomically, so a reader never sees half a report.</summary>
+    public static void Write<T>(string path, T value, TextWriter stdout)
     {
+        if (path == Stdout)
+        {
+            stdout.WriteLine(JsonSerializer.Serialize(value, Options));
+            return;
+        }
         var full = Path.GetFullPath(path);
         var directory = Path.GetDirectoryName(full);
         if (directory is not null && !Directory.Exists(directory))

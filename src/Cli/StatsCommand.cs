@@ -33,10 +33,10 @@ internal static class StatsCommand
         var data = ImportArguments.Load(line, path);
         line.RejectUnknown();
         var stats = DatasetStats.Compute(data);
-        Print(stdout, data.Name, stats);
+        Print(JsonOutput.HumanOutput(json, stdout, stderr), data.Name, stats);
         if (json is not null)
         {
-            JsonOutput.Write(json, StatsJson.From(stats));
+            JsonOutput.Write(json, StatsJson.From(stats), stdout);
         }
         return GanrsCli.Ok;
     }

@@ -63,6 +63,16 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void ABareJsonFlagWritesOnlyJsonToStdout()
+    {
+        var (code, output, error) = Run("stats", SmallDataset(), "--json");
+        Assert.Equal(0, code);
+        using var doc = JsonDocument.Parse(output);
+        Assert.Equal(30, doc.RootElement.GetProperty("users").GetInt32());
+        Assert.Contains("gini users", error);
+    }
+
+    [Fact]
     public void EvaluateWritesEveryModelThresholdAndN()
     {
         var json = Path.Combine(_folder, "eval.json");
