@@ -106,40 +106,42 @@ public sealed class KdTree
         return best;
     }
 
-    /// <summary>The nearest point and the squared distances to the nearest and second-nearest points.</summary>
-    public (int Nearest, float Distance1Sq, float Distance2Sq) NearestTwo(ReadOnlySpan<float> query)
+    /// <summary>
+    /// What a query keeps while the tree is walked: the score a subtree must beat to be entered, a lower bound on
+    /// a subtree's scores from its distance along the split axis, and what it does with each point reached.
+    /// Implemented by structs so that the walk is compiled once per kind of query, without indirection.
+    /// </summary>
+    private interface IQuery
     {
-        var best = -1;
-        var d1 = float.PositiveInfinity;
-        var d2 = float.PositiveInfinity;
+        float Bound { get; }
+
+        float SubtreeBound(float axisDistanceSq, int node);
+
+        void Visit(int position, float distanceSq);
+    }
+
+    private void Walk<TQuery>(ReadOnlySpan<float> query, ref TQuery search) where TQuery : struct, IQuery
+    {
         Span<int> stack = stackalloc int[MaxDepth];
         Span<float> stackBound = stackalloc float[MaxDepth];
         var top = 0;
         stack[top] = 0;
-        stackBound[top++] = 0;
+        stackBound[top++] = float.NegativeInfinity;
         while (top > 0)
         {
             top--;
-            if (stackBound[top] >= d2)
+            if (stackBound[top] >= search.Bound)
             {
                 continue;
             }
-            var node = stack[top];
             // Descend to the leaf on the query's side, leaving the far children on the stack with their bound.
+            var node = stack[top];
             while (_nodeLeft[node] >= 0)
             {
                 var diff = query[_nodeDimension[node]] - _nodeSplit[node];
-                int near, far;
-                if (diff < 0)
-                {
-                    (near, far) = (_nodeLeft[node], _nodeRight[node]);
-                }
-                else
-                {
-                    (near, far) = (_nodeRight[node], _nodeLeft[node]);
-                }
-                var bound = diff * diff;
-                if (bound < d2)
+                var (near, far) = diff < 0 ? (_nodeLeft[node], _nodeRight[node]) : (_nodeRight[node], _nodeLeft[node]);
+                var bound = search.SubtreeBound(diff * diff, far);
+                if (bound < search.Bound)
                 {
                     stack[top] = far;
                     stackBound[top++] = bound;
@@ -149,143 +151,115 @@ public sealed class KdTree
             var end = _nodeStart[node] + _nodeCount[node];
             for (var i = _nodeStart[node]; i < end; i++)
             {
-                var distance = SquaredDistance(query, _sorted.AsSpan(i * _dimensions, _dimensions));
-                if (distance < d1)
-                {
-                    d2 = d1;
-                    d1 = distance;
-                    best = i;
-                }
-                else if (distance < d2)
-                {
-                    d2 = distance;
-                }
+                search.Visit(i, SquaredDistance(query, _sorted.AsSpan(i * _dimensions, _dimensions)));
             }
         }
-        return (_original[best], d1, d2);
     }
 
     /// <summary>The nearest point and its squared distance.</summary>
     public (int Nearest, float DistanceSq) Nearest(ReadOnlySpan<float> query)
     {
-        var best = -1;
-        var d1 = float.PositiveInfinity;
-        Span<int> stack = stackalloc int[MaxDepth];
-        Span<float> stackBound = stackalloc float[MaxDepth];
-        var top = 0;
-        stack[top] = 0;
-        stackBound[top++] = 0;
-        while (top > 0)
+        var search = new NearestTwoQuery(onlyOne: true);
+        Walk(query, ref search);
+        return (_original[search.Best], search.Distance1);
+    }
+
+    /// <summary>The nearest point and the squared distances to the nearest and second-nearest points.</summary>
+    public (int Nearest, float Distance1Sq, float Distance2Sq) NearestTwo(ReadOnlySpan<float> query)
+    {
+        var search = new NearestTwoQuery(onlyOne: false);
+        Walk(query, ref search);
+        return (_original[search.Best], search.Distance1, search.Distance2);
+    }
+
+    private struct NearestTwoQuery(bool onlyOne) : IQuery
+    {
+        public int Best = -1;
+        public float Distance1 = float.PositiveInfinity;
+        public float Distance2 = float.PositiveInfinity;
+
+        public readonly float Bound => onlyOne ? Distance1 : Distance2;
+
+        public readonly float SubtreeBound(float axisDistanceSq, int node) => axisDistanceSq;
+
+        public void Visit(int position, float distanceSq)
         {
-            top--;
-            if (stackBound[top] >= d1)
+            if (distanceSq < Distance1)
             {
-                continue;
+                Distance2 = Distance1;
+                Distance1 = distanceSq;
+                Best = position;
             }
-            var node = stack[top];
-            while (_nodeLeft[node] >= 0)
+            else if (distanceSq < Distance2)
             {
-                var diff = query[_nodeDimension[node]] - _nodeSplit[node];
-                var (near, far) = diff < 0 ? (_nodeLeft[node], _nodeRight[node]) : (_nodeRight[node], _nodeLeft[node]);
-                if (diff * diff < d1)
-                {
-                    stack[top] = far;
-                    stackBound[top++] = diff * diff;
-                }
-                node = near;
-            }
-            var end = _nodeStart[node] + _nodeCount[node];
-            for (var i = _nodeStart[node]; i < end; i++)
-            {
-                var distance = SquaredDistance(query, _sorted.AsSpan(i * _dimensions, _dimensions));
-                if (distance < d1)
-                {
-                    d1 = distance;
-                    best = i;
-                }
+                Distance2 = distanceSq;
             }
         }
-        return (_original[best], d1);
     }
 
     /// <summary>Writes the indices and squared distances of the <paramref name="indices"/>.Length nearest points, nearest first.</summary>
-    public void NearestK(ReadOnlySpan<float> query, Span<int> indices, Span<float> distances)
+    public void NearestK(ReadOnlySpan<float> query, int[] indices, float[] distances)
     {
-        // A max-heap on distance holds the best found so far; its root is the one to beat.
-        var wanted = indices.Length;
-        var found = 0;
-        Span<int> stack = stackalloc int[MaxDepth];
-        Span<float> stackBound = stackalloc float[MaxDepth];
-        var top = 0;
-        stack[top] = 0;
-        stackBound[top++] = 0;
-        while (top > 0)
-        {
-            top--;
-            var worst = found == wanted ? distances[0] : float.PositiveInfinity;
-            if (stackBound[top] >= worst)
-            {
-                continue;
-            }
-            var node = stack[top];
-            while (_nodeLeft[node] >= 0)
-            {
-                var diff = query[_nodeDimension[node]] - _nodeSplit[node];
-                var (near, far) = diff < 0 ? (_nodeLeft[node], _nodeRight[node]) : (_nodeRight[node], _nodeLeft[node]);
-                if (diff * diff < (found == wanted ? distances[0] : float.PositiveInfinity))
-                {
-                    stack[top] = far;
-                    stackBound[top++] = diff * diff;
-                }
-                node = near;
-            }
-            var end = _nodeStart[node] + _nodeCount[node];
-            for (var i = _nodeStart[node]; i < end; i++)
-            {
-                var distance = SquaredDistance(query, _sorted.AsSpan(i * _dimensions, _dimensions));
-                if (found < wanted)
-                {
-                    var child = found++;
-                    while (child > 0 && distances[(child - 1) / 2] < distance)
-                    {
-                        var parent = (child - 1) / 2;
-                        distances[child] = distances[parent];
-                        indices[child] = indices[parent];
-                        child = parent;
-                    }
-                    distances[child] = distance;
-                    indices[child] = _original[i];
-                }
-                else if (distance < distances[0])
-                {
-                    var position = 0;
-                    while (true)
-                    {
-                        var left = 2 * position + 1;
-                        if (left >= wanted)
-                        {
-                            break;
-                        }
-                        var larger = left + 1 < wanted && distances[left + 1] > distances[left] ? left + 1 : left;
-                        if (distances[larger] <= distance)
-                        {
-                            break;
-                        }
-                        distances[position] = distances[larger];
-                        indices[position] = indices[larger];
-                        position = larger;
-                    }
-                    distances[position] = distance;
-                    indices[position] = _original[i];
-                }
-            }
-        }
-        for (var i = found; i < wanted; i++)
+        var search = new NearestKQuery(indices, distances, _original);
+        Walk(query, ref search);
+        for (var i = search.Found; i < indices.Length; i++)
         {
             indices[i] = -1;
             distances[i] = float.PositiveInfinity;
         }
-        distances.Sort(indices);
+        distances.AsSpan().Sort(indices.AsSpan());
+    }
+
+    /// <summary>A max-heap on distance of the best found so far; its root is the one to beat.</summary>
+    private struct NearestKQuery(int[] indices, float[] distances, int[] original) : IQuery
+    {
+        public int Found = 0;
+
+        public readonly float Bound => Found == indices.Length ? distances[0] : float.PositiveInfinity;
+
+        public readonly float SubtreeBound(float axisDistanceSq, int node) => axisDistanceSq;
+
+        public void Visit(int position, float distanceSq)
+        {
+            var wanted = indices.Length;
+            if (Found < wanted)
+            {
+                var child = Found++;
+                while (child > 0 && distances[(child - 1) / 2] < distanceSq)
+                {
+                    var parent = (child - 1) / 2;
+                    distances[child] = distances[parent];
+                    indices[child] = indices[parent];
+                    child = parent;
+                }
+                distances[child] = distanceSq;
+                indices[child] = original[position];
+                return;
+            }
+            if (distanceSq >= distances[0])
+            {
+                return;
+            }
+            var at = 0;
+            while (true)
+            {
+                var left = 2 * at + 1;
+                if (left >= wanted)
+                {
+                    break;
+                }
+                var larger = left + 1 < wanted && distances[left + 1] > distances[left] ? left + 1 : left;
+                if (distances[larger] <= distanceSq)
+                {
+                    break;
+                }
+                distances[at] = distances[larger];
+                indices[at] = indices[larger];
+                at = larger;
+            }
+            distances[at] = distanceSq;
+            indices[at] = original[position];
+        }
     }
 
     /// <summary>
@@ -295,53 +269,29 @@ public sealed class KdTree
     /// </summary>
     public int NearestWeighted(ReadOnlySpan<float> query, float[] weights, float[] subtreeMaxWeight)
     {
-        var best = -1;
-        var bestScore = float.PositiveInfinity;
-        Span<int> stack = stackalloc int[MaxDepth];
-        Span<float> stackBound = stackalloc float[MaxDepth];
-        var top = 0;
-        stack[top] = 0;
-        stackBound[top++] = float.NegativeInfinity;
-        while (top > 0)
+        var search = new WeightedQuery(weights, subtreeMaxWeight, _original);
+        Walk(query, ref search);
+        return _original[search.Best];
+    }
+
+    private struct WeightedQuery(float[] weights, float[] subtreeMaxWeight, int[] original) : IQuery
+    {
+        public int Best = -1;
+        private float _bestScore = float.PositiveInfinity;
+
+        public readonly float Bound => _bestScore;
+
+        public readonly float SubtreeBound(float axisDistanceSq, int node) => axisDistanceSq - subtreeMaxWeight[node];
+
+        public void Visit(int position, float distanceSq)
         {
-            top--;
-            var node = stack[top];
-            if (stackBound[top] - subtreeMaxWeight[node] >= bestScore)
+            var score = distanceSq - weights[original[position]];
+            if (score < _bestScore)
             {
-                continue;
-            }
-            while (_nodeLeft[node] >= 0)
-            {
-                var diff = query[_nodeDimension[node]] - _nodeSplit[node];
-                int near, far;
-                if (diff < 0)
-                {
-                    (near, far) = (_nodeLeft[node], _nodeRight[node]);
-                }
-                else
-                {
-                    (near, far) = (_nodeRight[node], _nodeLeft[node]);
-                }
-                var bound = diff * diff;
-                if (bound - subtreeMaxWeight[far] < bestScore)
-                {
-                    stack[top] = far;
-                    stackBound[top++] = bound;
-                }
-                node = near;
-            }
-            var end = _nodeStart[node] + _nodeCount[node];
-            for (var i = _nodeStart[node]; i < end; i++)
-            {
-                var score = SquaredDistance(query, _sorted.AsSpan(i * _dimensions, _dimensions)) - weights[_original[i]];
-                if (score < bestScore)
-                {
-                    bestScore = score;
-                    best = i;
-                }
+                _bestScore = score;
+                Best = position;
             }
         }
-        return _original[best];
     }
 
     /// <summary>For each node, the largest weight of the points below it.</summary>
