@@ -72,6 +72,23 @@ public sealed class CommandLine
         return _options.TryGetValue(name, out var value) ? value : null;
     }
 
+    /// <summary>
+    /// An output file option, checked now so that a typo fails before minutes of work rather than after:
+    /// its folder must exist. "-" (standard output, for --json) passes as it is.
+    /// </summary>
+    public string? OutputPath(string name)
+    {
+        var path = String(name);
+        if (path is null || path == JsonOutput.Stdout)
+        {
+            return path;
+        }
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        return directory is null || Directory.Exists(directory)
+            ? path
+            : throw new UsageException($"--{name}: the folder {directory} does not exist");
+    }
+
     public int Int(string name, int fallback, int min = int.MinValue, int max = int.MaxValue) =>
         Parse(name, fallback, text => int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : null, min, max);
 

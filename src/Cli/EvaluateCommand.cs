@@ -39,7 +39,7 @@ internal static class EvaluateCommand
             Device = device,
         };
         var threads = line.Int("threads", 0, 0, 1024);
-        var json = line.String("json");
+        var json = line.OutputPath(JsonOutput.Option);
         var data = ImportArguments.Load(line, path);
         line.RejectUnknown();
 

@@ -14,7 +14,7 @@ internal static class FidelityCommand
         var ranking = line.Flag("ranking");
         var epochs = line.Int("epochs", 10, 1, 10_000);
         var seed = line.Int("seed", 42);
-        var json = line.String("json");
+        var json = line.OutputPath(JsonOutput.Option);
         var source = ImportArguments.Load(line, sourcePath);
         var synthetic = ImportArguments.Load(line, syntheticPath);
         line.RejectUnknown();

@@ -49,14 +49,13 @@ internal static class GenerateCommand
             Seed = seed,
             Device = device,
         };
-        var outPath = line.String("out") ?? throw new UsageException("--out SYNTH.csv is required");
+        var outPath = line.OutputPath("out") ?? throw new UsageException("--out SYNTH.csv is required");
         var generatorIn = line.String("generator");
-        var generatorOut = line.String("generator-out");
-        var json = line.String("json");
+        var generatorOut = line.OutputPath("generator-out");
+        var json = line.OutputPath(JsonOutput.Option);
         var compareFaithful = line.Flag("compare-faithful");
         var source = ImportArguments.Load(line, sourcePath);
         line.RejectUnknown();
-        CheckFolder(outPath, "--out");
 
         var clock = Stopwatch.StartNew();
         GanrsModel model;
@@ -81,7 +80,6 @@ internal static class GenerateCommand
             stderr.WriteLine($"GAN: best checkpoint at iteration {model.Training.BestIteration:N0}: held rating TVD {chosen.HeldRatingTvd:F3}, moment gap {chosen.MomentGap:F3} (last iterate: TVD {model.Training.FinalHeldRatingTvd:F3})");
             if (generatorOut is not null)
             {
-                CheckFolder(generatorOut, "--generator-out");
                 model.Save(generatorOut);
             }
         }
@@ -113,15 +111,6 @@ internal static class GenerateCommand
             JsonOutput.Write(json, report, stdout);
         }
         return GanrsCli.Ok;
-    }
-
-    private static void CheckFolder(string path, string option)
-    {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (directory is not null && !Directory.Exists(directory))
-        {
-            throw new UsageException($"{option}: the folder {directory} does not exist");
-        }
     }
 
     private sealed class GanConsoleProgress(TextWriter stderr) : IProgress<GanrsProgress>

@@ -58,13 +58,7 @@ internal static class JsonOutput
             stdout.WriteLine(JsonSerializer.Serialize(value, Options));
             return;
         }
-        var full = Path.GetFullPath(path);
-        var directory = Path.GetDirectoryName(full);
-        if (directory is not null && !Directory.Exists(directory))
-        {
-            throw new UsageException($"--json: the folder {directory} does not exist");
-        }
-        ArtifactFile.Write(full, stream => JsonSerializer.Serialize(stream, value, Options));
+        ArtifactFile.Write(Path.GetFullPath(path), stream => JsonSerializer.Serialize(stream, value, Options));
     }
 }
 

@@ -9,14 +9,9 @@ internal static class ImportCommand
     {
         var line = new CommandLine(args, new HashSet<string>());
         var path = line.Positional(0, "the ratings FILE");
-        var output = line.String("out") ?? throw new UsageException("--out DATASET.grsd is required");
+        var output = line.OutputPath("out") ?? throw new UsageException("--out DATASET.grsd is required");
         var data = ImportArguments.Load(line, path);
         line.RejectUnknown();
-        var directory = Path.GetDirectoryName(Path.GetFullPath(output));
-        if (directory is not null && !Directory.Exists(directory))
-        {
-            throw new UsageException($"--out: the folder {directory} does not exist");
-        }
         DatasetFile.Save(data, output);
         stdout.WriteLine($"wrote {output}: {data.UserCount:N0} users, {data.ItemCount:N0} items, {data.Count:N0} ratings, scale {data.Scale} ({new FileInfo(output).Length:N0} bytes)");
         return GanrsCli.Ok;
@@ -29,7 +24,7 @@ internal static class StatsCommand
     {
         var line = new CommandLine(args, new HashSet<string>());
         var path = line.Positional(0, "the ratings FILE");
-        var json = line.String("json");
+        var json = line.OutputPath(JsonOutput.Option);
         var data = ImportArguments.Load(line, path);
         line.RejectUnknown();
         var stats = DatasetStats.Compute(data);

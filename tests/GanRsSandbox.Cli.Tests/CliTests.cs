@@ -172,6 +172,8 @@ public sealed class CliTests : IDisposable
     [InlineData("evaluate", "DATA", "--device", "tpu")]
     [InlineData("evaluate", "DATA", "--colour", "red")]
     [InlineData("evaluate", "DATA", "--seed")]
+    [InlineData("evaluate", "DATA", "--json", "/no/such/folder/report.json")]
+    [InlineData("import", "DATA", "--out", "/no/such/folder/data.grsd")]
     public void BadArgumentsExitWithTwo(params string[] args)
     {
         var data = SmallDataset();
