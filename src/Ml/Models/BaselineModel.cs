@@ -161,38 +161,43 @@ public sealed class BaselineModel : IDisposable
         {
             throw new ArgumentException("users and items must have the same length");
         }
-        var count = users.Length;
+        return Predict(users, items, singleUser: null);
+    }
+
+    /// <summary>Predicts one user's response to each of <paramref name="items"/>.</summary>
+    public Predictions PredictForUser(int user, ReadOnlySpan<int> items) => Predict(default, items, user);
+
+    /// <param name="singleUser">When set, every pair is this user with one of <paramref name="items"/>, and <paramref name="users"/> is ignored.</param>
+    private Predictions Predict(ReadOnlySpan<int> users, ReadOnlySpan<int> items, int? singleUser)
+    {
+        var count = items.Length;
         var score = new float[count];
         var rating = Kind.PredictsRating() ? new float[count] : null;
         var reliability = Kind.IsClassifier() ? new float[count] : null;
-        var userBuffer = new long[Math.Min(count, PredictionChunk)];
-        var itemBuffer = new long[userBuffer.Length];
         _network.eval();
         using var noGrad = no_grad();
         for (var start = 0; start < count; start += PredictionChunk)
         {
             var length = Math.Min(PredictionChunk, count - start);
-            for (var i = 0; i < length; i++)
-            {
-                userBuffer[i] = users[start + i];
-                itemBuffer[i] = items[start + i];
-            }
             using var scope = NewDisposeScope();
-            var output = _network.call(
-                tensor(userBuffer.AsSpan(0, length).ToArray(), device: _device),
-                tensor(itemBuffer.AsSpan(0, length).ToArray(), device: _device));
+            var userTensor = singleUser is { } user
+                ? full(length, (long)user, dtype: ScalarType.Int64, device: _device)
+                : IndexTensor(users.Slice(start, length));
+            var output = _network.call(userTensor, IndexTensor(items.Slice(start, length)));
             Decode(output, score.AsSpan(start, length), rating is null ? default : rating.AsSpan(start, length),
                 reliability is null ? default : reliability.AsSpan(start, length));
         }
         return new Predictions(score, rating, reliability);
     }
 
-    /// <summary>Predicts one user's response to each of <paramref name="items"/>.</summary>
-    public Predictions PredictForUser(int user, ReadOnlySpan<int> items)
+    private Tensor IndexTensor(ReadOnlySpan<int> indices)
     {
-        var users = new int[items.Length];
-        Array.Fill(users, user);
-        return Predict(users, items);
+        var values = new long[indices.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = indices[i];
+        }
+        return tensor(values, device: _device);
     }
 
     private void Decode(Tensor output, Span<float> score, Span<float> rating, Span<float> reliability)
