@@ -1,31 +1,54 @@
-using GanRsSandbox.Ml.Models;
+using System.Diagnostics;
 
 namespace GanRsSandbox.Cli;
 
-/// <summary>Training progress on stderr: a line redrawn in place on a terminal, a line per 10% when redirected.</summary>
-internal sealed class ConsoleProgress(TextWriter stderr, string label) : IProgress<TrainingProgress>
+/// <summary>
+/// Progress of long steps on stderr, for every kind of engine progress: a line when a stage starts and each
+/// time it passes another tenth, with the time it still needs, estimated from its own pace so far.
+/// </summary>
+internal sealed class ConsoleProgress(TextWriter stderr)
 {
-    private readonly bool _interactive = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
-    private int _lastDecile = -1;
+    private readonly Stopwatch _clock = new();
+    private readonly Lock _lock = new();
+    private string _stage = "";
+    private int _decile = -1;
 
-    public void Report(TrainingProgress value)
+    /// <remarks>Thread-safe: sampling reports from every core at once.</remarks>
+    public void Report(string stage, double fraction, string detail)
     {
-        var eta = value.Eta is { } e ? $"ETA {e:mm\\:ss}" : "ETA --:--";
-        var text = $"[{label}] epoch {value.Epoch}/{value.Epochs} {value.Fraction,5:P0} loss {value.Loss:F4} {eta}";
-        if (_interactive)
+        lock (_lock)
         {
-            stderr.Write("\r" + text.PadRight(72));
-            if (value.Step == value.Steps)
-            {
-                stderr.WriteLine();
-            }
+            ReportLocked(stage, fraction, detail);
+        }
+    }
+
+    private void ReportLocked(string stage, double fraction, string detail)
+    {
+        if (stage != _stage)
+        {
+            _stage = stage;
+            _decile = -1;
+            _clock.Restart();
+        }
+        var decile = (int)(Math.Clamp(fraction, 0, 1) * 10);
+        if (decile == _decile)
+        {
             return;
         }
-        var decile = (int)(value.Fraction * 10);
-        if (decile != _lastDecile)
+        _decile = decile;
+        var eta = fraction is > 0 and < 1 ? $" ETA {_clock.Elapsed * ((1 - fraction) / fraction):mm\\:ss}" : "";
+        stderr.WriteLine($"[{stage}] {fraction,4:P0} {detail}{eta}");
+    }
+
+    /// <summary>An <see cref="IProgress{T}"/> that reports each value as (stage, fraction, detail).</summary>
+    public IProgress<T> For<T>(Func<T, (string Stage, double Fraction, string Detail)> describe) => new Relay<T>(this, describe);
+
+    private sealed class Relay<T>(ConsoleProgress console, Func<T, (string Stage, double Fraction, string Detail)> describe) : IProgress<T>
+    {
+        public void Report(T value)
         {
-            _lastDecile = decile;
-            stderr.WriteLine(text);
+            var (stage, fraction, detail) = describe(value);
+            console.Report(stage, fraction, detail);
         }
     }
 }

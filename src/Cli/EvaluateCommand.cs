@@ -64,9 +64,10 @@ internal static class EvaluateCommand
         stderr.WriteLine($"{data.Name}: {stats.Users:N0} users, {stats.Items:N0} items, {stats.Ratings:N0} ratings; " +
                          $"{split.Train.Length:N0} train / {split.Test.Length:N0} test; protocol {protocol.Name()}");
         var results = new List<ModelEvaluation>();
+        var console = new ConsoleProgress(stderr);
         foreach (var kind in kinds)
         {
-            results.Add(BaselineEvaluator.TrainAndEvaluate(kind, data, split, options, settings, new ConsoleProgress(stderr, kind.Name())));
+            results.Add(BaselineEvaluator.TrainAndEvaluate(kind, data, split, options, settings, console.For(Training.Describe(kind.Name()))));
         }
         PrintTable(JsonOutput.HumanOutput(json, stdout, stderr), results, protocol, settings);
         if (json is not null)

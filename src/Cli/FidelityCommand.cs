@@ -43,11 +43,12 @@ internal static class FidelityCommand
     {
         TorchSharp.torch.set_num_threads(Ml.Torch.TorchRuntime.ThreadsForBatch(32));
         var threshold = source.Scale.Max - 1;
+        var console = new ConsoleProgress(stderr);
         double F1At10(RatingsDataset data, BaselineKind kind)
         {
             var split = DatasetSplit.Ratio(data.Count, 0.2, seed);
             var result = BaselineEvaluator.TrainAndEvaluate(kind, data, split, new BaselineOptions { Epochs = epochs, Seed = seed },
-                new EvaluationSettings([10], [threshold], [EvaluationProtocol.TestItems]), new ConsoleProgress(stderr, $"{kind.Name()} on {data.Name}"));
+                new EvaluationSettings([10], [threshold], [EvaluationProtocol.TestItems]), console.For(Training.Describe($"{kind.Name()} on {data.Name}")));
             return result.Curves[EvaluationProtocol.TestItems][0].F1;
         }
         var f1 = new Dictionary<string, SourceVsSynthetic>();

@@ -4,6 +4,7 @@ using GanRsSandbox.Ml;
 using GanRsSandbox.Ml.Data;
 using GanRsSandbox.Ml.Evaluation;
 using GanRsSandbox.Ml.Gan;
+using GanRsSandbox.Ml.Models;
 using GanRsSandbox.Ml.Torch;
 
 namespace GanRsSandbox.Cli;
@@ -58,6 +59,8 @@ internal static class GenerateCommand
         line.RejectUnknown();
 
         var clock = Stopwatch.StartNew();
+        var console = new ConsoleProgress(stderr);
+        var sampling = console.For<SyntheticProgress>(p => (p.Stage, p.Fraction, p.Message));
         GanrsModel model;
         if (generatorIn is not null)
         {
@@ -75,7 +78,9 @@ internal static class GenerateCommand
         {
             TorchSharp.torch.set_num_threads(TorchRuntime.ThreadsForBatch(training.BatchSize));
             stderr.WriteLine($"{source.Name}: {source.UserCount:N0} users, {source.ItemCount:N0} items, {source.Count:N0} ratings; training GANRS ({training.Iterations:N0} iterations)");
-            model = GanrsTrainer.Train(source, training, new GanConsoleProgress(stderr));
+            model = GanrsTrainer.Train(source, training, console.For<GanrsProgress>(p => (p.Stage, p.Fraction,
+                $"{p.Step:N0}/{p.Steps:N0}" + (p.DiscriminatorLoss is { } d ? $" D {d:F3} G {p.GeneratorLoss:F3}" : "") +
+                (p.HeldRatingTvd is { } t ? $" held TVD {t:F3}" : ""))));
             var chosen = model.Training.Checkpoints.Single(c => c.Iteration == model.Training.BestIteration);
             stderr.WriteLine($"GAN: best checkpoint at iteration {model.Training.BestIteration:N0}: held rating TVD {chosen.HeldRatingTvd:F3}, moment gap {chosen.MomentGap:F3} (last iterate: TVD {model.Training.FinalHeldRatingTvd:F3})");
             if (generatorOut is not null)
@@ -85,7 +90,7 @@ internal static class GenerateCommand
         }
 
         TorchSharp.torch.set_num_threads(Environment.ProcessorCount);
-        var result = SyntheticSampler.Sample(model, sample, new SampleConsoleProgress(stderr));
+        var result = SyntheticSampler.Sample(model, sample, sampling);
         SyntheticCsv.Write(result.Dataset, outPath);
         var fidelity = FidelityMetrics.Compare(source, result.Dataset, result.Dcr);
         var report = GenerateReportJson.From(result, fidelity, generatorIn is null ? model.Training : null, clock.Elapsed.TotalSeconds);
@@ -93,7 +98,7 @@ internal static class GenerateCommand
         if (compareFaithful && variant != GanrsVariant.Ganrs)
         {
             stderr.WriteLine("sampling the faithful method (--variant ganrs) from the same generator for comparison");
-            var paper = SyntheticSampler.Sample(model, sample with { Variant = GanrsVariant.Ganrs }, new SampleConsoleProgress(stderr));
+            var paper = SyntheticSampler.Sample(model, sample with { Variant = GanrsVariant.Ganrs }, sampling);
             faithful = FidelityReportJson.From(FidelityMetrics.Compare(source, paper.Dataset, paper.Dcr), paper.RawRatingTvd, paper.CollapsedSamples);
         }
         report = report with { Faithful = faithful };
@@ -111,42 +116,6 @@ internal static class GenerateCommand
             JsonOutput.Write(json, report, stdout);
         }
         return GanrsCli.Ok;
-    }
-
-    private sealed class GanConsoleProgress(TextWriter stderr) : IProgress<GanrsProgress>
-    {
-        private int _lastDecile = -1;
-        private string _stage = "";
-
-        public void Report(GanrsProgress value)
-        {
-            var decile = (int)(value.Fraction * 10);
-            if (value.Stage == _stage && decile == _lastDecile)
-            {
-                return;
-            }
-            _stage = value.Stage;
-            _lastDecile = decile;
-            var eta = value.Eta is { } e ? $"ETA {e:mm\\:ss}" : "";
-            var losses = value.DiscriminatorLoss is { } d ? $" D {d:F3} G {value.GeneratorLoss:F3}" : "";
-            var held = value.HeldRatingTvd is { } t ? $" held TVD {t:F3}" : "";
-            stderr.WriteLine($"[{value.Stage}] {value.Step:N0}/{value.Steps:N0} {value.Fraction,5:P0}{losses}{held} {eta}");
-        }
-    }
-
-    private sealed class SampleConsoleProgress(TextWriter stderr) : IProgress<SyntheticProgress>
-    {
-        private string _last = "";
-
-        public void Report(SyntheticProgress value)
-        {
-            var text = $"[{value.Stage}] {value.Message}";
-            if (value.Stage != "sample" && value.Stage != "assign" || text != _last && value.Fraction >= 1)
-            {
-                stderr.WriteLine(text);
-            }
-            _last = text;
-        }
     }
 }
 
@@ -170,6 +139,13 @@ internal static class SyntheticCsv
             }
         });
     }
+}
+
+/// <summary>How baseline training progress reads on the console.</summary>
+internal static class Training
+{
+    public static Func<TrainingProgress, (string, double, string)> Describe(string label) =>
+        p => (label, p.Fraction, $"epoch {p.Epoch}/{p.Epochs} loss {p.Loss:F4}");
 }
 
 internal static class Devices

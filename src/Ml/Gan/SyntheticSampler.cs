@@ -135,10 +135,10 @@ public static class SyntheticSampler
         // Step 6: users and items are clusters of the user and item parts.
         clock.Restart();
         var kmeansOptions = new KMeansOptions { MaxIterations = options.KMeansIterations, Seed = options.Seed };
-        progress?.Report(new SyntheticProgress("cluster", 0, $"k-means of {fitCount:N0} user parts into {options.Users:N0}"));
-        var userClusters = Cluster(userPoints, k, options.Users, kmeansOptions, source.UserDegrees, options.Variant, cancellationToken);
-        progress?.Report(new SyntheticProgress("cluster", 0.5, $"k-means of {fitCount:N0} item parts into {options.Items:N0}"));
-        var itemClusters = Cluster(itemPoints, k, options.Items, kmeansOptions with { Seed = options.Seed + 1 }, source.ItemDegrees, options.Variant, cancellationToken);
+        var userClusters = Cluster(userPoints, k, options.Users, kmeansOptions, source.UserDegrees, options.Variant,
+            Lloyd(progress, "cluster users", fitCount, options.Users), cancellationToken);
+        var itemClusters = Cluster(itemPoints, k, options.Items, kmeansOptions with { Seed = options.Seed + 1 }, source.ItemDegrees, options.Variant,
+            Lloyd(progress, "cluster items", fitCount, options.Items), cancellationToken);
         var clusterSeconds = clock.Elapsed.TotalSeconds;
 
         // Step 7: one (user,item,rating) per sample, then one rating per pair.
@@ -324,10 +324,15 @@ public static class SyntheticSampler
         }
     }
 
+    private static IProgress<KMeansProgress>? Lloyd(IProgress<SyntheticProgress>? progress, string stage, int points, int clusters) =>
+        progress is null ? null : new ProgressRelay<KMeansProgress>(p => progress.Report(new SyntheticProgress(stage,
+            (double)p.Iteration / p.MaxIterations,
+            p.Iteration == 0 ? $"seeding {clusters:N0} clusters among {points:N0} points" : $"Lloyd iteration {p.Iteration}, {p.Moved:N0} points moved")));
+
     private static ClusterAssignment Cluster(float[] points, int dimensions, int k, KMeansOptions options, int[] sourceDegrees,
-        GanrsVariant variant, CancellationToken cancellationToken)
+        GanrsVariant variant, IProgress<KMeansProgress>? progress, CancellationToken cancellationToken)
     {
-        var result = KMeans.Fit(points, dimensions, k, options, null, cancellationToken);
+        var result = KMeans.Fit(points, dimensions, k, options, progress, cancellationToken);
         return variant == GanrsVariant.Popular
             ? ClusterAssignment.Popular(points, result, sourceDegrees)
             : ClusterAssignment.Nearest(result);
