@@ -57,7 +57,7 @@ public static class GanrsCli
         catch (ArgumentException e)
         {
             // The engine validates its options too; what reaches here was given on the command line.
-            stderr.WriteLine($"ganrs: {e.Message}");
+            stderr.WriteLine($"ganrs: {Describe(e)}");
             return BadArguments;
         }
         catch (DataFormatException e)
@@ -75,5 +75,18 @@ public static class GanrsCli
             stderr.WriteLine($"ganrs: failed: {e.Message} ({e.GetType().Name}; set GANRS_DEBUG=1 for details)");
             return Failure;
         }
+    }
+
+    /// <summary>"--users: 0 must be positive" rather than .NET's "must be positive (Parameter 'users') Actual value was 0.".</summary>
+    private static string Describe(ArgumentException e)
+    {
+        var reason = e.Message.Split(" (Parameter")[0];
+        if (e.ParamName is not { } name)
+        {
+            return reason;
+        }
+        // Engine parameters named as the command line spells them (lower case, hyphens) are shown as options.
+        var option = name.All(c => char.IsLower(c) || c == '-') ? "--" + name : name;
+        return e is ArgumentOutOfRangeException { ActualValue: { } value } ? $"{option}: {value} {reason}" : $"{option}: {reason}";
     }
 }

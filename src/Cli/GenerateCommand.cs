@@ -33,14 +33,8 @@ internal static class GenerateCommand
             KMeansIterations = line.Int("kmeans-iterations", 100, 1, 10_000),
             Device = device,
         };
-        try
-        {
-            sample.Validate();
-        }
-        catch (ArgumentOutOfRangeException e)
-        {
-            throw new UsageException($"--{e.ParamName}: {e.ActualValue} {e.Message.Split(" (Parameter")[0]}");
-        }
+        // Checked before the source is read, so that a bad request fails at once.
+        sample.Validate();
         var training = new GanrsOptions
         {
             Iterations = line.Int("iterations", 20_000, 1, 100_000_000),

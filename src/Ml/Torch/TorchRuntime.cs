@@ -23,7 +23,4 @@ public static class TorchRuntime
     /// baselines 2-3x faster than two (bench/README.md). Large batches do use every core.
     /// </summary>
     public static int ThreadsForBatch(int batchSize) => batchSize <= 256 ? 1 : Environment.ProcessorCount;
-
-    /// <summary>True when the CUDA device is usable; false on CPU-only builds and machines.</summary>
-    public static bool CudaAvailable => torch.cuda.is_available();
 }
