@@ -41,20 +41,19 @@ internal static class FidelityCommand
     /// <summary>Trains the six baselines on both datasets and compares their F1@10 ordering (threshold: scale maximum − 1).</summary>
     internal static FidelityReport WithRanking(FidelityReport report, RatingsDataset source, RatingsDataset synthetic, int epochs, int seed, TextWriter stderr)
     {
-        TorchSharp.torch.set_num_threads(Ml.Torch.TorchRuntime.ThreadsForBatch(32));
-        var threshold = source.Scale.Max - 1;
+        var options = new BaselineOptions { Epochs = epochs, Seed = seed };
+        TorchSharp.torch.set_num_threads(Ml.Torch.TorchRuntime.ThreadsForBatch(options.BatchSize));
+        var settings = new EvaluationSettings([10], [source.Scale.Max - 1], [EvaluationProtocol.TestItems]);
         var console = new ConsoleProgress(stderr);
-        double F1At10(RatingsDataset data, BaselineKind kind)
-        {
-            var split = DatasetSplit.Ratio(data.Count, 0.2, seed);
-            var result = BaselineEvaluator.TrainAndEvaluate(kind, data, split, new BaselineOptions { Epochs = epochs, Seed = seed },
-                new EvaluationSettings([10], [threshold], [EvaluationProtocol.TestItems]), console.For(Training.Describe($"{kind.Name()} on {data.Name}")));
-            return result.Curves[EvaluationProtocol.TestItems][0].F1;
-        }
+        var sourceSplit = DatasetSplit.Ratio(source.Count, 0.2, seed);
+        var syntheticSplit = DatasetSplit.Ratio(synthetic.Count, 0.2, seed);
+        double F1At10(RatingsDataset data, DatasetSplit split, BaselineKind kind) =>
+            BaselineEvaluator.TrainAndEvaluate(kind, data, split, options, settings, console.For(Training.Describe($"{kind.Name()} on {data.Name}")))
+                .Curves[EvaluationProtocol.TestItems][0].F1;
         var f1 = new Dictionary<string, SourceVsSynthetic>();
         foreach (var kind in BaselineKinds.All)
         {
-            f1[kind.Name()] = new SourceVsSynthetic(F1At10(source, kind), F1At10(synthetic, kind));
+            f1[kind.Name()] = new SourceVsSynthetic(F1At10(source, sourceSplit, kind), F1At10(synthetic, syntheticSplit, kind));
         }
         var tau = FidelityMetrics.KendallTau(f1.Values.Select(v => v.Source).ToList(), f1.Values.Select(v => v.Synthetic).ToList());
         return report with { RankingKendallTau = tau, F1At10 = f1 };
