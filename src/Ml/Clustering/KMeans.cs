@@ -278,11 +278,34 @@ public static class KMeans
         Trace($"{empty.Count} empty clusters");
         // An empty cluster moves onto the point farthest from its centre (as scikit-learn does), so that every
         // requested cluster ends up with members. The bounds stay valid: the jump is part of the centre's shift.
-        var farthest = Enumerable.Range(0, n).OrderByDescending(i => upper[i]).ThenBy(i => i).Take(empty.Count).ToArray();
+        var farthest = Farthest(upper, empty.Count);
         for (var e = 0; e < empty.Count; e++)
         {
             Array.Copy(points, farthest[e] * dimensions, centers, empty[e] * dimensions, dimensions);
         }
+    }
+
+    /// <summary>The <paramref name="count"/> points with the largest distance bound, largest first (ties: lower index), in one pass.</summary>
+    private static int[] Farthest(float[] upper, int count)
+    {
+        // A min-heap of the best so far: its root is the weakest kept point, the one a new candidate must beat.
+        var weakestFirst = Comparer<(float Distance, int Index)>.Create((a, b) =>
+            a.Distance != b.Distance ? a.Distance.CompareTo(b.Distance) : b.Index.CompareTo(a.Index));
+        var kept = new PriorityQueue<int, (float, int)>(count + 1, weakestFirst);
+        for (var i = 0; i < upper.Length; i++)
+        {
+            kept.Enqueue(i, (upper[i], i));
+            if (kept.Count > count)
+            {
+                kept.Dequeue();
+            }
+        }
+        var result = new int[kept.Count];
+        for (var r = result.Length - 1; r >= 0; r--)
+        {
+            result[r] = kept.Dequeue();
+        }
+        return result;
     }
 
     /// <summary>
