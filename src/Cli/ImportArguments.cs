@@ -7,14 +7,11 @@ internal static class ImportArguments
 {
     public static RatingsDataset Load(CommandLine line, string path)
     {
-        var format = line.String("format") switch
+        var formatText = line.String("format");
+        if (!RatingsFileFormats.TryParse(formatText, out var format))
         {
-            null or "auto" => RatingsFileFormat.Auto,
-            "u.data" or "tab" => RatingsFileFormat.MovieLensTab,
-            "ratings.dat" or "dat" => RatingsFileFormat.MovieLensDat,
-            "csv" => RatingsFileFormat.Csv,
-            var other => throw new UsageException($"--format: unknown format '{other}' (auto, u.data, ratings.dat or csv)"),
-        };
+            throw new UsageException($"--format: unknown format '{formatText}' ({RatingsFileFormats.Names})");
+        }
         RatingScale? scale = null;
         if (line.String("scale") is { } scaleText)
         {

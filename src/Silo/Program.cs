@@ -1,6 +1,9 @@
+using GanRsSandbox.Silo;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 
-// The embedded default: one silo on localhost. Storage, workers and GPU tagging arrive with the Orleans tier.
+// A sandbox silo: owns datasets, generators and models, and runs their jobs. README, "Running" and "Scaling out".
 var builder = Host.CreateApplicationBuilder(args);
-builder.UseOrleans(silo => silo.UseLocalhostClustering());
+builder.Configuration.AddCommandLine(args, SiloSetup.Switches.ToDictionary());
+builder.UseOrleans(silo => SiloSetup.Configure(silo, builder.Configuration));
 await builder.Build().RunAsync();

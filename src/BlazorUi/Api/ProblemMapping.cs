@@ -1,0 +1,71 @@
+using GanRsSandbox.Shared;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace GanRsSandbox.BlazorUi.Api;
+
+/// <summary>
+/// Turns every error the API can meet into an RFC 7807 problem: the sandbox's own errors keep their kind and field,
+/// bad bodies and oversize uploads are the client's fault, and a cluster that does not answer is a 503, never a stack trace.
+/// </summary>
+public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<ProblemMapping> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = Describe(exception);
+        if (problem.Status == StatusCodes.Status500InternalServerError)
+        {
+            logger.LogError(exception, "Unexpected error in {Method} {Path}", context.Request.Method, context.Request.Path);
+        }
+        context.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
+    }
+
+    public static ProblemDetails Describe(Exception exception)
+    {
+        switch (exception)
+        {
+            case SandboxException sandbox:
+                var problem = new ProblemDetails
+                {
+                    Status = sandbox.Kind switch
+                    {
+                        SandboxErrorKind.NotFound => StatusCodes.Status404NotFound,
+                        SandboxErrorKind.Conflict => StatusCodes.Status409Conflict,
+                        _ => StatusCodes.Status400BadRequest,
+                    },
+                    Title = sandbox.Kind switch
+                    {
+                        SandboxErrorKind.NotFound => "Not found",
+                        SandboxErrorKind.Conflict => "Not possible yet",
+                        _ => "Invalid request",
+                    },
+                    Detail = sandbox.Message,
+                };
+                if (sandbox.Field is not null)
+                {
+                    problem.Extensions["field"] = sandbox.Field;
+                }
+                return problem;
+            case UploadTooLargeException tooLarge:
+                return new ProblemDetails { Status = StatusCodes.Status413PayloadTooLarge, Title = "Upload too large", Detail = tooLarge.Message };
+            case BadHttpRequestException bad:
+                return new ProblemDetails
+                {
+                    Status = bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest,
+                    Title = "Invalid request",
+                    // The JSON reader's message names the field and position ("Path: $.users | LineNumber: 0").
+                    Detail = bad.InnerException is { } inner ? $"{bad.Message} {inner.Message}" : bad.Message,
+                };
+            case TimeoutException or Orleans.Runtime.OrleansException or Orleans.Runtime.SiloUnavailableException or OperationCanceledException:
+                return new ProblemDetails
+                {
+                    Status = StatusCodes.Status503ServiceUnavailable,
+                    Title = "Cluster unavailable",
+                    Detail = $"the silo did not answer ({exception.GetType().Name}); is it running? {exception.Message}",
+                };
+            default:
+                return new ProblemDetails { Status = StatusCodes.Status500InternalServerError, Title = "Unexpected error", Detail = exception.GetType().Name };
+        }
+    }
+}

@@ -1,0 +1,32 @@
+using StackExchange.Redis;
+
+namespace GanRsSandbox.BlazorUi;
+
+/// <summary>
+/// How the web host finds the cluster, from the "Orleans" section: localhost clustering on a gateway port (the
+/// embedded default) or Redis clustering (scale-out), the same choice the silos make.
+/// </summary>
+public static class ClusterConnection
+{
+    public static void Configure(IClientBuilder client, IConfiguration configuration)
+    {
+        var section = configuration.GetSection("Orleans");
+        switch (section["Clustering"]?.ToLowerInvariant())
+        {
+            case null or "" or "localhost":
+                client.UseLocalhostClustering(section.GetValue("GatewayPort", 30000));
+                break;
+            case "redis":
+                var redis = section["Redis"] ?? throw new InvalidOperationException("Orleans:Clustering is redis but Orleans:Redis (a connection string such as localhost:6379) is not set");
+                client.UseRedisClustering(options => options.ConfigurationOptions = ConfigurationOptions.Parse(redis));
+                break;
+            case var other:
+                throw new InvalidOperationException($"Orleans:Clustering: unknown clustering '{other}' (localhost or redis)");
+        }
+        client.Configure<Orleans.Configuration.ClusterOptions>(options =>
+        {
+            options.ClusterId = section["ClusterId"] ?? "ganrs";
+            options.ServiceId = section["ServiceId"] ?? "ganrs";
+        });
+    }
+}

@@ -1,0 +1,91 @@
+using GanRsSandbox.Shared;
+
+namespace GanRsSandbox.BlazorUi.Features;
+
+/// <summary>Datasets as the API and the pages see them; the only place that knows they are grains.</summary>
+public sealed class DatasetService(IClusterClient cluster)
+{
+    public Task<DatasetInfo> ImportAsync(DatasetUpload upload) =>
+        cluster.GetGrain<IDatasetGrain>(SandboxIds.New("ds")).ImportAsync(upload);
+
+    public Task<DatasetInfo> CreateDemoAsync(string name, int seed) =>
+        cluster.GetGrain<IDatasetGrain>(SandboxIds.New("ds")).CreateDemoAsync(name, seed);
+
+    public Task<JobInfo> CreateSyntheticAsync(SyntheticRequest request) =>
+        cluster.GetGrain<IDatasetGrain>(SandboxIds.New("ds")).CreateSyntheticAsync(request);
+
+    public Task<IReadOnlyList<DatasetInfo>> ListAsync() =>
+        Listing.AllAsync(cluster, RegistryEntryKind.Dataset, id => cluster.GetGrain<IDatasetGrain>(id).GetAsync());
+
+    public async Task<DatasetInfo> GetAsync(string id) =>
+        await Listing.Existing(id, "dataset", () => cluster.GetGrain<IDatasetGrain>(id).GetAsync());
+
+    public Task DeleteAsync(string id) => Listing.Checked(id, "dataset", () => cluster.GetGrain<IDatasetGrain>(id).DeleteAsync());
+
+    public Task<IReadOnlyList<string>> UsersAsync(string id, int offset, int count) =>
+        Listing.Checked(id, "dataset", () => cluster.GetGrain<IDatasetGrain>(id).GetUsersAsync(offset, count));
+
+    public Task<IReadOnlyList<KnownRating>> KnownRatingsAsync(string id, string user) =>
+        Listing.Checked(id, "dataset", () => cluster.GetGrain<IDatasetGrain>(id).GetKnownRatingsAsync(user));
+}
+
+public sealed class GeneratorService(IClusterClient cluster)
+{
+    public Task<JobInfo> TrainAsync(GeneratorRequest request) =>
+        cluster.GetGrain<IGeneratorGrain>(SandboxIds.New("gen")).TrainAsync(request);
+
+    public Task<IReadOnlyList<GeneratorInfo>> ListAsync() =>
+        Listing.AllAsync(cluster, RegistryEntryKind.Generator, id => cluster.GetGrain<IGeneratorGrain>(id).GetAsync());
+
+    public async Task<GeneratorInfo> GetAsync(string id) =>
+        await Listing.Existing(id, "generator", () => cluster.GetGrain<IGeneratorGrain>(id).GetAsync());
+}
+
+public sealed class ModelService(IClusterClient cluster)
+{
+    public Task<JobInfo> TrainAsync(ModelRequest request) =>
+        cluster.GetGrain<IModelGrain>(SandboxIds.New("model")).TrainAsync(request);
+
+    public Task<IReadOnlyList<ModelInfo>> ListAsync() =>
+        Listing.AllAsync(cluster, RegistryEntryKind.Model, id => cluster.GetGrain<IModelGrain>(id).GetAsync());
+
+    public async Task<ModelInfo> GetAsync(string id) =>
+        await Listing.Existing(id, "model", () => cluster.GetGrain<IModelGrain>(id).GetAsync());
+
+    public Task DeleteAsync(string id) => Listing.Checked(id, "model", () => cluster.GetGrain<IModelGrain>(id).DeleteAsync());
+
+    public Task<IReadOnlyList<Recommendation>> RecommendAsync(string id, string user, int count) =>
+        Listing.Checked(id, "model", () => cluster.GetGrain<IModelGrain>(id).RecommendAsync(user, count));
+}
+
+public sealed class JobService(IClusterClient cluster)
+{
+    public Task<IReadOnlyList<JobInfo>> ListAsync() =>
+        Listing.AllAsync(cluster, RegistryEntryKind.Job, id => cluster.GetGrain<IJobGrain>(id).GetAsync());
+
+    public async Task<JobInfo> GetAsync(string id) =>
+        await Listing.Existing(id, "job", () => cluster.GetGrain<IJobGrain>(id).GetAsync());
+
+    public Task<JobInfo> CancelAsync(string id) => Listing.Checked(id, "job", () => cluster.GetGrain<IJobGrain>(id).CancelAsync());
+}
+
+internal static class Listing
+{
+    /// <summary>Every entry of one registry list, newest first, fetched from the grains in parallel.</summary>
+    public static async Task<IReadOnlyList<T>> AllAsync<T>(IClusterClient cluster, RegistryEntryKind kind, Func<string, Task<T?>> get) where T : class
+    {
+        var ids = await cluster.GetGrain<IRegistryGrain>(IRegistryGrain.Key).ListAsync(kind);
+        var items = await Task.WhenAll(ids.Reverse().Select(get));
+        return items.OfType<T>().ToList();
+    }
+
+    /// <summary>An id from a URL that is malformed names nothing: 404, without activating a grain for it.</summary>
+    public static Task<T> Checked<T>(string id, string what, Func<Task<T>> call) =>
+        SandboxIds.IsWellFormed(id) ? call() : throw SandboxException.NotFound(what, id);
+
+    public static Task Checked(string id, string what, Func<Task> call) =>
+        SandboxIds.IsWellFormed(id) ? call() : throw SandboxException.NotFound(what, id);
+
+    public static async Task<T> Existing<T>(string id, string what, Func<Task<T?>> get) where T : class =>
+        await Checked(id, what, get) ?? throw SandboxException.NotFound(what, id);
+}

@@ -1,0 +1,101 @@
+using System.Globalization;
+using GanRsSandbox.Ml.Data;
+using GanRsSandbox.Ml.Evaluation;
+using GanRsSandbox.Ml.Gan;
+using GanRsSandbox.Shared;
+using MlCurvePoint = GanRsSandbox.Ml.Evaluation.CurvePoint;
+
+namespace GanRsSandbox.Grains;
+
+/// <summary>Engine results as the cluster's contracts carry them.</summary>
+internal static class ContractMapping
+{
+    private const int DegreePoints = 200;
+
+    public static DatasetStatistics Statistics(RatingsDataset data)
+    {
+        var stats = DatasetStats.Compute(data);
+        return new DatasetStatistics
+        {
+            Users = stats.Users,
+            Items = stats.Items,
+            Ratings = stats.Ratings,
+            Density = stats.Density,
+            Mean = stats.Mean,
+            Scale = new ScaleRange { Min = stats.Scale.Min, Max = stats.Scale.Max },
+            Histogram = stats.Histogram.ToDictionary(p => p.Key.ToString(CultureInfo.InvariantCulture), p => p.Value),
+            GiniUsers = stats.GiniUsers,
+            GiniItems = stats.GiniItems,
+            UserDegrees = LongTail(DatasetStats.Degrees(data.Users, data.UserCount)),
+            ItemDegrees = LongTail(DatasetStats.Degrees(data.Items, data.ItemCount)),
+        };
+    }
+
+    /// <summary>Degrees sorted descending and thinned to evenly spaced ranks, enough to draw a long-tail curve.</summary>
+    private static int[] LongTail(int[] degrees)
+    {
+        var sorted = degrees.OrderDescending().ToArray();
+        if (sorted.Length <= DegreePoints)
+        {
+            return sorted;
+        }
+        return Enumerable.Range(0, DegreePoints).Select(i => sorted[(int)((long)i * (sorted.Length - 1) / (DegreePoints - 1))]).ToArray();
+    }
+
+    public static FidelitySummary Fidelity(FidelityReport report, SyntheticResult result) => new()
+    {
+        RatingTvd = report.RatingTvd,
+        RawRatingTvd = result.RawRatingTvd,
+        MeanGap = report.MeanGap,
+        Density = Pair(report.Density),
+        GiniUsers = Pair(report.GiniUsers),
+        GiniItems = Pair(report.GiniItems),
+        HeadShare = Pair(report.HeadShare),
+        DcrMedian = report.Dcr?.Median,
+        DcrP5 = report.Dcr?.P5,
+        NearCopies = report.Dcr?.NearCopies,
+        CollapsedPairs = result.CollapsedSamples,
+    };
+
+    private static FigurePair Pair(SourceVsSynthetic pair) => new() { Source = pair.Source, Synthetic = pair.Synthetic };
+
+    public static IReadOnlyList<Shared.CurvePoint> Curves(ModelEvaluation evaluation) =>
+        evaluation.Curves.SelectMany(protocol => protocol.Value.Select((MlCurvePoint c) => new Shared.CurvePoint
+        {
+            Protocol = protocol.Key.Name(),
+            Threshold = c.Threshold,
+            N = c.N,
+            Precision = c.Precision,
+            Recall = c.Recall,
+            F1 = c.F1,
+        })).ToList();
+
+    /// <summary>At most <paramref name="points"/> evenly spaced losses, the last one always kept.</summary>
+    public static IReadOnlyList<LossSample> Losses(IReadOnlyList<LossPoint> losses, int points = 300)
+    {
+        var step = Math.Max(1, (losses.Count + points - 1) / points);
+        return losses.Where((_, i) => i % step == 0 || i == losses.Count - 1)
+            .Select(l => new LossSample { Iteration = l.Iteration, Discriminator = l.DiscriminatorLoss, Generator = l.GeneratorLoss })
+            .ToList();
+    }
+
+    /// <summary>An engine argument error as a 400 naming the request field (the engine names them as the CLI spells them).</summary>
+    public static SandboxException Invalid(ArgumentException e, string prefix = "")
+    {
+        var field = e.ParamName switch
+        {
+            null => null,
+            "noise-std" => "noiseStd",
+            var name when name.Contains('-') => string.Concat(name.Split('-').Select((part, i) => i == 0 ? part : char.ToUpperInvariant(part[0]) + part[1..])),
+            var name => char.ToLowerInvariant(name[0]) + name[1..],
+        };
+        var message = e is ArgumentOutOfRangeException range && range.ParamName is not null
+            ? $"{field}: {range.ActualValue} {FirstLine(range.Message)}"
+            : FirstLine(e.Message);
+        return SandboxException.Invalid(prefix + field, message);
+    }
+
+    // ArgumentException appends " (Parameter 'x')" and, on a line of its own, the actual value.
+    private static string FirstLine(string message) =>
+        System.Text.RegularExpressions.Regex.Replace(message.Split('\n')[0], @" \(Parameter '[^']*'\)$", "").Trim();
+}

@@ -1,0 +1,288 @@
+using GanRsSandbox.Ml;
+using GanRsSandbox.Ml.Data;
+using GanRsSandbox.Ml.Evaluation;
+using GanRsSandbox.Ml.Gan;
+using GanRsSandbox.Shared;
+
+using GanRsSandbox.Grains.Hosting;
+
+namespace GanRsSandbox.Grains;
+
+[GenerateSerializer, Alias("ganrs.DatasetState")]
+public sealed class DatasetState : JobOwnerState
+{
+    [Id(0)] public DatasetInfo? Info { get; set; }
+}
+
+/// <summary>
+/// One dataset: a source imported from a file (or the demo), or a synthetic one sampled from a generator by a job.
+/// The ratings are an artifact; the state holds the metadata and statistics.
+/// </summary>
+[ComputePreferredPlacement]
+public sealed class DatasetGrain(
+    [PersistentState("dataset")] IPersistentState<DatasetState> state,
+    JobServices services)
+    : JobOwnerGrain<DatasetState>(state, services, JobKind.GenerateSynthetic), IDatasetGrain
+{
+    private const int MaxNameLength = 200;
+    private RatingsDataset? _ratings;
+
+    private string Id => this.GetPrimaryKeyString();
+
+    public async Task<DatasetInfo> ImportAsync(DatasetUpload upload)
+    {
+        EnsureNew();
+        var name = CheckName(upload.Name);
+        if (!RatingsFileFormats.TryParse(upload.Format, out var format))
+        {
+            throw SandboxException.Invalid("format", $"format: unknown format '{upload.Format}' ({RatingsFileFormats.Names})");
+        }
+        // Parsing a large file is CPU work: off the grain scheduler. Nothing is stored unless it parses whole.
+        var (data, artifact) = await Task.Run(() =>
+        {
+            RatingsDataset parsed;
+            try
+            {
+                parsed = RatingsImporter.Import(new MemoryStream(upload.Content, writable: false), upload.FileName,
+                    new ImportOptions { Format = format, Name = name });
+            }
+            catch (DataFormatException e)
+            {
+                var where = e.Line > 0 ? $"{e.File}:{e.Line}" : e.File;
+                throw SandboxException.Invalid(e.Field is null ? where : $"{where}:{e.Field}", e.Message);
+            }
+            return (parsed, Services.Artifacts.Put(path => DatasetFile.Save(parsed, path)));
+        });
+        return await StoreReadyAsync(name, data, artifact, new DatasetLineage { FileName = upload.FileName, Format = format.ToString() });
+    }
+
+    public async Task<DatasetInfo> CreateDemoAsync(string name, int seed)
+    {
+        EnsureNew();
+        var checkedName = CheckName(name);
+        var (data, artifact) = await Task.Run(() =>
+        {
+            var demo = DemoDataset.Create(seed, name: checkedName);
+            return (demo, Services.Artifacts.Put(path => DatasetFile.Save(demo, path)));
+        });
+        return await StoreReadyAsync(checkedName, data, artifact, new DatasetLineage { Format = $"demo (seed {seed})" });
+    }
+
+    public async Task<JobInfo> CreateSyntheticAsync(SyntheticRequest request)
+    {
+        EnsureNew();
+        var sampling = SamplingOptions(request);
+        if (!SandboxIds.IsWellFormed(request.GeneratorId))
+        {
+            throw SandboxException.Invalid("generatorId", "generatorId is required");
+        }
+        var generator = await GrainFactory.GetGrain<IGeneratorGrain>(request.GeneratorId).GetAsync()
+            ?? throw new SandboxException(SandboxErrorKind.NotFound, $"generator '{request.GeneratorId}' does not exist", "generatorId");
+        if (generator.Status != ResourceStatus.Ready)
+        {
+            throw new SandboxException(SandboxErrorKind.Conflict, $"generator '{request.GeneratorId}' is {generator.Status.ToString().ToLowerInvariant()}, not ready", "generatorId");
+        }
+        var name = request.Name is null
+            ? $"{generator.SourceName ?? generator.SourceDatasetId} · GANRS {sampling.Variant.Name()} {request.Users:N0}×{request.Items:N0}, {request.Samples:N0} samples"
+            : CheckName(request.Name);
+        await GrainFactory.GetGrain<IRegistryGrain>(IRegistryGrain.Key).AddAsync(RegistryEntryKind.Dataset, Id);
+        return await StartJobAsync(jobId => State.State.Info = new DatasetInfo
+        {
+            Id = Id,
+            Name = name,
+            Kind = DatasetKind.Synthetic,
+            Status = ResourceStatus.Pending,
+            Lineage = new DatasetLineage { GeneratorId = generator.Id, SourceDatasetId = generator.SourceDatasetId, Sampling = request },
+            JobId = jobId,
+            CreatedAt = DateTimeOffset.UtcNow,
+        });
+    }
+
+    protected override async Task ExecuteJobAsync(JobRun run)
+    {
+        var info = State.State.Info!;
+        var request = info.Lineage.Sampling!;
+        var generator = await GrainFactory.GetGrain<IGeneratorGrain>(request.GeneratorId).GetAsync();
+        if (generator?.Artifact is null)
+        {
+            throw SandboxException.Conflict($"generator '{request.GeneratorId}' was deleted or never finished");
+        }
+        var generatorPath = Services.Artifacts.Locate(generator.Artifact);
+        var options = SamplingOptions(request) with { Device = Services.Compute.TorchDevice };
+        var (data, artifact, fidelity) = await RunOnWorkerAsync(run, token =>
+        {
+            run.Reporter.Report("load", 0, "loading the generator");
+            var model = GanrsModel.Load(generatorPath);
+            TorchSharp.torch.set_num_threads(Environment.ProcessorCount);
+            var result = SyntheticSampler.Sample(model, options,
+                new ProgressRelay<SyntheticProgress>(p => run.Reporter.Report(p.Stage, p.Fraction, p.Message)), token);
+            run.Reporter.Report("store", 1, "computing the fidelity report");
+            var source = model.Source;
+            var synthetic = DatasetStats.Compute(result.Dataset);
+            var report = FidelityMetrics.Compare(source.Stats, synthetic, FidelityMetrics.HeadShare(source.ItemDegrees),
+                FidelityMetrics.HeadShare(result.Dataset), result.Dcr);
+            var stored = Services.Artifacts.Put(path => DatasetFile.Save(result.Dataset, path));
+            return (result.Dataset, stored, ContractMapping.Fidelity(report, result));
+        });
+        _ratings = data;
+        State.State.Info = info with
+        {
+            Status = ResourceStatus.Ready,
+            Stats = ContractMapping.Statistics(data),
+            Fidelity = fidelity,
+            Artifact = artifact,
+        };
+    }
+
+    protected override void RecordJobEnd(JobState end, string reason) =>
+        State.State.Info = State.State.Info! with
+        {
+            Status = end == JobState.Cancelled ? ResourceStatus.Cancelled : ResourceStatus.Failed,
+            Error = end == JobState.Cancelled ? null : reason,
+        };
+
+    public Task<DatasetInfo?> GetAsync() => Task.FromResult(State.State.Info);
+
+    public async Task<IReadOnlyList<KnownRating>> GetKnownRatingsAsync(string user)
+    {
+        var data = await RatingsAsync();
+        var index = Array.IndexOf(data.UserIds, user);
+        if (index < 0)
+        {
+            throw new SandboxException(SandboxErrorKind.NotFound, $"user '{user}' is not in dataset '{Id}'", "user");
+        }
+        var known = new List<KnownRating>();
+        for (var r = 0; r < data.Count; r++)
+        {
+            if (data.Users[r] == index)
+            {
+                known.Add(new KnownRating { Item = data.ItemIds[data.Items[r]], Rating = data.Ratings[r] });
+            }
+        }
+        return known;
+    }
+
+    public async Task<IReadOnlyList<string>> GetUsersAsync(int offset, int count)
+    {
+        var data = await RatingsAsync();
+        return data.UserIds.Skip(Math.Max(0, offset)).Take(Math.Clamp(count, 0, 10_000)).ToList();
+    }
+
+    public async Task DeleteAsync()
+    {
+        var info = State.State.Info ?? throw SandboxException.NotFound("dataset", Id);
+        if (State.State.ActiveJob is not null)
+        {
+            throw SandboxException.Conflict($"dataset '{Id}' is still being made; cancel job {State.State.ActiveJob.JobId} first");
+        }
+        var registry = GrainFactory.GetGrain<IRegistryGrain>(IRegistryGrain.Key);
+        // Models of this dataset mean nothing without it; generators and synthetic datasets stand on their own.
+        foreach (var modelId in await registry.ListAsync(RegistryEntryKind.Model))
+        {
+            var model = GrainFactory.GetGrain<IModelGrain>(modelId);
+            if ((await model.GetAsync())?.DatasetId == Id)
+            {
+                await model.DeleteAsync();
+            }
+        }
+        await registry.RemoveAsync(RegistryEntryKind.Dataset, Id);
+        if (info.Artifact is { } artifact && !await IsSharedAsync(registry, artifact))
+        {
+            Services.Artifacts.Delete(artifact);
+        }
+        _ratings = null;
+        await State.ClearStateAsync();
+        DeactivateOnIdle();
+    }
+
+    /// <summary>Artifacts are named by content: the same file uploaded twice is stored once and must outlive one delete.</summary>
+    private async Task<bool> IsSharedAsync(IRegistryGrain registry, ArtifactRef artifact)
+    {
+        foreach (var other in await registry.ListAsync(RegistryEntryKind.Dataset))
+        {
+            if (other != Id && (await GrainFactory.GetGrain<IDatasetGrain>(other).GetAsync())?.Artifact?.Hash == artifact.Hash)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private async Task<RatingsDataset> RatingsAsync()
+    {
+        var info = State.State.Info ?? throw SandboxException.NotFound("dataset", Id);
+        if (info.Status != ResourceStatus.Ready || info.Artifact is null)
+        {
+            throw SandboxException.Conflict($"dataset '{Id}' is {info.Status.ToString().ToLowerInvariant()}, not ready");
+        }
+        if (_ratings is null)
+        {
+            var path = Services.Artifacts.Locate(info.Artifact);
+            _ratings = await Task.Run(() => DatasetFile.Load(path));
+        }
+        return _ratings;
+    }
+
+    private async Task<DatasetInfo> StoreReadyAsync(string name, RatingsDataset data, ArtifactRef artifact, DatasetLineage lineage)
+    {
+        _ratings = data;
+        State.State.Info = new DatasetInfo
+        {
+            Id = Id,
+            Name = name,
+            Kind = DatasetKind.Source,
+            Status = ResourceStatus.Ready,
+            Stats = ContractMapping.Statistics(data),
+            Lineage = lineage,
+            CreatedAt = DateTimeOffset.UtcNow,
+            Artifact = artifact,
+        };
+        await State.WriteStateAsync();
+        await GrainFactory.GetGrain<IRegistryGrain>(IRegistryGrain.Key).AddAsync(RegistryEntryKind.Dataset, Id);
+        return State.State.Info;
+    }
+
+    private void EnsureNew()
+    {
+        if (State.State.Info is not null)
+        {
+            throw SandboxException.Conflict($"dataset '{Id}' already exists");
+        }
+    }
+
+    private static string CheckName(string? name)
+    {
+        var trimmed = name?.Trim();
+        if (string.IsNullOrEmpty(trimmed) || trimmed.Length > MaxNameLength || trimmed.Any(char.IsControl))
+        {
+            throw SandboxException.Invalid("name", $"name must be 1 to {MaxNameLength} printable characters");
+        }
+        return trimmed;
+    }
+
+    private static SampleOptions SamplingOptions(SyntheticRequest request)
+    {
+        if (!GanrsVariants.TryParse(request.Variant, out var variant))
+        {
+            throw SandboxException.Invalid("variant", $"variant: unknown variant '{request.Variant}' (stable, ganrs or popular)");
+        }
+        var options = new SampleOptions
+        {
+            Users = request.Users,
+            Items = request.Items,
+            Samples = request.Samples,
+            NoiseStd = request.NoiseStd,
+            Seed = request.Seed,
+            Variant = variant,
+        };
+        try
+        {
+            options.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            throw ContractMapping.Invalid(e);
+        }
+        return options;
+    }
+}

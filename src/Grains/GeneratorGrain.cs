@@ -1,0 +1,106 @@
+using GanRsSandbox.Ml;
+using GanRsSandbox.Ml.Data;
+using GanRsSandbox.Ml.Gan;
+using GanRsSandbox.Ml.Torch;
+using GanRsSandbox.Shared;
+
+using GanRsSandbox.Grains.Hosting;
+
+namespace GanRsSandbox.Grains;
+
+[GenerateSerializer, Alias("ganrs.GeneratorState")]
+public sealed class GeneratorState : JobOwnerState
+{
+    [Id(0)] public GeneratorInfo? Info { get; set; }
+}
+
+/// <summary>A GANRS generator trained on one source; the trained weights are an artifact that synthetic datasets sample from.</summary>
+[ComputePreferredPlacement]
+public sealed class GeneratorGrain(
+    [PersistentState("generator")] IPersistentState<GeneratorState> state,
+    JobServices services)
+    : JobOwnerGrain<GeneratorState>(state, services, JobKind.TrainGenerator), IGeneratorGrain
+{
+    private string Id => this.GetPrimaryKeyString();
+
+    public async Task<JobInfo> TrainAsync(GeneratorRequest request)
+    {
+        if (State.State.Info is not null)
+        {
+            throw SandboxException.Conflict($"generator '{Id}' already exists");
+        }
+        TrainingOptions(request.Options);
+        var (source, _) = await ReadyDatasetAsync(request.SourceDatasetId, "sourceDatasetId");
+        await GrainFactory.GetGrain<IRegistryGrain>(IRegistryGrain.Key).AddAsync(RegistryEntryKind.Generator, Id);
+        return await StartJobAsync(jobId => State.State.Info = new GeneratorInfo
+        {
+            Id = Id,
+            SourceDatasetId = source.Id,
+            SourceName = source.Name,
+            Status = ResourceStatus.Pending,
+            Options = request.Options,
+            JobId = jobId,
+            CreatedAt = DateTimeOffset.UtcNow,
+        });
+    }
+
+    protected override async Task ExecuteJobAsync(JobRun run)
+    {
+        var info = State.State.Info!;
+        var (_, sourcePath) = await ReadyDatasetAsync(info.SourceDatasetId, "sourceDatasetId");
+        var options = TrainingOptions(info.Options) with { Device = Services.Compute.TorchDevice };
+        var (summary, artifact) = await RunOnWorkerAsync(run, token =>
+        {
+            var source = DatasetFile.Load(sourcePath);
+            TorchSharp.torch.set_num_threads(TorchRuntime.ThreadsForBatch(options.BatchSize));
+            var model = GanrsTrainer.Train(source, options, new ProgressRelay<GanrsProgress>(p => run.Reporter.Report(
+                p.Stage, p.Fraction,
+                $"{p.Step:N0}/{p.Steps:N0}" + (p.HeldRatingTvd is { } tvd ? $", held rating TVD {tvd:F3}" : ""),
+                p.DiscriminatorLoss, p.GeneratorLoss)), token);
+            return (model.Training, Services.Artifacts.Put(model.Save));
+        });
+        State.State.Info = info with
+        {
+            Status = ResourceStatus.Ready,
+            Artifact = artifact,
+            BestIteration = summary.BestIteration,
+            BestHeldRatingTvd = summary.BestHeldRatingTvd,
+            Losses = ContractMapping.Losses(summary.Losses),
+        };
+    }
+
+    protected override void RecordJobEnd(JobState end, string reason) =>
+        State.State.Info = State.State.Info! with
+        {
+            Status = end == JobState.Cancelled ? ResourceStatus.Cancelled : ResourceStatus.Failed,
+            Error = end == JobState.Cancelled ? null : reason,
+        };
+
+    public Task<GeneratorInfo?> GetAsync() => Task.FromResult(State.State.Info);
+
+    private static GanrsOptions TrainingOptions(GeneratorSettings settings)
+    {
+        var defaults = new GanrsOptions();
+        var options = defaults with
+        {
+            Iterations = settings.Iterations ?? defaults.Iterations,
+            PretrainEpochs = settings.PretrainEpochs ?? defaults.PretrainEpochs,
+            Factors = settings.Factors ?? defaults.Factors,
+            BatchSize = settings.BatchSize ?? defaults.BatchSize,
+            LearningRate = settings.LearningRate ?? defaults.LearningRate,
+            EvaluateEvery = settings.EvaluateEvery ?? defaults.EvaluateEvery,
+            EvaluationNoiseStd = settings.EvaluationNoiseStd ?? defaults.EvaluationNoiseStd,
+            Seed = settings.Seed ?? defaults.Seed,
+            NoiseSize = settings.NoiseSize ?? defaults.NoiseSize,
+        };
+        try
+        {
+            options.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            throw ContractMapping.Invalid(e, "options.");
+        }
+        return options;
+    }
+}

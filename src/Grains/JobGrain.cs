@@ -1,0 +1,103 @@
+using GanRsSandbox.Shared;
+
+namespace GanRsSandbox.Grains;
+
+[GenerateSerializer, Alias("ganrs.JobGrainState")]
+public sealed class JobGrainState
+{
+    [Id(0)] public JobInfo? Info { get; set; }
+    [Id(1)] public JobOwner? Owner { get; set; }
+}
+
+/// <summary>
+/// The record of one job. State changes are written; progress, which arrives every half second, is kept in memory
+/// only, so a restarted job grain shows the last stage that was written until the next report.
+/// </summary>
+public sealed class JobGrain([PersistentState("job")] IPersistentState<JobGrainState> state) : Grain, IJobGrain
+{
+    private JobProgress? _progress;
+
+    private string Id => this.GetPrimaryKeyString();
+
+    public async Task CreateAsync(JobInfo job, JobOwner owner)
+    {
+        state.State = new JobGrainState { Info = job, Owner = owner };
+        await state.WriteStateAsync();
+        var registry = GrainFactory.GetGrain<IRegistryGrain>(IRegistryGrain.Key);
+        await registry.AddAsync(RegistryEntryKind.Job, Id);
+        await registry.JobStartedAsync(Id, owner);
+    }
+
+    public Task<JobInfo?> GetAsync() =>
+        Task.FromResult(state.State.Info is { } info && _progress is not null && !info.State.IsFinished() ? info with { Progress = _progress } : state.State.Info);
+
+    public async Task UpdateAsync(JobState next, string? error = null, string? silo = null, string? device = null)
+    {
+        if (state.State.Info is not { } info || info.State.IsFinished())
+        {
+            // A late report about a job that has ended changes nothing.
+            return;
+        }
+        var now = DateTimeOffset.UtcNow;
+        state.State.Info = info with
+        {
+            State = next,
+            Error = error ?? info.Error,
+            Silo = silo ?? info.Silo,
+            Device = device ?? info.Device,
+            StartedAt = next == JobState.Running ? now : info.StartedAt,
+            FinishedAt = next.IsFinished() ? now : null,
+            Progress = next == JobState.Succeeded
+                ? new JobProgress { Fraction = 1, Stage = "done", Message = "finished" }
+                : _progress ?? info.Progress,
+        };
+        await state.WriteStateAsync();
+        if (next.IsFinished())
+        {
+            _progress = null;
+            await GrainFactory.GetGrain<IRegistryGrain>(IRegistryGrain.Key).JobEndedAsync(Id);
+        }
+    }
+
+    public Task ReportProgressAsync(JobProgress progress)
+    {
+        if (state.State.Info is { } info && !info.State.IsFinished())
+        {
+            _progress = progress;
+        }
+        return Task.CompletedTask;
+    }
+
+    public async Task MarkInterruptedAsync(int restarts)
+    {
+        if (state.State.Info is not { } info || info.State.IsFinished())
+        {
+            return;
+        }
+        _progress = null;
+        state.State.Info = info with { State = JobState.Interrupted, Restarts = restarts, Progress = new JobProgress { Stage = "restart", Message = $"restart {restarts} after its silo stopped" } };
+        await state.WriteStateAsync();
+    }
+
+    public async Task<JobInfo> CancelAsync()
+    {
+        var info = state.State.Info ?? throw SandboxException.NotFound("job", Id);
+        if (info.State.IsFinished())
+        {
+            throw SandboxException.Conflict($"job '{Id}' has already {info.State.ToString().ToLowerInvariant()}");
+        }
+        await JobOwners.Resolve(GrainFactory, state.State.Owner!).CancelJobAsync(Id);
+        return (await GetAsync())!;
+    }
+}
+
+internal static class JobOwners
+{
+    public static IJobOwnerGrain Resolve(IGrainFactory grains, JobOwner owner) => owner.Kind switch
+    {
+        JobKind.TrainGenerator => grains.GetGrain<IGeneratorGrain>(owner.OwnerId),
+        JobKind.GenerateSynthetic => grains.GetGrain<IDatasetGrain>(owner.OwnerId),
+        JobKind.TrainModel => grains.GetGrain<IModelGrain>(owner.OwnerId),
+        _ => throw new ArgumentOutOfRangeException(nameof(owner), owner.Kind, "unknown job kind"),
+    };
+}

@@ -1,0 +1,243 @@
+using GanRsSandbox.Ml;
+using GanRsSandbox.Ml.Data;
+using GanRsSandbox.Ml.Evaluation;
+using GanRsSandbox.Ml.Models;
+using GanRsSandbox.Ml.Torch;
+using GanRsSandbox.Shared;
+
+using GanRsSandbox.Grains.Hosting;
+
+namespace GanRsSandbox.Grains;
+
+[GenerateSerializer, Alias("ganrs.ModelState")]
+public sealed class ModelState : JobOwnerState
+{
+    [Id(0)] public ModelInfo? Info { get; set; }
+}
+
+/// <summary>
+/// One baseline trained on one dataset. Training evaluates it on a held-out split (RMSE/MAE and the paper's curves
+/// under the test-items and thresholded protocols); afterwards the grain keeps the model and the dataset's known
+/// ratings in memory and answers top-N queries.
+/// </summary>
+[ComputePreferredPlacement]
+public sealed class ModelGrain(
+    [PersistentState("model")] IPersistentState<ModelState> state,
+    JobServices services)
+    : JobOwnerGrain<ModelState>(state, services, JobKind.TrainModel), IModelGrain
+{
+    public const int MaxRecommendations = 1000;
+    private static readonly EvaluationProtocol[] Protocols = [EvaluationProtocol.TestItems, EvaluationProtocol.Thresholded];
+
+    private Task<Serving>? _serving;
+
+    private string Id => this.GetPrimaryKeyString();
+
+    public async Task<JobInfo> TrainAsync(ModelRequest request)
+    {
+        if (State.State.Info is not null)
+        {
+            throw SandboxException.Conflict($"model '{Id}' already exists");
+        }
+        var kind = ParseKind(request.Kind);
+        TrainingOptions(kind, request.Options);
+        var (dataset, _) = await ReadyDatasetAsync(request.DatasetId, "datasetId");
+        await GrainFactory.GetGrain<IRegistryGrain>(IRegistryGrain.Key).AddAsync(RegistryEntryKind.Model, Id);
+        return await StartJobAsync(jobId => State.State.Info = new ModelInfo
+        {
+            Id = Id,
+            DatasetId = dataset.Id,
+            Kind = kind.Name(),
+            Status = ResourceStatus.Pending,
+            Options = request.Options,
+            JobId = jobId,
+            CreatedAt = DateTimeOffset.UtcNow,
+        });
+    }
+
+    protected override async Task ExecuteJobAsync(JobRun run)
+    {
+        var info = State.State.Info!;
+        var (_, datasetPath) = await ReadyDatasetAsync(info.DatasetId, "datasetId");
+        var kind = ParseKind(info.Kind);
+        var options = TrainingOptions(kind, info.Options) with { Device = Services.Compute.TorchDevice };
+        var testRatio = info.Options.TestRatio ?? 0.2;
+        var (evaluation, artifact, serving) = await RunOnWorkerAsync(run, token =>
+        {
+            var data = DatasetFile.Load(datasetPath);
+            var split = DatasetSplit.Ratio(data.Count, testRatio, options.Seed);
+            TorchSharp.torch.set_num_threads(TorchRuntime.ThreadsForBatch(options.BatchSize));
+            var model = BaselineModel.Create(kind, data, options);
+            try
+            {
+                var training = model.Train(data, split.Train, new ProgressRelay<TrainingProgress>(p =>
+                    run.Reporter.Report("train", p.Fraction, $"epoch {p.Epoch}/{p.Epochs}, loss {p.Loss:F4}")), token);
+                run.Reporter.Report("evaluate", 1, "scoring the test split");
+                var settings = EvaluationSettings.PaperDefaults(data.Scale) with { Protocols = Protocols };
+                var result = BaselineEvaluator.Evaluate(model, data, split, training, settings);
+                var stored = Services.Artifacts.Put(model.Save);
+                return (result, stored, new Serving(model, data));
+            }
+            catch
+            {
+                model.Dispose();
+                throw;
+            }
+        });
+        // The freshly trained model serves at once, without a reload.
+        _serving = Task.FromResult(serving);
+        State.State.Info = info with
+        {
+            Status = ResourceStatus.Ready,
+            Rmse = evaluation.Rmse,
+            Mae = evaluation.Mae,
+            Curves = ContractMapping.Curves(evaluation),
+            TrainSeconds = evaluation.Training.Seconds,
+            Artifact = artifact,
+        };
+    }
+
+    protected override void RecordJobEnd(JobState end, string reason) =>
+        State.State.Info = State.State.Info! with
+        {
+            Status = end == JobState.Cancelled ? ResourceStatus.Cancelled : ResourceStatus.Failed,
+            Error = end == JobState.Cancelled ? null : reason,
+        };
+
+    public Task<ModelInfo?> GetAsync() => Task.FromResult(State.State.Info);
+
+    public async Task<IReadOnlyList<Recommendation>> RecommendAsync(string user, int count)
+    {
+        var info = State.State.Info ?? throw SandboxException.NotFound("model", Id);
+        if (info.Status != ResourceStatus.Ready || info.Artifact is null)
+        {
+            throw SandboxException.Conflict($"model '{Id}' is {info.Status.ToString().ToLowerInvariant()}, not trained");
+        }
+        if (count is < 1 or > MaxRecommendations)
+        {
+            throw SandboxException.Invalid("n", $"n must be between 1 and {MaxRecommendations}");
+        }
+        // Interleaved queries share one load: the field is set before the first await.
+        _serving ??= LoadServingAsync(info);
+        Serving serving;
+        try
+        {
+            serving = await _serving;
+        }
+        catch
+        {
+            _serving = null;
+            throw;
+        }
+        var index = serving.UserIndex(user) ?? throw new SandboxException(SandboxErrorKind.NotFound, $"user '{user}' is not in dataset '{info.DatasetId}'", "user");
+        // Scoring runs on the thread pool, so that concurrent queries use every core.
+        return await Task.Run(() => serving.Recommend(index, count));
+    }
+
+    public async Task DeleteAsync()
+    {
+        if (State.State.Info is null)
+        {
+            throw SandboxException.NotFound("model", Id);
+        }
+        if (State.State.ActiveJob is { } active)
+        {
+            await CancelJobAsync(active.JobId);
+        }
+        if (State.State.Info.Artifact is { } artifact)
+        {
+            Services.Artifacts.Delete(artifact);
+        }
+        (await _serving.OrNull())?.Dispose();
+        _serving = null;
+        await GrainFactory.GetGrain<IRegistryGrain>(IRegistryGrain.Key).RemoveAsync(RegistryEntryKind.Model, Id);
+        await State.ClearStateAsync();
+        DeactivateOnIdle();
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        await base.OnDeactivateAsync(reason, cancellationToken);
+        (await _serving.OrNull())?.Dispose();
+        _serving = null;
+    }
+
+    private async Task<Serving> LoadServingAsync(ModelInfo info)
+    {
+        var (_, datasetPath) = await ReadyDatasetAsync(info.DatasetId, "datasetId");
+        var modelPath = Services.Artifacts.Locate(info.Artifact!);
+        var device = Services.Compute.TorchDevice;
+        return await Task.Run(() => new Serving(BaselineModel.Load(modelPath, device), DatasetFile.Load(datasetPath)));
+    }
+
+    private static BaselineKind ParseKind(string? text) =>
+        text is not null && BaselineKinds.TryParse(text, out var kind)
+            ? kind
+            : throw SandboxException.Invalid("kind", $"kind: unknown model '{text}' ({string.Join(", ", Enum.GetValues<BaselineKind>().Select(k => k.Name()))})");
+
+    private static BaselineOptions TrainingOptions(BaselineKind kind, ModelSettings settings)
+    {
+        var defaults = new BaselineOptions();
+        var options = defaults with
+        {
+            Epochs = settings.Epochs ?? defaults.Epochs,
+            BatchSize = settings.BatchSize ?? defaults.BatchSize,
+            Factors = settings.Factors ?? defaults.Factors,
+            LearningRate = settings.LearningRate ?? defaults.LearningRate,
+            Seed = settings.Seed ?? defaults.Seed,
+        };
+        if (settings.TestRatio is { } ratio && !(ratio > 0 && ratio < 1))
+        {
+            throw SandboxException.Invalid("options.testRatio", $"options.testRatio: {ratio} must lie strictly between 0 and 1");
+        }
+        try
+        {
+            options.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            throw ContractMapping.Invalid(e, "options.");
+        }
+        return options;
+    }
+
+    /// <summary>A loaded model with its dataset's ids and known ratings, ready for queries.</summary>
+    private sealed class Serving(BaselineModel model, RatingsDataset data) : IDisposable
+    {
+        private readonly Recommender _recommender = new(model, data);
+        private readonly Dictionary<string, int> _users = data.UserIds.Select((id, index) => (id, index)).ToDictionary(p => p.id, p => p.index);
+
+        public int? UserIndex(string user) => _users.TryGetValue(user, out var index) ? index : null;
+
+        public IReadOnlyList<Recommendation> Recommend(int user, int count) =>
+            _recommender.Recommend(user, count).Select(r => new Recommendation
+            {
+                Item = data.ItemIds[r.Item],
+                Score = r.Score,
+                PredictedRating = r.Rating,
+                Reliability = r.Reliability,
+            }).ToList();
+
+        public void Dispose() => model.Dispose();
+    }
+}
+
+internal static class TaskExtensions
+{
+    /// <summary>The task's result, or null when there is no task or it failed: for cleanup paths that must not throw.</summary>
+    public static async Task<T?> OrNull<T>(this Task<T>? task) where T : class
+    {
+        if (task is null)
+        {
+            return null;
+        }
+        try
+        {
+            return await task;
+        }
+        catch
+        {
+            return null;
+        }
+    }
+}

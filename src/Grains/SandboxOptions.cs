@@ -1,0 +1,16 @@
+namespace GanRsSandbox.Grains;
+
+/// <summary>The silo's settings, from the "Sandbox" configuration section (README, Configuration).</summary>
+public sealed class SandboxOptions
+{
+    public const string Section = "Sandbox";
+
+    /// <summary>Holds grain state (sandbox.db) and the artifacts folder. In a multi-silo cluster it must be a shared path.</summary>
+    public string DataDirectory { get; set; } = "data";
+
+    /// <summary>Heavy jobs (training, sampling) that run at once on this silo; the rest wait, queued.</summary>
+    public int MaxConcurrentJobs { get; set; } = 1;
+
+    /// <summary>auto (CUDA when libtorch sees a GPU), cpu or cuda. The silo publishes the result for placement.</summary>
+    public string Device { get; set; } = "auto";
+}

@@ -1,0 +1,39 @@
+using Orleans;
+
+namespace GanRsSandbox.Shared;
+
+[GenerateSerializer, Alias("ganrs.SandboxErrorKind")]
+public enum SandboxErrorKind
+{
+    /// <summary>A parameter or a file is wrong: HTTP 400.</summary>
+    Invalid = 0,
+    /// <summary>No such dataset, generator, model, job or user: HTTP 404.</summary>
+    NotFound = 1,
+    /// <summary>The thing exists but is not in a state that allows this yet: HTTP 409.</summary>
+    Conflict = 2,
+}
+
+/// <summary>
+/// The one error a grain throws on purpose. It crosses the cluster with its kind and field, so that the web host
+/// can answer with the right status and name what was wrong without parsing messages.
+/// </summary>
+[GenerateSerializer, Alias("ganrs.SandboxException")]
+public sealed class SandboxException : Exception
+{
+    public SandboxException(SandboxErrorKind kind, string message, string? field = null) : base(message)
+    {
+        Kind = kind;
+        Field = field;
+    }
+
+    [Id(0)] public SandboxErrorKind Kind { get; private set; }
+
+    /// <summary>The request field, or file:line:field for a bad upload; null when the error is about the whole request.</summary>
+    [Id(1)] public string? Field { get; private set; }
+
+    public static SandboxException Invalid(string field, string message) => new(SandboxErrorKind.Invalid, message, field);
+
+    public static SandboxException NotFound(string what, string id) => new(SandboxErrorKind.NotFound, $"{what} '{id}' does not exist");
+
+    public static SandboxException Conflict(string message) => new(SandboxErrorKind.Conflict, message);
+}

@@ -1,0 +1,81 @@
+using System.Net;
+using GanRsSandbox.Grains.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Orleans.Configuration;
+using Orleans.Serialization;
+using StackExchange.Redis;
+
+namespace GanRsSandbox.Silo;
+
+/// <summary>
+/// The silo's clustering and storage, from the "Orleans" configuration section (README, Configuration and Scaling out):
+/// localhost clustering with SQLite state (the embedded default), or Redis clustering with Redis state (scale-out).
+/// </summary>
+public static class SiloSetup
+{
+    /// <summary>Command-line switches, next to the generic Section:Key=value form.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Switches = new Dictionary<string, string>
+    {
+        ["--data-dir"] = "Sandbox:DataDirectory",
+        ["--device"] = "Sandbox:Device",
+        ["--max-jobs"] = "Sandbox:MaxConcurrentJobs",
+        ["--clustering"] = "Orleans:Clustering",
+        ["--redis"] = "Orleans:Redis",
+        ["--silo-port"] = "Orleans:SiloPort",
+        ["--gateway-port"] = "Orleans:GatewayPort",
+        ["--primary-silo-port"] = "Orleans:PrimarySiloPort",
+    };
+
+    public static void Configure(ISiloBuilder silo, IConfiguration configuration)
+    {
+        var orleans = configuration.GetSection("Orleans");
+        var serviceId = orleans["ServiceId"] ?? "ganrs";
+        var clusterId = orleans["ClusterId"] ?? "ganrs";
+        var siloPort = orleans.GetValue("SiloPort", 11111);
+        var gatewayPort = orleans.GetValue("GatewayPort", 30000);
+        var clustering = orleans["Clustering"]?.ToLowerInvariant() ?? "localhost";
+        switch (clustering)
+        {
+            case "localhost":
+                // A second silo on the same machine names the first one's silo port as its primary.
+                var primary = orleans.GetValue<int?>("PrimarySiloPort") is { } port ? new IPEndPoint(IPAddress.Loopback, port) : null;
+                silo.UseLocalhostClustering(siloPort, gatewayPort, primary, serviceId, clusterId);
+                break;
+            case "redis":
+                var redis = RedisConnection(orleans);
+                silo.UseRedisClustering(options => options.ConfigurationOptions = ConfigurationOptions.Parse(redis));
+                silo.Configure<ClusterOptions>(options => (options.ServiceId, options.ClusterId) = (serviceId, clusterId));
+                // Other machines reach this silo at AdvertisedIP; without one the cluster stays on this machine.
+                var advertised = orleans["AdvertisedIP"];
+                silo.ConfigureEndpoints(advertised is null ? IPAddress.Loopback : IPAddress.Parse(advertised), siloPort, gatewayPort,
+                    listenOnAnyHostAddress: advertised is not null);
+                break;
+            default:
+                throw new InvalidOperationException($"Orleans:Clustering: unknown clustering '{clustering}' (localhost or redis)");
+        }
+
+        var storage = orleans["Storage"]?.ToLowerInvariant() ?? (clustering == "redis" ? "redis" : "sqlite");
+        switch (storage)
+        {
+            case "sqlite":
+                silo.AddSqliteSandboxStorage();
+                break;
+            case "redis":
+                var redis = RedisConnection(orleans);
+                silo.AddRedisGrainStorageAsDefault(options => options.Configure<Serializer>((redisOptions, serializer) =>
+                {
+                    redisOptions.ConfigurationOptions = ConfigurationOptions.Parse(redis);
+                    redisOptions.GrainStorageSerializer = new Orleans.Storage.OrleansGrainStorageSerializer(serializer);
+                }));
+                break;
+            default:
+                throw new InvalidOperationException($"Orleans:Storage: unknown storage '{storage}' (sqlite or redis)");
+        }
+        silo.AddSandbox(configuration);
+    }
+
+    private static string RedisConnection(IConfigurationSection orleans) =>
+        orleans["Redis"] ?? throw new InvalidOperationException("Orleans:Redis (a connection string such as localhost:6379) is required for Redis clustering or storage");
+}
