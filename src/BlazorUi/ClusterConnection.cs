@@ -23,6 +23,12 @@ public static class ClusterConnection
             case var other:
                 throw new InvalidOperationException($"Orleans:Clustering: unknown clustering '{other}' (localhost or redis)");
         }
+        // The web host may start before the silo, or outlive it: keep trying, and answer 503 meanwhile.
+        client.UseConnectionRetryFilter(async (exception, cancellationToken) =>
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+            return true;
+        });
         client.Configure<Orleans.Configuration.ClusterOptions>(options =>
         {
             options.ClusterId = section["ClusterId"] ?? "ganrs";

@@ -90,7 +90,7 @@ internal static class ContractMapping
             var name => char.ToLowerInvariant(name[0]) + name[1..],
         };
         var message = e is ArgumentOutOfRangeException range && range.ParamName is not null
-            ? $"{field}: {range.ActualValue} {FirstLine(range.Message)}"
+            ? $"{prefix}{field}: {range.ActualValue} {FirstLine(range.Message)}"
             : FirstLine(e.Message);
         return SandboxException.Invalid(prefix + field, message);
     }

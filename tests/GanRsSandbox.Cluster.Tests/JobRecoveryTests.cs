@@ -1,0 +1,91 @@
+using GanRsSandbox.Shared;
+
+namespace GanRsSandbox.Cluster.Tests;
+
+public sealed class JobRecoveryTests
+{
+    [Fact]
+    public async Task A_job_whose_silo_is_killed_restarts_on_another_silo_and_succeeds()
+    {
+        using var data = new TempDirectory();
+        // Silo_1 claims a GPU, so training must activate there first, and fall back to a CPU silo once it is gone.
+        await using var cluster = await SandboxTestCluster.StartAsync(data.Path, silos: 3, cudaSilo: "Silo_1");
+        var client = cluster.Client;
+        var dataset = await client.GetGrain<IDatasetGrain>("ds-kill").CreateDemoAsync("demo", seed: 5);
+        var job = await client.GetGrain<IModelGrain>("model-kill").TrainAsync(new ModelRequest
+        {
+            DatasetId = dataset.Id,
+            Kind = "ncf",
+            // Long enough to be killed mid-way on any machine; the restart trains it all again.
+            Options = new ModelSettings { Epochs = 40 },
+        });
+
+        var running = await Wait.ForJobStateAsync(client, job.Id, JobState.Running);
+        var gpuSilo = cluster.Silos.Single(s => s.Name == "Silo_1");
+        Assert.Equal(gpuSilo.SiloAddress.ToString(), running.Silo);
+
+        await cluster.KillSiloAsync(gpuSilo);
+        var finished = await Wait.ForJobAsync(client, job.Id);
+
+        Assert.Equal(JobState.Succeeded, finished.State);
+        Assert.Equal(1, finished.Restarts);
+        Assert.NotEqual(gpuSilo.SiloAddress.ToString(), finished.Silo);
+        var model = await client.GetGrain<IModelGrain>("model-kill").GetAsync();
+        Assert.Equal(ResourceStatus.Ready, model!.Status);
+        Assert.Equal(10, (await client.GetGrain<IModelGrain>("model-kill").RecommendAsync("0", 10)).Count);
+    }
+
+    [Fact]
+    public async Task Everything_survives_a_full_restart_and_a_job_cut_off_by_it_completes()
+    {
+        using var data = new TempDirectory();
+        IReadOnlyList<Recommendation> before;
+        string interruptedJob;
+        await using (var first = await SandboxTestCluster.StartAsync(data.Path))
+        {
+            var client = first.Client;
+            await client.GetGrain<IDatasetGrain>("ds-source").CreateDemoAsync("demo", seed: 2);
+            var generatorJob = await client.GetGrain<IGeneratorGrain>("gen-1").TrainAsync(new GeneratorRequest
+            {
+                SourceDatasetId = "ds-source",
+                Options = new GeneratorSettings { Iterations = 200, PretrainEpochs = 2, EvaluateEvery = 100 },
+            });
+            Assert.Equal(JobState.Succeeded, (await Wait.ForJobAsync(client, generatorJob.Id)).State);
+            var syntheticJob = await client.GetGrain<IDatasetGrain>("ds-synthetic").CreateSyntheticAsync(new SyntheticRequest
+            {
+                GeneratorId = "gen-1", Users = 60, Items = 50, Samples = 3000,
+            });
+            Assert.Equal(JobState.Succeeded, (await Wait.ForJobAsync(client, syntheticJob.Id)).State);
+            var modelJob = await client.GetGrain<IModelGrain>("model-1").TrainAsync(new ModelRequest
+            {
+                DatasetId = "ds-synthetic", Kind = "deepmf", Options = new ModelSettings { Epochs = 2 },
+            });
+            Assert.Equal(JobState.Succeeded, (await Wait.ForJobAsync(client, modelJob.Id)).State);
+            before = await client.GetGrain<IModelGrain>("model-1").RecommendAsync("3", 5);
+
+            var longJob = await client.GetGrain<IModelGrain>("model-long").TrainAsync(new ModelRequest
+            {
+                DatasetId = "ds-source", Kind = "deepmf", Options = new ModelSettings { Epochs = 30 },
+            });
+            interruptedJob = longJob.Id;
+            await Wait.ForJobStateAsync(client, longJob.Id, JobState.Running);
+            await first.StopAllSilosAsync();
+        }
+
+        await using var second = await SandboxTestCluster.StartAsync(data.Path);
+        var grains = second.Client;
+        var registry = grains.GetGrain<IRegistryGrain>(IRegistryGrain.Key);
+        Assert.Equal(["ds-source", "ds-synthetic"], await registry.ListAsync(RegistryEntryKind.Dataset));
+        Assert.Equal(ResourceStatus.Ready, (await grains.GetGrain<IDatasetGrain>("ds-source").GetAsync())!.Status);
+        var synthetic = (await grains.GetGrain<IDatasetGrain>("ds-synthetic").GetAsync())!;
+        Assert.Equal((ResourceStatus.Ready, DatasetKind.Synthetic, "gen-1"), (synthetic.Status, synthetic.Kind, synthetic.Lineage.GeneratorId));
+        Assert.NotNull(synthetic.Fidelity);
+        Assert.Equal(ResourceStatus.Ready, (await grains.GetGrain<IGeneratorGrain>("gen-1").GetAsync())!.Status);
+        var after = await grains.GetGrain<IModelGrain>("model-1").RecommendAsync("3", 5);
+        Assert.Equal(before, after);
+
+        var resumed = await Wait.ForJobAsync(grains, interruptedJob);
+        Assert.Equal((JobState.Succeeded, 1), (resumed.State, resumed.Restarts));
+        Assert.Equal(ResourceStatus.Ready, (await grains.GetGrain<IModelGrain>("model-long").GetAsync())!.Status);
+    }
+}
