@@ -1,0 +1,260 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace GanRsSandbox.Cluster.Tests;
+
+[Collection(ApiCollection.Name)]
+public sealed class ApiTests(ApiFixture fixture)
+{
+    private HttpClient Http => fixture.Client;
+
+    [Fact]
+    public async Task An_upload_is_parsed_stored_and_listed_with_original_ids()
+    {
+        var created = await UploadAsync(TestFiles.DemoAsUData(), "u.data", "my ratings");
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var dataset = await Json(created);
+        var id = (string)dataset["id"]!;
+        Assert.Equal($"/api/datasets/{id}", created.Headers.Location!.ToString());
+        Assert.Equal(("my ratings", "source", "ready"), ((string)dataset["name"]!, (string)dataset["kind"]!, (string)dataset["status"]!));
+        Assert.Equal(120, (int)dataset["stats"]!["users"]!);
+        Assert.Equal(5, (int)dataset["stats"]!["scale"]!["max"]!);
+        Assert.Equal("u.data", (string)dataset["lineage"]!["fileName"]!);
+
+        var listed = (JsonArray)(await GetJson("/api/datasets"))!;
+        Assert.Contains(listed, d => (string)d!["id"]! == id);
+        var users = (JsonArray)(await GetJson($"/api/datasets/{id}/users?count=3"))!;
+        Assert.Equal(["1", "2", "3"], users.Select(u => (string)u!));
+        var known = (JsonArray)(await GetJson($"/api/datasets/{id}/users/1/ratings"))!;
+        Assert.NotEmpty(known);
+    }
+
+    [Fact]
+    public async Task A_malformed_upload_names_file_line_and_field_and_stores_nothing()
+    {
+        var before = ((JsonArray)(await GetJson("/api/datasets"))!).Count;
+        var artifacts = fixture.ArtifactCount;
+
+        var response = await UploadAsync(Encoding.UTF8.GetBytes("1\t1\t4\t0\n1\t2\tfive\t0\n"), "bad.data");
+
+        var problem = await Problem(response, HttpStatusCode.BadRequest);
+        Assert.Equal("bad.data:2:rating", (string)problem["field"]!);
+        Assert.Contains("'five' is not a number", (string)problem["detail"]!);
+        Assert.Equal(before, ((JsonArray)(await GetJson("/api/datasets"))!).Count);
+        Assert.Equal(artifacts, fixture.ArtifactCount);
+    }
+
+    [Fact]
+    public async Task Uploads_without_a_file_with_a_bad_format_or_over_the_limit_are_refused()
+    {
+        using (var noFile = new MultipartFormDataContent { { new StringContent("x"), "name" } })
+        {
+            Assert.Equal("file", (string)(await Problem(await Http.PostAsync("/api/datasets", noFile), HttpStatusCode.BadRequest))["field"]!);
+        }
+        await Problem(await Http.PostAsync("/api/datasets", new StringContent("1\t1\t1\t1")), HttpStatusCode.UnsupportedMediaType);
+        Assert.Equal("format", (string)(await Problem(await UploadAsync(TestFiles.DemoAsUData(), "u.data", format: "xml"), HttpStatusCode.BadRequest))["field"]!);
+
+        var tooLarge = await UploadAsync(new byte[ApiFixture.UploadLimit + 1], "big.csv");
+        Assert.Contains("larger than the limit", (string)(await Problem(tooLarge, HttpStatusCode.RequestEntityTooLarge))["detail"]!);
+    }
+
+    [Fact]
+    public async Task The_demo_dataset_needs_no_file_and_can_be_deleted()
+    {
+        var created = await Http.PostAsJsonAsync("/api/datasets/demo", new { name = "first run", seed = 4 });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (string)(await Json(created))["id"]!;
+        Assert.Equal("first run", (string)(await GetJson($"/api/datasets/{id}"))!["name"]!);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await Http.DeleteAsync($"/api/datasets/{id}")).StatusCode);
+        await Problem(await Http.GetAsync($"/api/datasets/{id}"), HttpStatusCode.NotFound);
+        await Problem(await Http.DeleteAsync($"/api/datasets/{id}"), HttpStatusCode.NotFound);
+        await Problem(await Http.GetAsync("/api/datasets/not%20an%20id"), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Generator_then_synthetic_dataset_with_lineage_and_fidelity()
+    {
+        var source = await CreateDemoAsync();
+        await Problem(await Http.PostAsJsonAsync("/api/generators", new { sourceDatasetId = "ds-missing" }), HttpStatusCode.NotFound);
+        var badOptions = await Http.PostAsJsonAsync("/api/generators", new { sourceDatasetId = source, options = new { iterations = 0 } });
+        Assert.Equal("options.iterations", (string)(await Problem(badOptions, HttpStatusCode.BadRequest))["field"]!);
+
+        var started = await Http.PostAsJsonAsync("/api/generators", new
+        {
+            sourceDatasetId = source,
+            options = new { iterations = 200, pretrainEpochs = 2, evaluateEvery = 100 },
+        });
+        var job = await Accepted(started);
+        var generatorId = (string)job["resultId"]!;
+        Assert.Equal("train-generator", (string)job["kind"]!);
+        var finished = await WaitForJobAsync((string)job["id"]!);
+        Assert.Equal("succeeded", (string)finished["state"]!);
+        var generator = (await GetJson($"/api/generators/{generatorId}"))!;
+        Assert.Equal("ready", (string)generator["status"]!);
+        Assert.NotEmpty((JsonArray)generator["losses"]!);
+
+        var badSample = await Http.PostAsJsonAsync("/api/synthetic", new { generatorId, users = 0 });
+        Assert.Equal("users", (string)(await Problem(badSample, HttpStatusCode.BadRequest))["field"]!);
+        await Problem(await Http.PostAsJsonAsync("/api/synthetic", new { generatorId = "gen-missing" }), HttpStatusCode.NotFound);
+        var badVariant = await Http.PostAsJsonAsync("/api/synthetic", new { generatorId, variant = "best" });
+        Assert.Equal("variant", (string)(await Problem(badVariant, HttpStatusCode.BadRequest))["field"]!);
+
+        var sampling = await Accepted(await Http.PostAsJsonAsync("/api/synthetic", new { generatorId, users = 50, items = 40, samples = 2500, seed = 3 }));
+        Assert.Equal("succeeded", (string)(await WaitForJobAsync((string)sampling["id"]!))["state"]!);
+        var synthetic = (await GetJson($"/api/datasets/{(string)sampling["resultId"]!}"))!;
+        Assert.Equal(("synthetic", "ready"), ((string)synthetic["kind"]!, (string)synthetic["status"]!));
+        Assert.Equal(generatorId, (string)synthetic["lineage"]!["generatorId"]!);
+        Assert.Equal(source, (string)synthetic["lineage"]!["sourceDatasetId"]!);
+        Assert.True((int)synthetic["stats"]!["users"]! <= 50);
+        Assert.NotNull(synthetic["fidelity"]!["ratingTvd"]);
+    }
+
+    [Fact]
+    public async Task A_trained_model_reports_curves_and_recommends_only_unrated_items()
+    {
+        var (datasetId, modelId) = await TrainedModelAsync();
+        var model = (await GetJson($"/api/models/{modelId}"))!;
+        Assert.Equal(("ready", datasetId, "ncf"), ((string)model["status"]!, (string)model["datasetId"]!, (string)model["kind"]!));
+        Assert.InRange((double)model["rmse"]!, 0.3, 2.0);
+        var curves = (JsonArray)model["curves"]!;
+        // Two protocols × thresholds 4 and 5 × N = 2, 4, 6, 8, 10.
+        Assert.Equal(20, curves.Count);
+        Assert.Equal(["test-items", "thresholded"], curves.Select(c => (string)c!["protocol"]!).Distinct().Order());
+
+        var known = ((JsonArray)(await GetJson($"/api/datasets/{datasetId}/users/1/ratings"))!).Select(r => (string)r!["item"]!).ToHashSet();
+        var top = (JsonArray)(await GetJson($"/api/models/{modelId}/recommendations?user=1&n=10"))!;
+        Assert.Equal(10, top.Count);
+        Assert.All(top, r => Assert.DoesNotContain((string)r!["item"]!, known));
+        var scores = top.Select(r => (double)r!["score"]!).ToList();
+        Assert.Equal(scores.OrderDescending(), scores);
+        Assert.All(top, r => Assert.Null(r!["reliability"]));
+
+        Assert.Equal("user", (string)(await Problem(await Http.GetAsync($"/api/models/{modelId}/recommendations?user=99999"), HttpStatusCode.NotFound))["field"]!);
+        Assert.Equal("user", (string)(await Problem(await Http.GetAsync($"/api/models/{modelId}/recommendations"), HttpStatusCode.BadRequest))["field"]!);
+        Assert.Equal("n", (string)(await Problem(await Http.GetAsync($"/api/models/{modelId}/recommendations?user=1&n=0"), HttpStatusCode.BadRequest))["field"]!);
+        await Problem(await Http.GetAsync("/api/models/model-missing/recommendations?user=1"), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Classification_models_report_a_reliability()
+    {
+        var (_, modelId) = await TrainedModelAsync("ncf-classification");
+        var top = (JsonArray)(await GetJson($"/api/models/{modelId}/recommendations?user=2&n=5"))!;
+        Assert.All(top, r => Assert.InRange((double)r!["reliability"]!, 0.0, 1.0));
+    }
+
+    [Fact]
+    public async Task Model_requests_are_validated_and_a_training_job_can_be_cancelled()
+    {
+        var datasetId = await CreateDemoAsync();
+        Assert.Equal("kind", (string)(await Problem(await Http.PostAsJsonAsync("/api/models", new { datasetId, kind = "svd" }), HttpStatusCode.BadRequest))["field"]!);
+        await Problem(await Http.PostAsJsonAsync("/api/models", new { datasetId = "ds-missing", kind = "ncf" }), HttpStatusCode.NotFound);
+        var badJson = await Http.PostAsync("/api/models", new StringContent("{\"datasetId\": 5", Encoding.UTF8, "application/json"));
+        Assert.Contains("JSON", (string)(await Problem(badJson, HttpStatusCode.BadRequest))["detail"]!);
+        var badRatio = await Http.PostAsJsonAsync("/api/models", new { datasetId, kind = "ncf", options = new { testRatio = 1.5 } });
+        Assert.Equal("options.testRatio", (string)(await Problem(badRatio, HttpStatusCode.BadRequest))["field"]!);
+
+        var job = await Accepted(await Http.PostAsJsonAsync("/api/models", new { datasetId, kind = "ncf", options = new { epochs = 100_000 } }));
+        var jobId = (string)job["id"]!;
+        var modelId = (string)job["resultId"]!;
+        await Problem(await Http.GetAsync($"/api/models/{modelId}/recommendations?user=1"), HttpStatusCode.Conflict);
+
+        var cancel = await Http.DeleteAsync($"/api/jobs/{jobId}");
+        Assert.Equal(HttpStatusCode.Accepted, cancel.StatusCode);
+        Assert.Equal("cancelled", (string)(await WaitForJobAsync(jobId))["state"]!);
+        Assert.Equal("cancelled", (string)(await GetJson($"/api/models/{modelId}"))!["status"]!);
+        await Problem(await Http.DeleteAsync($"/api/jobs/{jobId}"), HttpStatusCode.Conflict);
+        await Problem(await Http.GetAsync("/api/jobs/job-missing"), HttpStatusCode.NotFound);
+        Assert.Contains((JsonArray)(await GetJson("/api/jobs"))!, j => (string)j!["id"]! == jobId);
+    }
+
+    [Fact]
+    public async Task A_dataset_still_being_made_cannot_train_models()
+    {
+        var source = await CreateDemoAsync();
+        var generatorJob = await Accepted(await Http.PostAsJsonAsync("/api/generators", new
+        {
+            sourceDatasetId = source,
+            options = new { iterations = 100_000_000, pretrainEpochs = 1 },
+        }));
+        var generatorId = (string)generatorJob["resultId"]!;
+        await Problem(await Http.PostAsJsonAsync("/api/synthetic", new { generatorId }), HttpStatusCode.Conflict);
+        Assert.Equal(HttpStatusCode.Accepted, (await Http.DeleteAsync($"/api/jobs/{(string)generatorJob["id"]!}")).StatusCode);
+        Assert.Equal("cancelled", (string)(await WaitForJobAsync((string)generatorJob["id"]!))["state"]!);
+    }
+
+    [Fact]
+    public async Task OpenApi_document_and_reference_page_are_served()
+    {
+        var document = (await GetJson("/openapi/v1.json"))!;
+        var paths = document["paths"]!.AsObject().Select(p => p.Key).ToList();
+        Assert.Contains("/api/models/{id}/recommendations", paths);
+        Assert.Contains("/api/jobs/{id}", paths);
+        var page = await Http.GetAsync("/api/docs/index.html");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+    }
+
+    public async Task<(string Dataset, string Model)> TrainedModelAsync(string kind = "ncf")
+    {
+        var created = await Json(await UploadAsync(TestFiles.DemoAsUData(), "u.data"));
+        var datasetId = (string)created["id"]!;
+        var job = await Accepted(await Http.PostAsJsonAsync("/api/models", new { datasetId, kind, options = new { epochs = 3 } }));
+        Assert.Equal("succeeded", (string)(await WaitForJobAsync((string)job["id"]!))["state"]!);
+        return (datasetId, (string)job["resultId"]!);
+    }
+
+    private async Task<string> CreateDemoAsync() =>
+        (string)(await Json(await Http.PostAsJsonAsync("/api/datasets/demo", new { seed = 6 })))["id"]!;
+
+    private async Task<HttpResponseMessage> UploadAsync(byte[] content, string fileName, string? name = null, string? format = null)
+    {
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        form.Add(file, "file", fileName);
+        if (name is not null)
+        {
+            form.Add(new StringContent(name), "name");
+        }
+        if (format is not null)
+        {
+            form.Add(new StringContent(format), "format");
+        }
+        return await Http.PostAsync("/api/datasets", form);
+    }
+
+    private async Task<JsonNode> Accepted(HttpResponseMessage response)
+    {
+        Assert.True(response.StatusCode == HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
+        var job = await Json(response);
+        Assert.Equal($"/api/jobs/{(string)job["id"]!}", response.Headers.Location!.ToString());
+        return job;
+    }
+
+    private Task<JsonNode> WaitForJobAsync(string jobId) =>
+        Wait.UntilAsync(async () => (await GetJson($"/api/jobs/{jobId}")) is { } job && (string)job["state"]! is "succeeded" or "failed" or "cancelled" ? job : null,
+            180, $"job {jobId}");
+
+    public async Task<JsonNode?> GetJson(string path)
+    {
+        var response = await Http.GetAsync(path);
+        Assert.True(response.IsSuccessStatusCode, $"GET {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return await Json(response);
+    }
+
+    private static async Task<JsonNode> Json(HttpResponseMessage response) => JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+
+    private static async Task<JsonNode> Problem(HttpResponseMessage response, HttpStatusCode expected)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == expected, $"expected {(int)expected}, got {(int)response.StatusCode}: {body}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonNode.Parse(body)!;
+        Assert.Equal((int)expected, (int)problem["status"]!);
+        return problem;
+    }
+}
