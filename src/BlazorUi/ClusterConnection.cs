@@ -3,25 +3,25 @@ using StackExchange.Redis;
 namespace GanRsSandbox.BlazorUi;
 
 /// <summary>
-/// How the web host finds the cluster, from the "Orleans" section: localhost clustering on a gateway port (the
+/// How the web host finds the cluster, from the "Cluster" section: localhost clustering on a gateway port (the
 /// embedded default) or Redis clustering (scale-out), the same choice the silos make.
 /// </summary>
 public static class ClusterConnection
 {
     public static void Configure(IClientBuilder client, IConfiguration configuration)
     {
-        var section = configuration.GetSection("Orleans");
-        switch (section["Clustering"]?.ToLowerInvariant())
+        var section = configuration.GetSection("Cluster");
+        switch (section["Mode"]?.ToLowerInvariant())
         {
             case null or "" or "localhost":
                 client.UseLocalhostClustering(section.GetValue("GatewayPort", 30000));
                 break;
             case "redis":
-                var redis = section["Redis"] ?? throw new InvalidOperationException("Orleans:Clustering is redis but Orleans:Redis (a connection string such as localhost:6379) is not set");
+                var redis = section["Redis"] ?? throw new InvalidOperationException("Cluster:Mode is redis but Cluster:Redis (a connection string such as localhost:6379) is not set");
                 client.UseRedisClustering(options => options.ConfigurationOptions = ConfigurationOptions.Parse(redis));
                 break;
             case var other:
-                throw new InvalidOperationException($"Orleans:Clustering: unknown clustering '{other}' (localhost or redis)");
+                throw new InvalidOperationException($"Cluster:Mode: unknown clustering '{other}' (localhost or redis)");
         }
         // The web host may start before the silo, or outlive it: keep trying, and answer 503 meanwhile.
         client.UseConnectionRetryFilter(async (exception, cancellationToken) =>

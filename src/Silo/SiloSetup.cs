@@ -10,7 +10,7 @@ using StackExchange.Redis;
 namespace GanRsSandbox.Silo;
 
 /// <summary>
-/// The silo's clustering and storage, from the "Orleans" configuration section (README, Configuration and Scaling out):
+/// The silo's clustering and storage, from the "Cluster" configuration section (README, Configuration and Scaling out):
 /// localhost clustering with SQLite state (the embedded default), or Redis clustering with Redis state (scale-out).
 /// </summary>
 public static class SiloSetup
@@ -21,49 +21,49 @@ public static class SiloSetup
         ["--data-dir"] = "Sandbox:DataDirectory",
         ["--device"] = "Sandbox:Device",
         ["--max-jobs"] = "Sandbox:MaxConcurrentJobs",
-        ["--clustering"] = "Orleans:Clustering",
-        ["--redis"] = "Orleans:Redis",
-        ["--silo-port"] = "Orleans:SiloPort",
-        ["--gateway-port"] = "Orleans:GatewayPort",
-        ["--primary-silo-port"] = "Orleans:PrimarySiloPort",
+        ["--clustering"] = "Cluster:Mode",
+        ["--redis"] = "Cluster:Redis",
+        ["--silo-port"] = "Cluster:SiloPort",
+        ["--gateway-port"] = "Cluster:GatewayPort",
+        ["--primary-silo-port"] = "Cluster:PrimarySiloPort",
     };
 
     public static void Configure(ISiloBuilder silo, IConfiguration configuration)
     {
-        var orleans = configuration.GetSection("Orleans");
-        var serviceId = orleans["ServiceId"] ?? "ganrs";
-        var clusterId = orleans["ClusterId"] ?? "ganrs";
-        var siloPort = orleans.GetValue("SiloPort", 11111);
-        var gatewayPort = orleans.GetValue("GatewayPort", 30000);
-        var clustering = orleans["Clustering"]?.ToLowerInvariant() ?? "localhost";
+        var cluster = configuration.GetSection("Cluster");
+        var serviceId = cluster["ServiceId"] ?? "ganrs";
+        var clusterId = cluster["ClusterId"] ?? "ganrs";
+        var siloPort = cluster.GetValue("SiloPort", 11111);
+        var gatewayPort = cluster.GetValue("GatewayPort", 30000);
+        var clustering = cluster["Mode"]?.ToLowerInvariant() ?? "localhost";
         switch (clustering)
         {
             case "localhost":
                 // A second silo on the same machine names the first one's silo port as its primary.
-                var primary = orleans.GetValue<int?>("PrimarySiloPort") is { } port ? new IPEndPoint(IPAddress.Loopback, port) : null;
+                var primary = cluster.GetValue<int?>("PrimarySiloPort") is { } port ? new IPEndPoint(IPAddress.Loopback, port) : null;
                 silo.UseLocalhostClustering(siloPort, gatewayPort, primary, serviceId, clusterId);
                 break;
             case "redis":
-                var redis = RedisConnection(orleans);
+                var redis = RedisConnection(cluster);
                 silo.UseRedisClustering(options => options.ConfigurationOptions = ConfigurationOptions.Parse(redis));
                 silo.Configure<ClusterOptions>(options => (options.ServiceId, options.ClusterId) = (serviceId, clusterId));
                 // Other machines reach this silo at AdvertisedIP; without one the cluster stays on this machine.
-                var advertised = orleans["AdvertisedIP"];
+                var advertised = cluster["AdvertisedIP"];
                 silo.ConfigureEndpoints(advertised is null ? IPAddress.Loopback : IPAddress.Parse(advertised), siloPort, gatewayPort,
                     listenOnAnyHostAddress: advertised is not null);
                 break;
             default:
-                throw new InvalidOperationException($"Orleans:Clustering: unknown clustering '{clustering}' (localhost or redis)");
+                throw new InvalidOperationException($"Cluster:Mode: unknown clustering '{clustering}' (localhost or redis)");
         }
 
-        var storage = orleans["Storage"]?.ToLowerInvariant() ?? (clustering == "redis" ? "redis" : "sqlite");
+        var storage = cluster["Storage"]?.ToLowerInvariant() ?? (clustering == "redis" ? "redis" : "sqlite");
         switch (storage)
         {
             case "sqlite":
                 silo.AddSqliteSandboxStorage();
                 break;
             case "redis":
-                var redis = RedisConnection(orleans);
+                var redis = RedisConnection(cluster);
                 silo.AddRedisGrainStorageAsDefault(options => options.Configure<Serializer>((redisOptions, serializer) =>
                 {
                     redisOptions.ConfigurationOptions = ConfigurationOptions.Parse(redis);
@@ -71,11 +71,11 @@ public static class SiloSetup
                 }));
                 break;
             default:
-                throw new InvalidOperationException($"Orleans:Storage: unknown storage '{storage}' (sqlite or redis)");
+                throw new InvalidOperationException($"Cluster:Storage: unknown storage '{storage}' (sqlite or redis)");
         }
         silo.AddSandbox(configuration);
     }
 
-    private static string RedisConnection(IConfigurationSection orleans) =>
-        orleans["Redis"] ?? throw new InvalidOperationException("Orleans:Redis (a connection string such as localhost:6379) is required for Redis clustering or storage");
+    private static string RedisConnection(IConfigurationSection cluster) =>
+        cluster["Redis"] ?? throw new InvalidOperationException("Cluster:Redis (a connection string such as localhost:6379) is required for Redis clustering or storage");
 }

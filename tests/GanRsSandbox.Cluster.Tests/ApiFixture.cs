@@ -32,8 +32,8 @@ public sealed class ApiFixture : IAsyncLifetime
         var gatewayPort = TestFiles.FreePort();
         var settings = new Dictionary<string, string?>
         {
-            ["Orleans:SiloPort"] = TestFiles.FreePort().ToString(),
-            ["Orleans:GatewayPort"] = gatewayPort.ToString(),
+            ["Cluster:SiloPort"] = TestFiles.FreePort().ToString(),
+            ["Cluster:GatewayPort"] = gatewayPort.ToString(),
             ["Sandbox:DataDirectory"] = _data.Path,
             ["Sandbox:Device"] = "cpu",
         };
@@ -45,7 +45,7 @@ public sealed class ApiFixture : IAsyncLifetime
 
         _web = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
-            web.UseSetting("Orleans:GatewayPort", gatewayPort.ToString());
+            web.UseSetting("Cluster:GatewayPort", gatewayPort.ToString());
             web.UseSetting("Api:MaxUploadBytes", UploadLimit.ToString());
         });
         Client = _web.CreateClient();
