@@ -87,7 +87,48 @@ switch (args.FirstOrDefault())
         Console.WriteLine(JsonSerializer.Serialize(new { gflops, threads = Environment.ProcessorCount }));
         return 0;
     }
+    case "topn":
+    {
+        // The same top-N queries the HTTP benchmark sends, scored in-process by the engine: the floor for serving.
+        var model = GanRsSandbox.Ml.Models.BaselineModel.Load(Get("model", ""));
+        var data = GanRsSandbox.Ml.Data.DatasetFile.Load(Get("dataset", ""));
+        var users = File.ReadAllLines(Get("users", "")).Where(u => u.Length > 0).Select(u => Array.IndexOf(data.UserIds, u)).ToArray();
+        var seconds = double.Parse(Get("seconds", "10"), CultureInfo.InvariantCulture);
+        var threads = int.Parse(Get("threads", "2"), CultureInfo.InvariantCulture);
+        var count = int.Parse(Get("n", "10"), CultureInfo.InvariantCulture);
+        // A silo that has trained a baseline leaves libtorch at one intra-op thread (TorchRuntime.ThreadsForBatch).
+        TorchSharp.torch.set_num_threads(1);
+        var recommender = new GanRsSandbox.Ml.Models.Recommender(model, data);
+        foreach (var user in users.Take(50))
+        {
+            recommender.Recommend(user, count);
+        }
+        var latencies = new List<double>[threads];
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, t =>
+        {
+            var random = new Random(42 + t);
+            var mine = latencies[t] = [];
+            while (clock.Elapsed.TotalSeconds < seconds)
+            {
+                var start = clock.Elapsed;
+                recommender.Recommend(users[random.Next(users.Length)], count);
+                mine.Add((clock.Elapsed - start).TotalMilliseconds);
+            }
+        });
+        var all = latencies.SelectMany(l => l).Order().ToArray();
+        Console.WriteLine(JsonSerializer.Serialize(new
+        {
+            queries = all.Length,
+            qps = all.Length / clock.Elapsed.TotalSeconds,
+            p50 = all[all.Length / 2],
+            p99 = all[(int)(all.Length * 0.99)],
+            threads,
+            items = data.ItemCount,
+        }));
+        return 0;
+    }
     default:
-        Console.Error.WriteLine("usage: GanRsSandbox.Bench kmeans [--n N --dim D --k K --seed S --iterations I --tolerance T --points F --write-points F]");
+        Console.Error.WriteLine("usage: GanRsSandbox.Bench topn --model F --dataset F --users F [--seconds S --threads T --n N] | kmeans [--n N --dim D --k K --seed S --iterations I --tolerance T --points F --write-points F]");
         return 2;
 }
