@@ -69,12 +69,11 @@ public sealed class GeneratorGrain(
         };
     }
 
-    protected override void RecordJobEnd(JobState end, string reason) =>
-        State.State.Info = State.State.Info! with
-        {
-            Status = end == JobState.Cancelled ? ResourceStatus.Cancelled : ResourceStatus.Failed,
-            Error = end == JobState.Cancelled ? null : reason,
-        };
+    protected override void RecordJobEnd(JobState end, string reason)
+    {
+        var (status, error) = Ended(end, reason);
+        State.State.Info = State.State.Info! with { Status = status, Error = error };
+    }
 
     public Task<GeneratorInfo?> GetAsync() => Task.FromResult(State.State.Info);
 

@@ -49,6 +49,7 @@ public abstract class JobOwnerGrain<TState>(IPersistentState<TState> state, JobS
     private CancellationTokenSource? _cancel;
     private Task? _running;
     private bool _deactivating;
+    private bool _abandoned;
 
     protected IPersistentState<TState> State => state;
 
@@ -118,6 +119,23 @@ public abstract class JobOwnerGrain<TState>(IPersistentState<TState> state, JobS
             () => GrainFactory.GetGrain<IJobGrain>(run.JobId).UpdateAsync(JobState.Running, null, services.SiloName, services.Compute.TorchDevice),
             run.Token);
 
+    /// <summary>Stops the job for good because its owner is being deleted, and records it as cancelled.</summary>
+    protected async Task AbandonJobAsync()
+    {
+        if (state.State.ActiveJob is not { } active)
+        {
+            return;
+        }
+        _abandoned = true;
+        _cancel?.Cancel();
+        state.State.ActiveJob = null;
+        await GrainFactory.GetGrain<IJobGrain>(active.JobId).UpdateAsync(JobState.Cancelled, $"{this.GetPrimaryKeyString()} was deleted");
+    }
+
+    /// <summary>The status a resource is left in by a job that did not succeed, and the error it shows.</summary>
+    protected static (ResourceStatus Status, string? Error) Ended(JobState end, string reason) =>
+        end == JobState.Cancelled ? (ResourceStatus.Cancelled, null) : (ResourceStatus.Failed, reason);
+
     /// <summary>Loads a dataset that another grain made, by its artifact.</summary>
     protected async Task<(DatasetInfo Info, string Path)> ReadyDatasetAsync(string datasetId, string field)
     {
@@ -167,6 +185,10 @@ public abstract class JobOwnerGrain<TState>(IPersistentState<TState> state, JobS
         catch (Exception) when (_deactivating || services.Worker.IsStopping)
         {
             // The silo is going away: the state keeps the job, and the next activation restarts it.
+        }
+        catch (Exception) when (_abandoned)
+        {
+            // The owner was deleted; AbandonJobAsync has recorded the end.
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {

@@ -97,12 +97,11 @@ public sealed class ModelGrain(
         };
     }
 
-    protected override void RecordJobEnd(JobState end, string reason) =>
-        State.State.Info = State.State.Info! with
-        {
-            Status = end == JobState.Cancelled ? ResourceStatus.Cancelled : ResourceStatus.Failed,
-            Error = end == JobState.Cancelled ? null : reason,
-        };
+    protected override void RecordJobEnd(JobState end, string reason)
+    {
+        var (status, error) = Ended(end, reason);
+        State.State.Info = State.State.Info! with { Status = status, Error = error };
+    }
 
     public Task<ModelInfo?> GetAsync() => Task.FromResult(State.State.Info);
 
@@ -140,10 +139,7 @@ public sealed class ModelGrain(
         {
             throw SandboxException.NotFound("model", Id);
         }
-        if (State.State.ActiveJob is { } active)
-        {
-            await CancelJobAsync(active.JobId);
-        }
+        await AbandonJobAsync();
         if (State.State.Info.Artifact is { } artifact)
         {
             Services.Artifacts.Delete(artifact);

@@ -173,6 +173,22 @@ public sealed class ApiTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task Deleting_a_model_mid_training_cancels_its_job()
+    {
+        var datasetId = await CreateDemoAsync();
+        var job = await Accepted(await Http.PostAsJsonAsync("/api/models", new { datasetId, kind = "deepmf", options = new { epochs = 100_000 } }));
+        await Wait.UntilAsync(async () => (string)(await GetJson($"/api/jobs/{(string)job["id"]!}"))!["state"]! == "running" ? "yes" : null, 60, "training to start");
+
+        Assert.Equal(HttpStatusCode.NoContent, (await Http.DeleteAsync($"/api/models/{(string)job["resultId"]!}")).StatusCode);
+
+        var ended = await WaitForJobAsync((string)job["id"]!);
+        Assert.Equal("cancelled", (string)ended["state"]!);
+        Assert.Contains("was deleted", (string)ended["error"]!);
+        await Problem(await Http.GetAsync($"/api/models/{(string)job["resultId"]!}"), HttpStatusCode.NotFound);
+        await Problem(await Http.DeleteAsync($"/api/models/{(string)job["resultId"]!}"), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task A_dataset_still_being_made_cannot_train_models()
     {
         var source = await CreateDemoAsync();
