@@ -3,20 +3,30 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.RateLimiting;
 using GanRsSandbox.BlazorUi;
 using GanRsSandbox.BlazorUi.Api;
+using GanRsSandbox.BlazorUi.Components;
 using GanRsSandbox.BlazorUi.Features;
+using MudBlazor.Services;
 
-// The web host: an Orleans client that serves the REST API (and, with issue 5, the Blazor UI).
+// The web host: an Orleans client that serves the Blazor UI and the REST API.
 var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.UseUrls(builder.Configuration["urls"] ?? "http://127.0.0.1:5080");
+// Serve MudBlazor's and the framework's assets from the build output in every environment, not only Development:
+// `dotnet run -c Release` is how the sandbox is started. A published app has no such manifest and is unaffected.
+builder.WebHost.UseStaticWebAssets();
 var limits = builder.Configuration.GetSection(ApiLimits.Section).Get<ApiLimits>() ?? new ApiLimits();
 builder.Services.Configure<ApiLimits>(builder.Configuration.GetSection(ApiLimits.Section));
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = limits.MaxUploadBytes + ApiLimits.MultipartOverhead);
 
 builder.UseOrleansClient(client => ClusterConnection.Configure(client, builder.Configuration));
-builder.Services.AddSingleton<DatasetService>();
-builder.Services.AddSingleton<GeneratorService>();
-builder.Services.AddSingleton<ModelService>();
-builder.Services.AddSingleton<JobService>();
+builder.Services.AddSingleton<IDatasetService, DatasetService>();
+builder.Services.AddSingleton<IGeneratorService, GeneratorService>();
+builder.Services.AddSingleton<IModelService, ModelService>();
+builder.Services.AddSingleton<IJobService, JobService>();
+
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddMudServices();
+// Uploads from the UI travel over the SignalR circuit; the hub must accept a whole file's chunks.
+builder.Services.Configure<Microsoft.AspNetCore.SignalR.HubOptions>(hub => hub.MaximumReceiveMessageSize = 1024 * 1024);
 
 builder.Services.ConfigureHttpJsonOptions(json =>
 {
@@ -39,6 +49,8 @@ builder.Services.AddRateLimiter(rate =>
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseAntiforgery();
+app.MapStaticAssets();
 app.UseRateLimiter();
 app.MapOpenApi();
 app.UseSwaggerUI(ui =>
@@ -49,6 +61,7 @@ app.UseSwaggerUI(ui =>
 });
 app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
 app.MapSandboxApi();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 await app.RunAsync();
 
 /// <summary>Visible to the tests' WebApplicationFactory.</summary>

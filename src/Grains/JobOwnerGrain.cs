@@ -114,10 +114,12 @@ public abstract class JobOwnerGrain<TState>(IPersistentState<TState> state, JobS
     }
 
     /// <summary>Runs heavy work on the silo's worker; the job turns from queued to running when a slot is free.</summary>
-    protected Task<T> RunOnWorkerAsync<T>(JobRun run, Func<CancellationToken, T> work) =>
-        services.Worker.RunAsync(work,
-            () => GrainFactory.GetGrain<IJobGrain>(run.JobId).UpdateAsync(JobState.Running, null, services.SiloName, services.Compute.TorchDevice),
-            run.Token);
+    protected Task<T> RunOnWorkerAsync<T>(JobRun run, Func<CancellationToken, T> work)
+    {
+        // Resolved here, on the grain's turn: a queued job's start callback runs on a pool thread, where grain services are off limits.
+        var job = GrainFactory.GetGrain<IJobGrain>(run.JobId);
+        return services.Worker.RunAsync(work, () => job.UpdateAsync(JobState.Running, null, services.SiloName, services.Compute.TorchDevice), run.Token);
+    }
 
     /// <summary>Stops the job for good because its owner is being deleted, and records it as cancelled.</summary>
     protected async Task AbandonJobAsync()

@@ -173,6 +173,22 @@ public sealed class ApiTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task Jobs_queued_behind_a_busy_worker_all_run_in_turn()
+    {
+        var datasetId = await CreateDemoAsync();
+        var jobs = new List<string>();
+        foreach (var kind in new[] { "deepmf", "vdeepmf", "ncf", "ncf-binary" })
+        {
+            jobs.Add((string)(await Accepted(await Http.PostAsJsonAsync("/api/models", new { datasetId, kind, options = new { epochs = 2 } })))["id"]!);
+        }
+        foreach (var job in jobs)
+        {
+            var ended = await WaitForJobAsync(job);
+            Assert.True((string)ended["state"]! == "succeeded", ended.ToJsonString());
+        }
+    }
+
+    [Fact]
     public async Task Deleting_a_model_mid_training_cancels_its_job()
     {
         var datasetId = await CreateDemoAsync();

@@ -22,49 +22,49 @@ public static class SandboxApi
             .WithSummary("Import a ratings file (multipart: file, name, optional format: auto, u.data, ratings.dat or csv)")
             .Produces<DatasetInfo>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
-        datasets.MapPost("/demo", async (DemoRequest? request, DatasetService service) =>
+        datasets.MapPost("/demo", async (DemoRequest? request, IDatasetService service) =>
         {
             var created = await service.CreateDemoAsync(request?.Name ?? "demo", request?.Seed ?? 1);
             return Results.Created($"/api/datasets/{created.Id}", created);
         }).WithSummary("Create the built-in, procedurally generated demo source").Produces<DatasetInfo>(StatusCodes.Status201Created);
-        datasets.MapGet("/", (DatasetService service) => service.ListAsync()).WithSummary("All datasets, newest first");
-        datasets.MapGet("/{id}", (string id, DatasetService service) => service.GetAsync(id))
+        datasets.MapGet("/", (IDatasetService service) => service.ListAsync()).WithSummary("All datasets, newest first");
+        datasets.MapGet("/{id}", (string id, IDatasetService service) => service.GetAsync(id))
             .WithSummary("One dataset with its statistics, lineage and (synthetic) fidelity report").ProducesProblem(StatusCodes.Status404NotFound);
-        datasets.MapDelete("/{id}", async (string id, DatasetService service) =>
+        datasets.MapDelete("/{id}", async (string id, IDatasetService service) =>
         {
             await service.DeleteAsync(id);
             return Results.NoContent();
         }).WithSummary("Delete a dataset and the models trained on it").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        datasets.MapGet("/{id}/users", (string id, int? offset, int? count, DatasetService service) =>
+        datasets.MapGet("/{id}/users", (string id, int? offset, int? count, IDatasetService service) =>
             service.UsersAsync(id, offset ?? 0, count ?? 100)).WithSummary("User ids of a dataset, in file order");
-        datasets.MapGet("/{id}/users/{user}/ratings", (string id, string user, DatasetService service) => service.KnownRatingsAsync(id, user))
+        datasets.MapGet("/{id}/users/{user}/ratings", (string id, string user, IDatasetService service) => service.KnownRatingsAsync(id, user))
             .WithSummary("A user's known ratings");
 
         var generators = api.MapGroup("/generators").WithTags("Generators");
-        generators.MapPost("/", async (GeneratorRequest request, GeneratorService service) => Accepted(await service.TrainAsync(request)))
+        generators.MapPost("/", async (GeneratorRequest request, IGeneratorService service) => Accepted(await service.TrainAsync(request)))
             .WithSummary("Train a GANRS generator on a source dataset").Produces<JobInfo>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        generators.MapGet("/", (GeneratorService service) => service.ListAsync());
-        generators.MapGet("/{id}", (string id, GeneratorService service) => service.GetAsync(id)).ProducesProblem(StatusCodes.Status404NotFound);
+        generators.MapGet("/", (IGeneratorService service) => service.ListAsync());
+        generators.MapGet("/{id}", (string id, IGeneratorService service) => service.GetAsync(id)).ProducesProblem(StatusCodes.Status404NotFound);
 
-        api.MapPost("/synthetic", async (SyntheticRequest request, DatasetService service) => Accepted(await service.CreateSyntheticAsync(request)))
+        api.MapPost("/synthetic", async (SyntheticRequest request, IDatasetService service) => Accepted(await service.CreateSyntheticAsync(request)))
             .WithTags("Datasets").WithSummary("Sample a synthetic dataset from a trained generator; the job's resultId is the new dataset")
             .Produces<JobInfo>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
         var models = api.MapGroup("/models").WithTags("Models");
-        models.MapPost("/", async (ModelRequest request, ModelService service) => Accepted(await service.TrainAsync(request)))
+        models.MapPost("/", async (ModelRequest request, IModelService service) => Accepted(await service.TrainAsync(request)))
             .WithSummary("Train and evaluate a baseline on a dataset").Produces<JobInfo>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        models.MapGet("/", (ModelService service) => service.ListAsync());
-        models.MapGet("/{id}", (string id, ModelService service) => service.GetAsync(id))
+        models.MapGet("/", (IModelService service) => service.ListAsync());
+        models.MapGet("/{id}", (string id, IModelService service) => service.GetAsync(id))
             .WithSummary("Status, RMSE/MAE and the precision/recall/F1 curves").ProducesProblem(StatusCodes.Status404NotFound);
-        models.MapDelete("/{id}", async (string id, ModelService service) =>
+        models.MapDelete("/{id}", async (string id, IModelService service) =>
         {
             await service.DeleteAsync(id);
             return Results.NoContent();
         }).ProducesProblem(StatusCodes.Status404NotFound);
-        models.MapGet("/{id}/recommendations", (string id, string? user, int? n, ModelService service) =>
+        models.MapGet("/{id}/recommendations", (string id, string? user, int? n, IModelService service) =>
             string.IsNullOrEmpty(user)
                 ? throw SandboxException.Invalid("user", "user: the query parameter user is required (a user id from the dataset's file)")
                 : service.RecommendAsync(id, user, n ?? 10))
@@ -72,9 +72,9 @@ public static class SandboxApi
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
         var jobs = api.MapGroup("/jobs").WithTags("Jobs");
-        jobs.MapGet("/", (JobService service) => service.ListAsync()).WithSummary("All jobs, newest first");
-        jobs.MapGet("/{id}", (string id, JobService service) => service.GetAsync(id)).ProducesProblem(StatusCodes.Status404NotFound);
-        jobs.MapDelete("/{id}", async (string id, JobService service) => Results.Accepted($"/api/jobs/{id}", await service.CancelAsync(id)))
+        jobs.MapGet("/", (IJobService service) => service.ListAsync()).WithSummary("All jobs, newest first");
+        jobs.MapGet("/{id}", (string id, IJobService service) => service.GetAsync(id)).ProducesProblem(StatusCodes.Status404NotFound);
+        jobs.MapDelete("/{id}", async (string id, IJobService service) => Results.Accepted($"/api/jobs/{id}", await service.CancelAsync(id)))
             .WithSummary("Cancel a job; it ends cancelled once its work has stopped")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         return app;
@@ -82,7 +82,7 @@ public static class SandboxApi
 
     private static IResult Accepted(JobInfo job) => Results.Accepted($"/api/jobs/{job.Id}", job);
 
-    private static async Task<IResult> UploadAsync(HttpRequest request, DatasetService service, IOptions<ApiLimits> limits)
+    private static async Task<IResult> UploadAsync(HttpRequest request, IDatasetService service, IOptions<ApiLimits> limits)
     {
         var max = limits.Value.MaxUploadBytes;
         if (request.ContentLength > max + ApiLimits.MultipartOverhead)

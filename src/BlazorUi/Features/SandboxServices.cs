@@ -2,8 +2,62 @@ using GanRsSandbox.Shared;
 
 namespace GanRsSandbox.BlazorUi.Features;
 
-/// <summary>Datasets as the API and the pages see them; the only place that knows they are grains.</summary>
-public sealed class DatasetService(IClusterClient cluster)
+/// <summary>Datasets as the API and the pages see them. Errors are <see cref="SandboxException"/>s with the field at fault.</summary>
+public interface IDatasetService
+{
+    Task<DatasetInfo> ImportAsync(DatasetUpload upload);
+
+    Task<DatasetInfo> CreateDemoAsync(string name, int seed);
+
+    Task<JobInfo> CreateSyntheticAsync(SyntheticRequest request);
+
+    Task<IReadOnlyList<DatasetInfo>> ListAsync();
+
+    Task<DatasetInfo> GetAsync(string id);
+
+    Task DeleteAsync(string id);
+
+    Task<IReadOnlyList<string>> UsersAsync(string id, int offset, int count);
+
+    Task<IReadOnlyList<KnownRating>> KnownRatingsAsync(string id, string user);
+}
+
+public interface IGeneratorService
+{
+    Task<JobInfo> TrainAsync(GeneratorRequest request);
+
+    Task<IReadOnlyList<GeneratorInfo>> ListAsync();
+
+    Task<GeneratorInfo> GetAsync(string id);
+}
+
+public interface IModelService
+{
+    Task<JobInfo> TrainAsync(ModelRequest request);
+
+    Task<IReadOnlyList<ModelInfo>> ListAsync();
+
+    Task<ModelInfo> GetAsync(string id);
+
+    Task DeleteAsync(string id);
+
+    Task<IReadOnlyList<Recommendation>> RecommendAsync(string id, string user, int count);
+}
+
+public interface IJobService
+{
+    Task<IReadOnlyList<JobInfo>> ListAsync();
+
+    Task<JobInfo> GetAsync(string id);
+
+    Task<JobInfo> CancelAsync(string id);
+
+    /// <summary>Starts the same work again as a new job (and a new dataset, generator or model) after a failure or cancellation.</summary>
+    Task<JobInfo> RetryAsync(string id);
+}
+
+/// <summary>The only place that knows datasets are grains.</summary>
+public sealed class DatasetService(IClusterClient cluster) : IDatasetService
 {
     public Task<DatasetInfo> ImportAsync(DatasetUpload upload) =>
         cluster.GetGrain<IDatasetGrain>(SandboxIds.New("ds")).ImportAsync(upload);
@@ -29,7 +83,7 @@ public sealed class DatasetService(IClusterClient cluster)
         Listing.Checked(id, "dataset", () => cluster.GetGrain<IDatasetGrain>(id).GetKnownRatingsAsync(user));
 }
 
-public sealed class GeneratorService(IClusterClient cluster)
+public sealed class GeneratorService(IClusterClient cluster) : IGeneratorService
 {
     public Task<JobInfo> TrainAsync(GeneratorRequest request) =>
         cluster.GetGrain<IGeneratorGrain>(SandboxIds.New("gen")).TrainAsync(request);
@@ -41,7 +95,7 @@ public sealed class GeneratorService(IClusterClient cluster)
         await Listing.Existing(id, "generator", () => cluster.GetGrain<IGeneratorGrain>(id).GetAsync());
 }
 
-public sealed class ModelService(IClusterClient cluster)
+public sealed class ModelService(IClusterClient cluster) : IModelService
 {
     public Task<JobInfo> TrainAsync(ModelRequest request) =>
         cluster.GetGrain<IModelGrain>(SandboxIds.New("model")).TrainAsync(request);
@@ -58,7 +112,7 @@ public sealed class ModelService(IClusterClient cluster)
         Listing.Checked(id, "model", () => cluster.GetGrain<IModelGrain>(id).RecommendAsync(user, count));
 }
 
-public sealed class JobService(IClusterClient cluster)
+public sealed class JobService(IClusterClient cluster, IDatasetService datasets, IGeneratorService generators, IModelService models) : IJobService
 {
     public Task<IReadOnlyList<JobInfo>> ListAsync() =>
         Listing.AllAsync(cluster, RegistryEntryKind.Job, id => cluster.GetGrain<IJobGrain>(id).GetAsync());
@@ -67,6 +121,28 @@ public sealed class JobService(IClusterClient cluster)
         await Listing.Existing(id, "job", () => cluster.GetGrain<IJobGrain>(id).GetAsync());
 
     public Task<JobInfo> CancelAsync(string id) => Listing.Checked(id, "job", () => cluster.GetGrain<IJobGrain>(id).CancelAsync());
+
+    public async Task<JobInfo> RetryAsync(string id)
+    {
+        var job = await GetAsync(id);
+        if (job.State is not (JobState.Failed or JobState.Cancelled))
+        {
+            throw SandboxException.Conflict($"job '{id}' is {job.State.ToString().ToLowerInvariant()}; only failed or cancelled jobs can be retried");
+        }
+        switch (job.Kind)
+        {
+            case JobKind.TrainModel:
+                var model = await models.GetAsync(job.ResultId);
+                return await models.TrainAsync(new ModelRequest { DatasetId = model.DatasetId, Kind = model.Kind, Options = model.Options });
+            case JobKind.TrainGenerator:
+                var generator = await generators.GetAsync(job.ResultId);
+                return await generators.TrainAsync(new GeneratorRequest { SourceDatasetId = generator.SourceDatasetId, Options = generator.Options });
+            default:
+                var dataset = await datasets.GetAsync(job.ResultId);
+                var sampling = dataset.Lineage.Sampling ?? throw SandboxException.Conflict($"dataset '{dataset.Id}' has no sampling settings to repeat");
+                return await datasets.CreateSyntheticAsync(sampling);
+        }
+    }
 }
 
 internal static class Listing

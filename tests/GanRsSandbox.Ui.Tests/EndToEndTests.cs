@@ -1,0 +1,156 @@
+using System.Text;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace GanRsSandbox.Ui.Tests;
+
+/// <summary>
+/// The whole flow in a real browser against the real hosts, with tiny settings: demo dataset, generator, synthetic
+/// dataset, six models, their curves, and top-N for a synthetic user; plus a bad upload. Screenshots of every page
+/// go to the test output's screenshots folder.
+/// </summary>
+public sealed class EndToEndTests : IClassFixture<UiHosts>, IAsyncLifetime
+{
+    private static readonly PageGotoOptions Loaded = new() { WaitUntil = WaitUntilState.NetworkIdle };
+    private readonly UiHosts _hosts;
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public EndToEndTests(UiHosts hosts)
+    {
+        _hosts = hosts;
+        SetDefaultExpectTimeout(60_000);
+    }
+
+    public async Task InitializeAsync() => (_playwright, _browser) = await Browser.LaunchAsync();
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+        _playwright?.Dispose();
+    }
+
+    [Fact]
+    public async Task From_demo_dataset_to_recommendations_for_a_synthetic_user_by_clicking_alone()
+    {
+        var page = await NewPageAsync(1280, 800);
+        try
+        {
+            await WholeFlowAsync(page);
+        }
+        catch
+        {
+            await Shoot(page, "failure");
+            throw;
+        }
+        Assert.Empty(_hosts.Errors.Entries);
+    }
+
+    private async Task WholeFlowAsync(IPage page)
+    {
+
+        await page.GotoAsync(_hosts.BaseUrl + "/", Loaded);
+        await Expect(page.GetByText("From a real dataset to synthetic ones")).ToBeVisibleAsync();
+        await Shoot(page, "01-overview-empty");
+
+        await page.GotoAsync(_hosts.BaseUrl + "/datasets", Loaded);
+        await Expect(page.GetByTestId("empty-state")).ToBeVisibleAsync();
+        await page.GetByTestId("demo-button").ClickAsync();
+        await Expect(page.GetByTestId("stat-cards")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("stat-cards")).ToContainTextAsync("600");
+        await Shoot(page, "02-dataset-detail");
+
+        await page.GotoAsync(_hosts.BaseUrl + "/generators", Loaded);
+        await page.GetByText("Advanced settings").ClickAsync();
+        await SetNumber(page, "iterations", "300");
+        await SetNumber(page, "pretrain-epochs", "2");
+        await SetNumber(page, "evaluate-every", "100");
+        await page.GetByTestId("train-generator").ClickAsync();
+        await Expect(page.GetByTestId("generator").First.GetByTestId("status").First).ToHaveTextAsync("ready", new() { Timeout = 180_000 });
+        await Expect(page.GetByTestId("losses").Locator("polyline").First).ToBeVisibleAsync();
+        await Shoot(page, "03-generators");
+
+        await page.GotoAsync(_hosts.BaseUrl + "/synthetic", Loaded);
+        await SetNumber(page, "users", "80");
+        await SetNumber(page, "items", "60");
+        await SetNumber(page, "samples", "4000");
+        await page.GetByTestId("create-synthetic").ClickAsync();
+        await Expect(page.GetByTestId("fidelity")).ToBeVisibleAsync(new() { Timeout = 180_000 });
+        await Expect(page.GetByTestId("rating-tvd")).ToBeVisibleAsync();
+        await Shoot(page, "04-synthetic-fidelity");
+
+        await page.GotoAsync(_hosts.BaseUrl + "/models", Loaded);
+        await SetNumber(page, "epochs", "2");
+        await page.GetByTestId("train-models").ClickAsync();
+        var column = page.GetByTestId("results-column").First;
+        await Expect(column.GetByTestId("error-table").Locator("tbody tr")).ToHaveCountAsync(6, new() { Timeout = 240_000 });
+        await Expect(column.GetByTestId("f1-chart").Locator("polyline")).ToHaveCountAsync(6);
+        await Shoot(page, "05-models");
+
+        await page.GotoAsync(_hosts.BaseUrl + "/recommend", Loaded);
+        await Expect(page.GetByTestId("random-user")).ToContainTextAsync("Random synthetic user");
+        await Expect(page.GetByTestId("random-user")).ToBeEnabledAsync();
+        await page.GetByTestId("random-user").ClickAsync();
+        await page.GetByTestId("recommend").ClickAsync();
+        await Expect(page.GetByTestId("top-n").Locator("tbody tr")).ToHaveCountAsync(10);
+        await Expect(page.GetByTestId("latency")).ToContainTextAsync("ms");
+        await Shoot(page, "06-recommend");
+
+        await page.GotoAsync(_hosts.BaseUrl + "/jobs", Loaded);
+        await Expect(page.GetByTestId("job-table").Locator("tbody tr")).ToHaveCountAsync(8);
+        await Shoot(page, "07-jobs");
+
+        await page.GotoAsync(_hosts.BaseUrl + "/", Loaded);
+        await Shoot(page, "08-overview");
+
+        var phone = await NewPageAsync(390, 844);
+        await phone.GotoAsync(_hosts.BaseUrl + "/models", Loaded);
+        await Expect(phone.GetByTestId("results-column").First).ToBeVisibleAsync();
+        await Shoot(phone, "09-phone-models");
+        await phone.GotoAsync(_hosts.BaseUrl + "/datasets", Loaded);
+        await Expect(phone.GetByTestId("dataset-table")).ToBeVisibleAsync();
+        await Shoot(phone, "10-phone-datasets");
+    }
+
+    [Fact]
+    public async Task A_malformed_upload_shows_its_line_numbered_error_and_stores_nothing()
+    {
+        var page = await NewPageAsync(1280, 800);
+        await page.GotoAsync(_hosts.BaseUrl + "/datasets", Loaded);
+        var before = await page.GetByTestId("dataset-table").Locator("tbody tr").CountAsync();
+
+        await page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload
+        {
+            Name = "bad.data",
+            MimeType = "text/plain",
+            Buffer = Encoding.UTF8.GetBytes("1\t1\t4\t0\n1\t2\tfive\t0\n"),
+        });
+        await page.GetByTestId("upload-button").ClickAsync();
+
+        await Expect(page.GetByTestId("upload-error")).ToContainTextAsync("bad.data:2");
+        await Expect(page.GetByTestId("upload-error")).ToContainTextAsync("'five' is not a number");
+        await Expect(page.GetByTestId("upload-error")).ToContainTextAsync("nothing was stored");
+        await Shoot(page, "11-bad-upload");
+        Assert.Equal(before, await page.GetByTestId("dataset-table").Locator("tbody tr").CountAsync());
+    }
+
+    private async Task<IPage> NewPageAsync(int width, int height)
+    {
+        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(60_000);
+        return page;
+    }
+
+    private static async Task SetNumber(IPage page, string testId, string value)
+    {
+        var input = page.Input(testId);
+        await input.FillAsync(value);
+        await input.PressAsync("Tab");
+    }
+
+    private static Task Shoot(IPage page, string name) => page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath(name), FullPage = true });
+}
