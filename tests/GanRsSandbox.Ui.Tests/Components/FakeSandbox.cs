@@ -1,0 +1,219 @@
+using GanRsSandbox.BlazorUi.Features;
+using GanRsSandbox.Shared;
+
+namespace GanRsSandbox.Ui.Tests.Components;
+
+/// <summary>
+/// The four feature services in memory, for rendering pages without a cluster: tests seed what the pages list,
+/// read what the pages asked for, and set <see cref="Failure"/> to make every call fail as a down server would.
+/// </summary>
+public sealed class FakeSandbox : IDatasetService, IGeneratorService, IModelService, IJobService
+{
+    public List<DatasetInfo> Datasets { get; } = [];
+    public List<GeneratorInfo> Generators { get; } = [];
+    public List<ModelInfo> Models { get; } = [];
+    public List<JobInfo> Jobs { get; } = [];
+    public List<object> Requests { get; } = [];
+    public List<string> Cancelled { get; } = [];
+    public List<string> Retried { get; } = [];
+    public Dictionary<string, IReadOnlyList<string>> Users { get; } = [];
+    public Dictionary<string, IReadOnlyList<Recommendation>> Recommendations { get; } = [];
+
+    /// <summary>When set, every call throws it.</summary>
+    public Exception? Failure { get; set; }
+
+    /// <summary>When set, imports throw it (a bad file) while listing still works.</summary>
+    public Exception? ImportFailure { get; set; }
+
+    private T Answer<T>(T value) => Failure is null ? value : throw Failure;
+
+    public Task<DatasetInfo> ImportAsync(DatasetUpload upload)
+    {
+        Requests.Add(upload);
+        if (ImportFailure is not null)
+        {
+            throw ImportFailure;
+        }
+        var dataset = Fixtures.Dataset("ds-upload", upload.Name);
+        Datasets.Add(dataset);
+        return Task.FromResult(Answer(dataset));
+    }
+
+    public Task<DatasetInfo> CreateDemoAsync(string name, int seed)
+    {
+        Requests.Add(("demo", name, seed));
+        var dataset = Fixtures.Dataset("ds-demo", name);
+        Datasets.Add(dataset);
+        return Task.FromResult(Answer(dataset));
+    }
+
+    public Task<JobInfo> CreateSyntheticAsync(SyntheticRequest request)
+    {
+        Requests.Add(request);
+        return Task.FromResult(Answer(Fixtures.Job("job-synthetic", JobKind.GenerateSynthetic, "ds-new", JobState.Queued)));
+    }
+
+    Task<IReadOnlyList<DatasetInfo>> IDatasetService.ListAsync() => Task.FromResult(Answer<IReadOnlyList<DatasetInfo>>(Datasets.ToList()));
+
+    Task<DatasetInfo> IDatasetService.GetAsync(string id) =>
+        Task.FromResult(Answer(Datasets.FirstOrDefault(d => d.Id == id) ?? throw SandboxException.NotFound("dataset", id)));
+
+    Task IDatasetService.DeleteAsync(string id)
+    {
+        Answer(Datasets.RemoveAll(d => d.Id == id));
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<string>> UsersAsync(string id, int offset, int count) => Task.FromResult(Answer(Users.GetValueOrDefault(id) ?? []));
+
+    public Task<IReadOnlyList<KnownRating>> KnownRatingsAsync(string id, string user) =>
+        Task.FromResult(Answer<IReadOnlyList<KnownRating>>([new KnownRating { Item = "known-1", Rating = 5 }]));
+
+    Task<JobInfo> IGeneratorService.TrainAsync(GeneratorRequest request)
+    {
+        Requests.Add(request);
+        return Task.FromResult(Answer(Fixtures.Job("job-generator", JobKind.TrainGenerator, "gen-new", JobState.Queued)));
+    }
+
+    Task<IReadOnlyList<GeneratorInfo>> IGeneratorService.ListAsync() => Task.FromResult(Answer<IReadOnlyList<GeneratorInfo>>(Generators.ToList()));
+
+    Task<GeneratorInfo> IGeneratorService.GetAsync(string id) =>
+        Task.FromResult(Answer(Generators.FirstOrDefault(g => g.Id == id) ?? throw SandboxException.NotFound("generator", id)));
+
+    Task<JobInfo> IModelService.TrainAsync(ModelRequest request)
+    {
+        Requests.Add(request);
+        return Task.FromResult(Answer(Fixtures.Job($"job-{request.Kind}", JobKind.TrainModel, $"model-{request.Kind}", JobState.Queued)));
+    }
+
+    Task<IReadOnlyList<ModelInfo>> IModelService.ListAsync() => Task.FromResult(Answer<IReadOnlyList<ModelInfo>>(Models.ToList()));
+
+    Task<ModelInfo> IModelService.GetAsync(string id) =>
+        Task.FromResult(Answer(Models.FirstOrDefault(m => m.Id == id) ?? throw SandboxException.NotFound("model", id)));
+
+    Task IModelService.DeleteAsync(string id)
+    {
+        Answer(Models.RemoveAll(m => m.Id == id));
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<Recommendation>> RecommendAsync(string id, string user, int count)
+    {
+        Requests.Add((id, user, count));
+        return Task.FromResult(Answer(Recommendations.GetValueOrDefault(id) ?? throw SandboxException.Conflict($"model '{id}' is pending, not trained")));
+    }
+
+    Task<IReadOnlyList<JobInfo>> IJobService.ListAsync() => Task.FromResult(Answer<IReadOnlyList<JobInfo>>(Jobs.ToList()));
+
+    Task<JobInfo> IJobService.GetAsync(string id) =>
+        Task.FromResult(Answer(Jobs.FirstOrDefault(j => j.Id == id) ?? throw SandboxException.NotFound("job", id)));
+
+    public Task<JobInfo> CancelAsync(string id)
+    {
+        Cancelled.Add(id);
+        return Task.FromResult(Answer(Jobs.First(j => j.Id == id)));
+    }
+
+    public Task<JobInfo> RetryAsync(string id)
+    {
+        Retried.Add(id);
+        return Task.FromResult(Answer(Jobs.First(j => j.Id == id)));
+    }
+}
+
+/// <summary>Small, realistic records for the pages to show.</summary>
+public static class Fixtures
+{
+    public static DatasetStatistics Stats(int users = 600, int items = 400) => new()
+    {
+        Users = users,
+        Items = items,
+        Ratings = 16_408,
+        Density = 0.068,
+        Mean = 3.53,
+        Scale = new ScaleRange { Min = 1, Max = 5 },
+        Histogram = new Dictionary<string, int> { ["1"] = 945, ["2"] = 2128, ["3"] = 4534, ["4"] = 4889, ["5"] = 3912 },
+        GiniUsers = 0.395,
+        GiniItems = 0.423,
+        UserDegrees = [133, 90, 40, 20, 10],
+        ItemDegrees = [300, 120, 50, 10, 1],
+    };
+
+    public static DatasetInfo Dataset(string id, string name, ResourceStatus status = ResourceStatus.Ready) => new()
+    {
+        Id = id,
+        Name = name,
+        Kind = DatasetKind.Source,
+        Status = status,
+        Stats = status == ResourceStatus.Ready ? Stats() : null,
+        Lineage = new DatasetLineage { FileName = "u.data", Format = "MovieLensTab" },
+        CreatedAt = DateTimeOffset.UnixEpoch,
+    };
+
+    public static DatasetInfo Synthetic(string id, string sourceId) => Dataset(id, "demo · GANRS stable 80×60") with
+    {
+        Kind = DatasetKind.Synthetic,
+        Lineage = new DatasetLineage { GeneratorId = "gen-1", SourceDatasetId = sourceId, Sampling = new SyntheticRequest { GeneratorId = "gen-1", Users = 80, Items = 60, Samples = 4000 } },
+        Stats = Stats(80, 60),
+        Fidelity = new FidelitySummary
+        {
+            RatingTvd = 0.001,
+            RawRatingTvd = 0.392,
+            MeanGap = 0,
+            Density = new FigurePair { Source = 0.068, Synthetic = 0.21 },
+            GiniUsers = new FigurePair { Source = 0.395, Synthetic = 0.189 },
+            GiniItems = new FigurePair { Source = 0.423, Synthetic = 0.264 },
+            HeadShare = new FigurePair { Source = 0.345, Synthetic = 0.179 },
+            DcrMedian = 1.4,
+            DcrP5 = 0.5,
+            NearCopies = 0,
+            CollapsedPairs = 2981,
+        },
+    };
+
+    public static GeneratorInfo Generator(string id, string sourceId, ResourceStatus status = ResourceStatus.Ready, string? jobId = null) => new()
+    {
+        Id = id,
+        SourceDatasetId = sourceId,
+        SourceName = "demo",
+        Status = status,
+        Options = new GeneratorSettings { Iterations = 1000 },
+        JobId = jobId,
+        BestIteration = status == ResourceStatus.Ready ? 500 : null,
+        BestHeldRatingTvd = status == ResourceStatus.Ready ? 0.08 : null,
+        Losses = status == ResourceStatus.Ready
+            ? [new LossSample { Iteration = 200, Discriminator = 0.69, Generator = 0.7 }, new LossSample { Iteration = 400, Discriminator = 0.68, Generator = 0.72 }]
+            : [],
+        CreatedAt = DateTimeOffset.UnixEpoch,
+    };
+
+    public static ModelInfo Model(string id, string datasetId, string kind, ResourceStatus status = ResourceStatus.Ready, string? jobId = null) => new()
+    {
+        Id = id,
+        DatasetId = datasetId,
+        Kind = kind,
+        Status = status,
+        Rmse = status == ResourceStatus.Ready ? 0.94 : null,
+        Mae = status == ResourceStatus.Ready ? 0.75 : null,
+        Curves = status != ResourceStatus.Ready ? [] :
+            (from protocol in new[] { "test-items", "thresholded" }
+             from threshold in new[] { 4, 5 }
+             from n in new[] { 2, 4, 6, 8, 10 }
+             select new CurvePoint { Protocol = protocol, Threshold = threshold, N = n, Precision = 0.8 - n * 0.02, Recall = 0.2 + n * 0.05, F1 = 0.3 + n * 0.02 }).ToList(),
+        JobId = jobId,
+        Options = new ModelSettings(),
+        CreatedAt = DateTimeOffset.UnixEpoch,
+        TrainSeconds = 1.5,
+    };
+
+    public static JobInfo Job(string id, JobKind kind, string resultId, JobState state, double fraction = 0, string? error = null) => new()
+    {
+        Id = id,
+        Kind = kind,
+        State = state,
+        ResultId = resultId,
+        Progress = new JobProgress { Fraction = fraction, Stage = "train", Message = "epoch 3/10", EtaSeconds = fraction > 0 ? 42 : null },
+        Error = error,
+        CreatedAt = DateTimeOffset.UnixEpoch,
+    };
+}
