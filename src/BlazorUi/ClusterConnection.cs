@@ -17,7 +17,8 @@ public static class ClusterConnection
                 client.UseLocalhostClustering(section.GetValue("GatewayPort", 30000));
                 break;
             case "redis":
-                var redis = section["Redis"] ?? throw new InvalidOperationException("Cluster:Mode is redis but Cluster:Redis (a connection string such as localhost:6379) is not set");
+                var redis = section["Redis"] ?? configuration.GetConnectionString("redis")
+                    ?? throw new InvalidOperationException("Cluster:Mode is redis but Cluster:Redis (a connection string such as localhost:6379) is not set");
                 client.UseRedisClustering(options => options.ConfigurationOptions = ConfigurationOptions.Parse(redis));
                 break;
             case var other:

@@ -17,6 +17,7 @@ var limits = builder.Configuration.GetSection(ApiLimits.Section).Get<ApiLimits>(
 builder.Services.Configure<ApiLimits>(builder.Configuration.GetSection(ApiLimits.Section));
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = limits.MaxUploadBytes + ApiLimits.MultipartOverhead);
 
+builder.AddServiceDefaults();
 builder.UseOrleansClient(client => ClusterConnection.Configure(client, builder.Configuration));
 builder.Services.AddSingleton<IDatasetService, DatasetService>();
 builder.Services.AddSingleton<IGeneratorService, GeneratorService>();
@@ -60,6 +61,7 @@ app.UseSwaggerUI(ui =>
     ui.DocumentTitle = "GanRsSandbox API";
 });
 app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
+app.MapDefaultEndpoints();
 app.MapSandboxApi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 await app.RunAsync();

@@ -44,7 +44,7 @@ public static class SiloSetup
                 silo.UseLocalhostClustering(siloPort, gatewayPort, primary, serviceId, clusterId);
                 break;
             case "redis":
-                var redis = RedisConnection(cluster);
+                var redis = RedisConnection(configuration);
                 silo.UseRedisClustering(options => options.ConfigurationOptions = ConfigurationOptions.Parse(redis));
                 silo.Configure<ClusterOptions>(options => (options.ServiceId, options.ClusterId) = (serviceId, clusterId));
                 // Other machines reach this silo at AdvertisedIP; without one the cluster stays on this machine.
@@ -63,7 +63,7 @@ public static class SiloSetup
                 silo.AddSqliteSandboxStorage();
                 break;
             case "redis":
-                var redis = RedisConnection(cluster);
+                var redis = RedisConnection(configuration);
                 silo.AddRedisGrainStorageAsDefault(options => options.Configure<Serializer>((redisOptions, serializer) =>
                 {
                     redisOptions.ConfigurationOptions = ConfigurationOptions.Parse(redis);
@@ -76,6 +76,8 @@ public static class SiloSetup
         silo.AddSandbox(configuration);
     }
 
-    private static string RedisConnection(IConfigurationSection cluster) =>
-        cluster["Redis"] ?? throw new InvalidOperationException("Cluster:Redis (a connection string such as localhost:6379) is required for Redis clustering or storage");
+    /// <summary>Cluster:Redis, else the connection string an Aspire AppHost passes for its "redis" resource.</summary>
+    public static string RedisConnection(IConfiguration configuration) =>
+        configuration["Cluster:Redis"] ?? configuration.GetConnectionString("redis")
+        ?? throw new InvalidOperationException("Cluster:Redis (a connection string such as localhost:6379) is required for Redis clustering or storage");
 }
