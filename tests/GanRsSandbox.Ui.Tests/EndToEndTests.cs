@@ -43,7 +43,11 @@ public sealed class EndToEndTests : IClassFixture<UiHosts>, IAsyncLifetime
         }
         catch
         {
-            await Shoot(page, "failure");
+            var open = _browser!.Contexts.SelectMany(c => c.Pages).ToList();
+            for (var i = 0; i < open.Count; i++)
+            {
+                await Shoot(open[i], $"failure-{i}");
+            }
             throw;
         }
         Assert.Empty(_hosts.Errors.Entries);
@@ -65,10 +69,16 @@ public sealed class EndToEndTests : IClassFixture<UiHosts>, IAsyncLifetime
 
         await page.GotoAsync(_hosts.BaseUrl + "/generators", Loaded);
         await page.GetByText("Advanced settings").ClickAsync();
-        await SetNumber(page, "iterations", "300");
+        await SetNumber(page, "iterations", "1500");
         await SetNumber(page, "pretrain-epochs", "2");
         await SetNumber(page, "evaluate-every", "100");
         await page.GetByTestId("train-generator").ClickAsync();
+        await Expect(page.GetByTestId("job-progress")).ToBeVisibleAsync();
+
+        // Closing the browser mid-training does not stop the job: a new page finds it running or finished.
+        await page.Context.CloseAsync();
+        page = await NewPageAsync(1280, 800);
+        await page.GotoAsync(_hosts.BaseUrl + "/generators", Loaded);
         await Expect(page.GetByTestId("generator").First.GetByTestId("status").First).ToHaveTextAsync("ready", new() { Timeout = 180_000 });
         await Expect(page.GetByTestId("losses").Locator("polyline").First).ToBeVisibleAsync();
         await Shoot(page, "03-generators");
