@@ -96,6 +96,8 @@ public sealed class SharedComponentTests : ComponentTest
         Assert.Equal(0, min);
         Assert.True(max >= 0.77);
         Assert.Equal([0, 0.2, 0.4, 0.6, 0.8], ticks);
+        Assert.Equal([500, 1000, 1500], ChartMath.Axis([200, 1500], 200, 1500).Ticks);
+        Assert.Equal([2, 4, 6, 8, 10], ChartMath.Axis([2, 10], 2, 10).Ticks);
         Assert.Equal("12K", ChartMath.Label(12_000, 1000));
         Assert.Equal("0.25", ChartMath.Label(0.25, 0.05));
     }

@@ -26,7 +26,8 @@ public static class ChartMath
         var niceMin = fixedMin ?? Math.Floor(min / step) * step;
         var niceMax = fixedMax ?? Math.Ceiling(max / step) * step;
         var ticks = new List<double>();
-        for (var t = niceMin; t <= niceMax + step * 1e-9; t += step)
+        // Ticks sit on multiples of the step, also when a fixed end (such as the first N) is not one.
+        for (var t = Math.Ceiling(niceMin / step - 1e-9) * step; t <= niceMax + step * 1e-9; t += step)
         {
             ticks.Add(Math.Round(t, 10));
         }
