@@ -25,6 +25,7 @@ public static class GanrsCli
                               [--variant stable|ganrs|popular] [--iterations 20000] [--pretrain-epochs 10] [--evaluate-every 500]
                               [--generator-out G] [--generator G] [--compare-faithful] [--kmeans-iterations 100] [--json REPORT]
           ganrs fidelity SOURCE SYNTHETIC [--ranking [--epochs 10] [--seed 42]] [--json OUT]
+          ganrs reproduce --source FILE --out DIR [--quick] [--seed 1] [--variant stable|ganrs|popular] [--device cpu|cuda|auto]
 
         Exit codes: 0 ok, 1 unexpected failure, 2 bad arguments, 3 bad input data.
         """;
@@ -45,6 +46,7 @@ public static class GanrsCli
                 "evaluate" => EvaluateCommand.Run(args[1..], stdout, stderr),
                 "generate" => GenerateCommand.Run(args[1..], stdout, stderr),
                 "fidelity" => FidelityCommand.Run(args[1..], stdout, stderr),
+                "reproduce" => ReproduceCommand.Run(args[1..], stdout, stderr),
                 _ => throw new UsageException($"unknown command '{args[0]}' (try: import, stats, evaluate, generate, fidelity)"),
             };
         }

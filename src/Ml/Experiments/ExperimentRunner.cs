@@ -1,0 +1,234 @@
+using System.Diagnostics;
+using System.Text.Json;
+using GanRsSandbox.Ml.Data;
+using GanRsSandbox.Ml.Evaluation;
+using GanRsSandbox.Ml.Gan;
+using GanRsSandbox.Ml.Models;
+using GanRsSandbox.Ml.Torch;
+
+namespace GanRsSandbox.Ml.Experiments;
+
+/// <summary>
+/// Runs an <see cref="ExperimentPlan"/> into a folder: the generator (trained once), each synthetic dataset, and
+/// each dataset × model cell. Every finished piece is a file written atomically, and a rerun with the same folder
+/// reuses it, so an interrupted run resumes where it stopped. The summary files are rewritten at the end.
+/// </summary>
+public static class ExperimentRunner
+{
+    public const string Protocol = "test-items";
+    private static readonly EvaluationProtocol[] Protocols = [EvaluationProtocol.TestItems, EvaluationProtocol.Thresholded];
+
+    internal static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        WriteIndented = true,
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
+    public static ExperimentReport Run(RatingsDataset source, string outDirectory, ExperimentPlan plan,
+        IProgress<ExperimentProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var clock = Stopwatch.StartNew();
+        var folder = Directory.CreateDirectory(outDirectory).FullName;
+        Directory.CreateDirectory(Path.Combine(folder, "datasets"));
+        Directory.CreateDirectory(Path.Combine(folder, "cells"));
+        Directory.CreateDirectory(Path.Combine(folder, "figures"));
+        CheckSameRun(folder, plan, source);
+        var kinds = Enum.GetValues<BaselineKind>();
+        var tracker = new WorkTracker(plan, source, kinds.Length, clock, progress);
+
+        // The generator, trained once and reused by every synthetic dataset.
+        var generatorPath = Path.Combine(folder, "generator.grsg");
+        GanrsModel generator;
+        if (File.Exists(generatorPath))
+        {
+            generator = GanrsModel.Load(generatorPath);
+            tracker.Done(tracker.GeneratorWork, "generator: reused from an earlier run");
+        }
+        else
+        {
+            tracker.Starting("training the GANRS generator");
+            TorchSharp.torch.set_num_threads(TorchRuntime.ThreadsForBatch(plan.Generator.BatchSize));
+            generator = GanrsTrainer.Train(source, plan.Generator, null, cancellationToken);
+            generator.Save(generatorPath);
+            tracker.Done(tracker.GeneratorWork, "generator trained");
+        }
+
+        var datasets = new List<(GridDataset Info, RatingsDataset Data)>
+        {
+            (new GridDataset("source", true, source.UserCount, source.ItemCount, source.Count, null, false, null), source),
+        };
+        foreach (var spec in plan.Synthetic)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            datasets.Add(Synthetic(folder, spec, plan, generator, source, tracker, cancellationToken));
+        }
+
+        var cells = new List<GridCell>();
+        foreach (var (info, data) in datasets)
+        {
+            foreach (var kind in kinds)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                cells.Add(Cell(folder, info, data, kind, plan, tracker, cancellationToken));
+            }
+        }
+
+        var report = Analyse(plan, source.Name, datasets.Select(d => d.Info).ToList(), cells, clock.Elapsed.TotalSeconds);
+        ExperimentWriter.WriteAll(folder, report);
+        tracker.Finish();
+        return report;
+    }
+
+    /// <summary>
+    /// A folder resumes only the run that started it: mixing cells of another plan, seed or source would make a
+    /// report that no single run produced.
+    /// </summary>
+    private static void CheckSameRun(string folder, ExperimentPlan plan, RatingsDataset source)
+    {
+        var fingerprint = JsonSerializer.Serialize(new
+        {
+            plan.Name,
+            plan.Seed,
+            Variant = plan.Variant.Name(),
+            plan.TestRatio,
+            plan.Generator.Iterations,
+            plan.Generator.PretrainEpochs,
+            plan.Baselines.Epochs,
+            Synthetic = plan.Synthetic.Select(s => s.Key).ToList(),
+            Source = new { source.Name, source.UserCount, source.ItemCount, source.Count },
+        }, Json);
+        var path = Path.Combine(folder, "run.json");
+        if (File.Exists(path) && File.ReadAllText(path) != fingerprint)
+        {
+            throw new ArgumentException($"{folder} holds a run with another plan, seed or source (see its run.json); resume it with the same options or use a new folder", "out");
+        }
+        ArtifactFile.Write(path, stream => stream.Write(System.Text.Encoding.UTF8.GetBytes(fingerprint)));
+    }
+
+    public static ExperimentReport Analyse(ExperimentPlan plan, string sourceName, IReadOnlyList<GridDataset> datasets, IReadOnlyList<GridCell> cells, double seconds)
+    {
+        var threshold = cells.SelectMany(c => c.Points).Select(p => p.Threshold).DefaultIfEmpty(5).Max();
+        var trends = new List<TrendCheck>();
+        foreach (var dataset in datasets)
+        {
+            trends.AddRange(ExperimentAnalysis.NTrends(dataset.Key, cells.Where(c => c.Dataset == dataset.Key).ToList(), Protocol, threshold));
+        }
+        trends.AddRange(ExperimentAnalysis.SampleTrends(datasets.Where(d => d.InSampleSweep).ToList(), cells, Protocol, threshold));
+        var sourceCells = cells.Where(c => c.Dataset == "source").ToList();
+        var agreement = datasets.Where(d => !d.IsSource)
+            .Select(d => ExperimentAnalysis.Agreement(d.Key, sourceCells, cells.Where(c => c.Dataset == d.Key).ToList(), Protocol, threshold))
+            .ToList();
+        return new ExperimentReport(plan.Name, sourceName, plan.Seed, plan.Variant.Name(), Protocol, threshold, datasets, cells, trends, agreement, seconds);
+    }
+
+    private static (GridDataset, RatingsDataset) Synthetic(string folder, SyntheticSpec spec, ExperimentPlan plan, GanrsModel generator,
+        RatingsDataset source, WorkTracker tracker, CancellationToken cancellationToken)
+    {
+        var dataPath = Path.Combine(folder, "datasets", spec.Key + ".grsd");
+        var infoPath = Path.Combine(folder, "datasets", spec.Key + ".json");
+        if (File.Exists(dataPath) && File.Exists(infoPath))
+        {
+            var reused = JsonSerializer.Deserialize<GridDataset>(File.ReadAllText(infoPath), Json)!;
+            tracker.Done(tracker.SamplingWork(spec), $"{spec.Key}: reused");
+            return (reused, DatasetFile.Load(dataPath));
+        }
+        tracker.Starting($"sampling {spec.Key} ({spec.Users:N0} users, {spec.Items:N0} items, {spec.Samples:N0} samples)");
+        TorchSharp.torch.set_num_threads(Environment.ProcessorCount);
+        var result = SyntheticSampler.Sample(generator, new SampleOptions
+        {
+            Users = spec.Users,
+            Items = spec.Items,
+            Samples = spec.Samples,
+            NoiseStd = spec.NoiseStd,
+            Seed = plan.Seed,
+            Variant = plan.Variant,
+            Device = plan.Generator.Device,
+        }, null, cancellationToken);
+        var data = result.Dataset;
+        var report = FidelityMetrics.Compare(source, data, result.Dcr);
+        var info = new GridDataset(spec.Key, false, data.UserCount, data.ItemCount, data.Count, spec.Samples, spec.InSampleSweep, new GridFidelity(
+            report.RatingTvd, result.RawRatingTvd, report.MeanGap, report.Density.Source, report.Density.Synthetic, report.GiniUsers.Source,
+            report.GiniUsers.Synthetic, report.GiniItems.Source, report.GiniItems.Synthetic, report.HeadShare.Source, report.HeadShare.Synthetic,
+            report.Dcr?.Median, result.CollapsedSamples));
+        DatasetFile.Save(data, dataPath);
+        // The description is written last: its presence is what marks the dataset finished.
+        ArtifactFile.Write(infoPath, stream => JsonSerializer.Serialize(stream, info, Json));
+        tracker.Done(tracker.SamplingWork(spec), $"{spec.Key}: {data.Count:N0} ratings");
+        return (info, data);
+    }
+
+    private static GridCell Cell(string folder, GridDataset dataset, RatingsDataset data, BaselineKind kind, ExperimentPlan plan,
+        WorkTracker tracker, CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(folder, "cells", $"{dataset.Key}.{kind.Name()}.json");
+        var work = tracker.CellWork(data.Count);
+        if (File.Exists(path))
+        {
+            tracker.Done(work, $"{kind.Name()} on {dataset.Key}: reused");
+            return JsonSerializer.Deserialize<GridCell>(File.ReadAllText(path), Json)!;
+        }
+        tracker.Starting($"training {kind.Name()} on {dataset.Key} ({data.Count:N0} ratings)");
+        var split = DatasetSplit.Ratio(data.Count, plan.TestRatio, plan.Seed);
+        TorchSharp.torch.set_num_threads(TorchRuntime.ThreadsForBatch(plan.Baselines.BatchSize));
+        var settings = EvaluationSettings.PaperDefaults(data.Scale) with { Protocols = Protocols };
+        var evaluation = BaselineEvaluator.TrainAndEvaluate(kind, data, split, plan.Baselines, settings, null, cancellationToken);
+        var cell = new GridCell(dataset.Key, kind.Name(), evaluation.Rmse, evaluation.Mae, evaluation.Training.Seconds,
+            evaluation.Curves.SelectMany(c => c.Value.Select(p => new GridPoint(c.Key.Name(), p.Threshold, p.N, p.Precision, p.Recall, p.F1))).ToList());
+        ArtifactFile.Write(path, stream => JsonSerializer.Serialize(stream, cell, Json));
+        tracker.Done(work, $"{kind.Name()} on {dataset.Key}: F1@10 {cell.At(Protocol, data.Scale.Max, 10)?.F1:F3}");
+        return cell;
+    }
+
+    /// <summary>
+    /// Progress by estimated work, in seconds at this machine's measured pace (bench/README.md), so that the ETA
+    /// does not treat a 3M-sample dataset like a 150K one. Reused pieces count as done but add no time.
+    /// </summary>
+    private sealed class WorkTracker(ExperimentPlan plan, RatingsDataset source, int models, Stopwatch clock, IProgress<ExperimentProgress>? progress)
+    {
+        private readonly double _total = TotalWork(plan, source, models);
+        private readonly int _steps = 1 + plan.Synthetic.Count + (1 + plan.Synthetic.Count) * models;
+        private double _done;
+        private double _reused;
+        private int _step;
+
+        public double GeneratorWork => plan.Generator.Iterations / 500.0 + plan.Generator.PretrainEpochs * source.Count / 200_000.0;
+
+        public double SamplingWork(SyntheticSpec spec) => 5 + spec.Samples / 25_000.0;
+
+        public double CellWork(long ratings) => 1 + ratings * (1 - plan.TestRatio) * plan.Baselines.Epochs / 100_000.0;
+
+        public void Starting(string message) => Report(message);
+
+        public void Done(double work, string message)
+        {
+            _done += work;
+            if (message.EndsWith("reused", StringComparison.Ordinal) || message.Contains("reused from", StringComparison.Ordinal))
+            {
+                _reused += work;
+            }
+            _step++;
+            Report(message);
+        }
+
+        public void Finish() => progress?.Report(new ExperimentProgress(_steps, _steps, 1, "grid finished", clock.Elapsed, TimeSpan.Zero));
+
+        private void Report(string message)
+        {
+            var fraction = Math.Clamp(_done / _total, 0, 1);
+            var computed = _done - _reused;
+            TimeSpan? eta = computed > 0 ? clock.Elapsed * ((_total - _done) / computed) : null;
+            progress?.Report(new ExperimentProgress(Math.Min(_step + 1, _steps), _steps, fraction, message, clock.Elapsed, eta));
+        }
+
+        private static double TotalWork(ExperimentPlan plan, RatingsDataset source, int models)
+        {
+            // Synthetic datasets are estimated at 40% of their samples surviving de-duplication (ml-100k measured 30-60%).
+            var generator = plan.Generator.Iterations / 500.0 + plan.Generator.PretrainEpochs * source.Count / 200_000.0;
+            var sampling = plan.Synthetic.Sum(s => 5 + s.Samples / 25_000.0);
+            double Cell(double ratings) => 1 + ratings * (1 - plan.TestRatio) * plan.Baselines.Epochs / 100_000.0;
+            var cells = models * (Cell(source.Count) + plan.Synthetic.Sum(s => Cell(s.Samples * 0.4)));
+            return generator + sampling + cells;
+        }
+    }
+}
