@@ -22,6 +22,7 @@ builder.UseOrleansClient(client => ClusterConnection.Configure(client, builder.C
 builder.Services.AddSingleton<IDatasetService, DatasetService>();
 builder.Services.AddSingleton<IGeneratorService, GeneratorService>();
 builder.Services.AddSingleton<IModelService, ModelService>();
+builder.Services.AddSingleton<IExperimentService, ExperimentService>();
 builder.Services.AddSingleton<IJobService, JobService>();
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();

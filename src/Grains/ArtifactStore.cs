@@ -55,6 +55,11 @@ public sealed class ArtifactStore
             : throw SandboxException.Conflict($"artifact {artifact.Hash[..12]} is missing from {_root}; was the data directory moved or wiped?");
     }
 
+    /// <summary>A folder for work that outgrows one file (an experiment grid), next to the artifacts on the same shared path.</summary>
+    public string WorkFolder(string name) =>
+        SandboxIds.IsWellFormed(name) ? Directory.CreateDirectory(Path.Combine(Path.GetDirectoryName(_root)!, "work", name)).FullName
+            : throw new ArgumentException($"not a work folder name: {name}");
+
     public void Delete(ArtifactRef artifact) => File.Delete(PathOf(artifact.Hash));
 
     private string PathOf(string hash) =>

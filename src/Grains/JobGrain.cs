@@ -98,6 +98,7 @@ internal static class JobOwners
         JobKind.TrainGenerator => grains.GetGrain<IGeneratorGrain>(owner.OwnerId),
         JobKind.GenerateSynthetic => grains.GetGrain<IDatasetGrain>(owner.OwnerId),
         JobKind.TrainModel => grains.GetGrain<IModelGrain>(owner.OwnerId),
+        JobKind.RunExperiment => grains.GetGrain<IExperimentGrain>(owner.OwnerId),
         _ => throw new ArgumentOutOfRangeException(nameof(owner), owner.Kind, "unknown job kind"),
     };
 }

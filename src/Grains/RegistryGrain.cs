@@ -11,6 +11,7 @@ public sealed class RegistryState
     [Id(3)] public List<string> Jobs { get; set; } = [];
     /// <summary>Jobs not yet finished, with the grain that runs each: what the supervisor wakes after a silo dies.</summary>
     [Id(4)] public Dictionary<string, JobOwner> ActiveJobs { get; set; } = [];
+    [Id(5)] public List<string> Experiments { get; set; } = [];
 }
 
 /// <summary>Ids of everything, in creation order. Entries are ids only; the grains themselves hold the details.</summary>
@@ -59,6 +60,7 @@ public sealed class RegistryGrain([PersistentState("registry")] IPersistentState
         RegistryEntryKind.Generator => state.State.Generators,
         RegistryEntryKind.Model => state.State.Models,
         RegistryEntryKind.Job => state.State.Jobs,
+        RegistryEntryKind.Experiment => state.State.Experiments,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown registry list"),
     };
 }

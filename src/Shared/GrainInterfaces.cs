@@ -103,4 +103,5 @@ public enum RegistryEntryKind
     Generator = 1,
     Model = 2,
     Job = 3,
+    Experiment = 4,
 }

@@ -8,6 +8,7 @@ public enum JobKind
     TrainGenerator = 0,
     GenerateSynthetic = 1,
     TrainModel = 2,
+    RunExperiment = 3,
 }
 
 [GenerateSerializer, Alias("ganrs.JobState")]

@@ -71,6 +71,20 @@ public static class SandboxApi
             .WithSummary("Live top-N: the n best items the user has not rated (n 1 to 1000, default 10)")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
+        var experiments = api.MapGroup("/experiments").WithTags("Experiments");
+        experiments.MapPost("/", async (ExperimentRequest request, IExperimentService service) => Accepted(await service.StartAsync(request)))
+            .WithSummary("Run the paper's grid for a source (preset quick or paper; optional sampleScale, iterations, epochs)")
+            .Produces<JobInfo>(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        experiments.MapGet("/", (IExperimentService service) => service.ListAsync());
+        experiments.MapGet("/{id}", (string id, IExperimentService service) => service.GetAsync(id))
+            .WithSummary("The grid so far: datasets, cells, trends and ranking agreement").ProducesProblem(StatusCodes.Status404NotFound);
+        experiments.MapGet("/{id}/files/{name}", async (string id, string name, IExperimentService service) =>
+            Results.File(await service.FileAsync(id, name), name.EndsWith(".csv", StringComparison.Ordinal) ? "text/csv"
+                : name.EndsWith(".json", StringComparison.Ordinal) ? "application/json" : "text/markdown", name))
+            .WithSummary("results.csv, results.json or report.md of a finished grid")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+
         var jobs = api.MapGroup("/jobs").WithTags("Jobs");
         jobs.MapGet("/", (IJobService service) => service.ListAsync()).WithSummary("All jobs, newest first");
         jobs.MapGet("/{id}", (string id, IJobService service) => service.GetAsync(id)).ProducesProblem(StatusCodes.Status404NotFound);

@@ -44,6 +44,17 @@ public interface IModelService
     Task<IReadOnlyList<Recommendation>> RecommendAsync(string id, string user, int count);
 }
 
+public interface IExperimentService
+{
+    Task<JobInfo> StartAsync(ExperimentRequest request);
+
+    Task<IReadOnlyList<ExperimentInfo>> ListAsync();
+
+    Task<ExperimentInfo> GetAsync(string id);
+
+    Task<byte[]> FileAsync(string id, string name);
+}
+
 public interface IJobService
 {
     Task<IReadOnlyList<JobInfo>> ListAsync();
@@ -112,7 +123,22 @@ public sealed class ModelService(IClusterClient cluster) : IModelService
         Listing.Checked(id, "model", () => cluster.GetGrain<IModelGrain>(id).RecommendAsync(user, count));
 }
 
-public sealed class JobService(IClusterClient cluster, IDatasetService datasets, IGeneratorService generators, IModelService models) : IJobService
+public sealed class ExperimentService(IClusterClient cluster) : IExperimentService
+{
+    public Task<JobInfo> StartAsync(ExperimentRequest request) =>
+        cluster.GetGrain<IExperimentGrain>(SandboxIds.New("exp")).StartAsync(request);
+
+    public Task<IReadOnlyList<ExperimentInfo>> ListAsync() =>
+        Listing.AllAsync(cluster, RegistryEntryKind.Experiment, id => cluster.GetGrain<IExperimentGrain>(id).GetAsync());
+
+    public async Task<ExperimentInfo> GetAsync(string id) =>
+        await Listing.Existing(id, "experiment", () => cluster.GetGrain<IExperimentGrain>(id).GetAsync());
+
+    public Task<byte[]> FileAsync(string id, string name) =>
+        Listing.Checked(id, "experiment", () => cluster.GetGrain<IExperimentGrain>(id).GetFileAsync(name));
+}
+
+public sealed class JobService(IClusterClient cluster, IDatasetService datasets, IGeneratorService generators, IModelService models, IExperimentService experiments) : IJobService
 {
     public Task<IReadOnlyList<JobInfo>> ListAsync() =>
         Listing.AllAsync(cluster, RegistryEntryKind.Job, id => cluster.GetGrain<IJobGrain>(id).GetAsync());
@@ -137,6 +163,9 @@ public sealed class JobService(IClusterClient cluster, IDatasetService datasets,
             case JobKind.TrainGenerator:
                 var generator = await generators.GetAsync(job.ResultId);
                 return await generators.TrainAsync(new GeneratorRequest { SourceDatasetId = generator.SourceDatasetId, Options = generator.Options });
+            case JobKind.RunExperiment:
+                var experiment = await experiments.GetAsync(job.ResultId);
+                return await experiments.StartAsync(experiment.Request);
             default:
                 var dataset = await datasets.GetAsync(job.ResultId);
                 var sampling = dataset.Lineage.Sampling ?? throw SandboxException.Conflict($"dataset '{dataset.Id}' has no sampling settings to repeat");

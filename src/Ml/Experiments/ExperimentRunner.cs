@@ -106,6 +106,29 @@ public static class ExperimentRunner
         ArtifactFile.Write(path, stream => stream.Write(System.Text.Encoding.UTF8.GetBytes(fingerprint)));
     }
 
+    /// <summary>What a run's folder holds so far (it may still be running): the finished datasets and cells, analysed.</summary>
+    public static ExperimentReport ReadPartial(string folder, ExperimentPlan plan, GridDataset source, string sourceName)
+    {
+        var datasets = new List<GridDataset> { source };
+        foreach (var spec in plan.Synthetic)
+        {
+            var infoPath = Path.Combine(folder, "datasets", spec.Key + ".json");
+            if (File.Exists(infoPath))
+            {
+                datasets.Add(JsonSerializer.Deserialize<GridDataset>(File.ReadAllText(infoPath), Json)!);
+            }
+        }
+        var cellFolder = Path.Combine(folder, "cells");
+        var cells = Directory.Exists(cellFolder)
+            ? Directory.GetFiles(cellFolder, "*.json").Order(StringComparer.Ordinal)
+                .Select(path => JsonSerializer.Deserialize<GridCell>(File.ReadAllText(path), Json)!).ToList()
+            : [];
+        var order = datasets.Select(d => d.Key).ToList();
+        var models = Enum.GetValues<BaselineKind>().Select(k => k.Name()).ToList();
+        cells = cells.OrderBy(c => order.IndexOf(c.Dataset)).ThenBy(c => models.IndexOf(c.Model)).ToList();
+        return Analyse(plan, sourceName, datasets, cells, 0);
+    }
+
     public static ExperimentReport Analyse(ExperimentPlan plan, string sourceName, IReadOnlyList<GridDataset> datasets, IReadOnlyList<GridCell> cells, double seconds)
     {
         var threshold = cells.SelectMany(c => c.Points).Select(p => p.Threshold).DefaultIfEmpty(5).Max();

@@ -7,8 +7,10 @@ namespace GanRsSandbox.Ui.Tests.Components;
 /// The four feature services in memory, for rendering pages without a cluster: tests seed what the pages list,
 /// read what the pages asked for, and set <see cref="Failure"/> to make every call fail as a down server would.
 /// </summary>
-public sealed class FakeSandbox : IDatasetService, IGeneratorService, IModelService, IJobService
+public sealed class FakeSandbox : IDatasetService, IGeneratorService, IModelService, IJobService, IExperimentService
 {
+    public List<ExperimentInfo> Experiments { get; } = [];
+
     public List<DatasetInfo> Datasets { get; } = [];
     public List<GeneratorInfo> Generators { get; } = [];
     public List<ModelInfo> Models { get; } = [];
@@ -113,6 +115,19 @@ public sealed class FakeSandbox : IDatasetService, IGeneratorService, IModelServ
         Cancelled.Add(id);
         return Task.FromResult(Answer(Jobs.First(j => j.Id == id)));
     }
+
+    public Task<JobInfo> StartAsync(ExperimentRequest request)
+    {
+        Requests.Add(request);
+        return Task.FromResult(Answer(Fixtures.Job("job-grid", JobKind.RunExperiment, "exp-new", JobState.Queued)));
+    }
+
+    Task<IReadOnlyList<ExperimentInfo>> IExperimentService.ListAsync() => Task.FromResult(Answer<IReadOnlyList<ExperimentInfo>>(Experiments.ToList()));
+
+    Task<ExperimentInfo> IExperimentService.GetAsync(string id) =>
+        Task.FromResult(Answer(Experiments.FirstOrDefault(e => e.Id == id) ?? throw SandboxException.NotFound("experiment", id)));
+
+    public Task<byte[]> FileAsync(string id, string name) => Task.FromResult(Answer("dataset,model\n"u8.ToArray()));
 
     public Task<JobInfo> RetryAsync(string id)
     {

@@ -321,3 +321,60 @@ public sealed class HomePageTests : ComponentTest
         Assert.Equal("0", page.Find("[data-testid=count-4]").TextContent);
     }
 }
+
+public sealed class ExperimentsPageTests : ComponentTest
+{
+    [Fact]
+    public void Without_a_source_or_an_experiment_it_says_what_to_do()
+    {
+        var page = Render<Experiments>();
+        Assert.Contains("No source dataset yet", page.Markup);
+        Assert.Contains("No experiments yet", page.Markup);
+    }
+
+    [Fact]
+    public void Running_the_grid_sends_the_preset_and_the_overrides()
+    {
+        Sandbox.Datasets.Add(Fixtures.Dataset("ds-1", "ml-100k"));
+        var page = Render<Experiments>();
+        page.Find("[data-testid=experiment-epochs] input, input[data-testid=experiment-epochs]").Change("2");
+        page.Find("[data-testid=start-experiment]").Click();
+        page.WaitForAssertion(() => Assert.Single(Sandbox.Requests));
+        var request = Assert.IsType<ExperimentRequest>(Sandbox.Requests[0]);
+        Assert.Equal(("ds-1", "quick", 1, 2), (request.SourceDatasetId, request.Preset, request.Seed, request.Epochs));
+    }
+
+    [Fact]
+    public void The_grid_fills_in_as_cells_finish_with_agreement_trends_and_downloads()
+    {
+        Sandbox.Datasets.Add(Fixtures.Dataset("ds-1", "ml-100k"));
+        var curve = Fixtures.Model("m", "ds-1", "ncf").Curves;
+        Sandbox.Experiments.Add(new ExperimentInfo
+        {
+            Id = "exp-1",
+            Request = new ExperimentRequest { SourceDatasetId = "ds-1" },
+            SourceName = "ml-100k",
+            Status = ResourceStatus.Ready,
+            CreatedAt = DateTimeOffset.UnixEpoch,
+            Results = new ExperimentResults
+            {
+                PlannedDatasets = ["source", "ganrs-2000u-80k"],
+                Models = ["deepmf", "ncf"],
+                Datasets = [new ExperimentDatasetRow { Key = "source", Users = 943, Items = 1682, Ratings = 100_000 }],
+                Cells = [new ExperimentCell { Dataset = "source", Model = "ncf", Curves = curve }],
+                Trends = [new ExperimentTrend { Where = "source", Expected = "precision falls as N grows", Holds = true, Evidence = "0.4 → 0.3" }],
+                Agreement = [new ExperimentAgreement { Dataset = "ganrs-2000u-80k", KendallTau = 0.467, SyntheticOrder = ["ncf", "deepmf"] }],
+                Threshold = 5,
+            },
+        });
+        var page = Render<Experiments>();
+
+        var cells = page.FindAll("[data-testid=grid-cell]").Select(c => c.TextContent).ToList();
+        // source: deepmf pending, ncf F1@10 = 0.3 + 10 * 0.02; the synthetic row still pending.
+        Assert.Equal(["…", "0.500", "…", "…"], cells);
+        Assert.Contains("0.467", page.Find("[data-testid=agreement]").TextContent);
+        Assert.Contains("precision falls as N grows", page.Find("[data-testid=trends]").TextContent);
+        Assert.Single(page.FindAll("[data-testid=experiment-chart] polyline"));
+        Assert.Equal("/api/experiments/exp-1/files/results.csv", page.Find("[data-testid=download-csv]").GetAttribute("href"));
+    }
+}

@@ -1,0 +1,165 @@
+using GanRsSandbox.Grains.Hosting;
+using GanRsSandbox.Ml;
+using GanRsSandbox.Ml.Data;
+using GanRsSandbox.Ml.Experiments;
+using GanRsSandbox.Ml.Gan;
+using GanRsSandbox.Shared;
+
+namespace GanRsSandbox.Grains;
+
+[GenerateSerializer, Alias("ganrs.ExperimentState")]
+public sealed class ExperimentState : JobOwnerState
+{
+    [Id(0)] public ExperimentInfo? Info { get; set; }
+    [Id(1)] public GridDataset? Source { get; set; }
+}
+
+/// <summary>
+/// The paper's grid for one source, run by the same engine as <c>ganrs reproduce</c> into a work folder on the
+/// shared data path. The folder is the state of the run: every finished piece is a file, so a job restarted after
+/// its silo died resumes the grid instead of starting over, and the page reads the cells as they appear.
+/// </summary>
+[ComputePreferredPlacement]
+public sealed class ExperimentGrain(
+    [PersistentState("experiment")] IPersistentState<ExperimentState> state,
+    JobServices services)
+    : JobOwnerGrain<ExperimentState>(state, services, JobKind.RunExperiment), IExperimentGrain
+{
+    private static readonly string[] Files = ["results.csv", "results.json", "report.md"];
+
+    private string Id => this.GetPrimaryKeyString();
+
+    public async Task<JobInfo> StartAsync(ExperimentRequest request)
+    {
+        if (State.State.Info is not null)
+        {
+            throw SandboxException.Conflict($"experiment '{Id}' already exists");
+        }
+        Plan(request);
+        var (source, _) = await ReadyDatasetAsync(request.SourceDatasetId, "sourceDatasetId");
+        State.State.Source = new GridDataset("source", true, source.Stats!.Users, source.Stats.Items, source.Stats.Ratings, null, false, null);
+        await GrainFactory.GetGrain<IRegistryGrain>(IRegistryGrain.Key).AddAsync(RegistryEntryKind.Experiment, Id);
+        return await StartJobAsync(jobId => State.State.Info = new ExperimentInfo
+        {
+            Id = Id,
+            Request = request,
+            SourceName = source.Name,
+            Status = ResourceStatus.Pending,
+            JobId = jobId,
+            CreatedAt = DateTimeOffset.UtcNow,
+        });
+    }
+
+    protected override async Task ExecuteJobAsync(JobRun run)
+    {
+        var info = State.State.Info!;
+        var (_, sourcePath) = await ReadyDatasetAsync(info.Request.SourceDatasetId, "sourceDatasetId");
+        var plan = Plan(info.Request);
+        var folder = Services.Artifacts.WorkFolder(Id);
+        await RunOnWorkerAsync(run, token =>
+        {
+            var source = DatasetFile.Load(sourcePath);
+            return ExperimentRunner.Run(source, folder, plan, new ProgressRelay<ExperimentProgress>(p =>
+                run.Reporter.Report("grid", p.Fraction, $"[{p.Step}/{p.Steps}] {p.Message}")), token);
+        });
+        State.State.Info = info with { Status = ResourceStatus.Ready };
+    }
+
+    protected override void RecordJobEnd(JobState end, string reason)
+    {
+        var (status, error) = Ended(end, reason);
+        State.State.Info = State.State.Info! with { Status = status, Error = error };
+    }
+
+    public Task<ExperimentInfo?> GetAsync()
+    {
+        if (State.State.Info is not { } info || State.State.Source is not { } source)
+        {
+            return Task.FromResult<ExperimentInfo?>(null);
+        }
+        var report = ExperimentRunner.ReadPartial(Services.Artifacts.WorkFolder(Id), Plan(info.Request), source, info.SourceName ?? "source");
+        return Task.FromResult<ExperimentInfo?>(info with { Results = Results(report, Plan(info.Request)) });
+    }
+
+    public async Task<byte[]> GetFileAsync(string name)
+    {
+        var info = State.State.Info ?? throw SandboxException.NotFound("experiment", Id);
+        if (!Files.Contains(name))
+        {
+            throw SandboxException.NotFound("file", name);
+        }
+        var path = Path.Combine(Services.Artifacts.WorkFolder(Id), name);
+        if (info.Status != ResourceStatus.Ready || !File.Exists(path))
+        {
+            throw SandboxException.Conflict($"experiment '{Id}' is {info.Status.ToString().ToLowerInvariant()}; {name} is written when the grid finishes");
+        }
+        return await File.ReadAllBytesAsync(path);
+    }
+
+    /// <summary>The request as a plan: a preset, then the optional overrides.</summary>
+    public static ExperimentPlan Plan(ExperimentRequest request)
+    {
+        var plan = request.Preset switch
+        {
+            "paper" => ExperimentPlan.Paper(request.Seed),
+            "quick" => ExperimentPlan.Quick(request.Seed),
+            _ => throw SandboxException.Invalid("preset", $"preset: unknown preset '{request.Preset}' (paper or quick)"),
+        };
+        if (!GanrsVariants.TryParse(request.Variant, out var variant))
+        {
+            throw SandboxException.Invalid("variant", $"variant: unknown variant '{request.Variant}' (stable, ganrs or popular)");
+        }
+        if (request.SampleScale is { } scale && !(scale > 0 && scale <= 10))
+        {
+            throw SandboxException.Invalid("sampleScale", $"sampleScale: {scale} must lie in (0, 10]");
+        }
+        if (request.Iterations is < 1 or > 1_000_000)
+        {
+            throw SandboxException.Invalid("iterations", $"iterations: {request.Iterations} must be between 1 and 1,000,000");
+        }
+        if (request.Epochs is < 1 or > 1000)
+        {
+            throw SandboxException.Invalid("epochs", $"epochs: {request.Epochs} must be between 1 and 1,000");
+        }
+        return plan with
+        {
+            Variant = variant,
+            Generator = plan.Generator with
+            {
+                Iterations = request.Iterations ?? plan.Generator.Iterations,
+                EvaluateEvery = Math.Min(plan.Generator.EvaluateEvery, Math.Max(1, (request.Iterations ?? plan.Generator.Iterations) / 4)),
+            },
+            Baselines = plan.Baselines with { Epochs = request.Epochs ?? plan.Baselines.Epochs },
+            // Every cluster needs a member: a dataset keeps at least as many samples as it has users and items.
+            Synthetic = plan.Synthetic.Select(s => s with { Samples = Math.Max(Math.Max(s.Users, s.Items), (long)(s.Samples * (request.SampleScale ?? 1))) }).ToList(),
+        };
+    }
+
+    private static ExperimentResults Results(ExperimentReport report, ExperimentPlan plan) => new()
+    {
+        PlannedDatasets = ["source", .. plan.Synthetic.Select(s => s.Key)],
+        Models = Enum.GetValues<Ml.Models.BaselineKind>().Select(Ml.Models.BaselineKinds.Name).ToList(),
+        Datasets = report.Datasets.Select(d => new ExperimentDatasetRow
+        {
+            Key = d.Key,
+            Users = d.Users,
+            Items = d.Items,
+            Ratings = d.Ratings,
+            Samples = d.Samples,
+            RatingTvd = d.Fidelity?.RatingTvd,
+            GiniItemsSynthetic = d.Fidelity?.GiniItemsSynthetic,
+        }).ToList(),
+        Cells = report.Cells.Select(c => new ExperimentCell
+        {
+            Dataset = c.Dataset,
+            Model = c.Model,
+            Rmse = c.Rmse,
+            Mae = c.Mae,
+            Curves = c.Points.Select(p => new CurvePoint { Protocol = p.Protocol, Threshold = p.Threshold, N = p.N, Precision = p.Precision, Recall = p.Recall, F1 = p.F1 }).ToList(),
+        }).ToList(),
+        Trends = report.Trends.Select(t => new ExperimentTrend { Where = t.Dataset, Expected = t.Trend, Holds = t.Holds, Evidence = t.Evidence }).ToList(),
+        Agreement = report.Agreement.Select(a => new ExperimentAgreement { Dataset = a.Dataset, KendallTau = a.KendallTau, SourceOrder = a.SourceOrder, SyntheticOrder = a.SyntheticOrder }).ToList(),
+        Protocol = report.Protocol,
+        Threshold = report.Threshold,
+    };
+}
