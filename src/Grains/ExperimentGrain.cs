@@ -11,7 +11,8 @@ namespace GanRsSandbox.Grains;
 public sealed class ExperimentState : JobOwnerState
 {
     [Id(0)] public ExperimentInfo? Info { get; set; }
-    [Id(1)] public GridDataset? Source { get; set; }
+    /// <summary>The source's size, for the grid's first row; the engine's own records stay out of grain state.</summary>
+    [Id(1)] public ExperimentDatasetRow? Source { get; set; }
 }
 
 /// <summary>
@@ -37,7 +38,7 @@ public sealed class ExperimentGrain(
         }
         Plan(request);
         var (source, _) = await ReadyDatasetAsync(request.SourceDatasetId, "sourceDatasetId");
-        State.State.Source = new GridDataset("source", true, source.Stats!.Users, source.Stats.Items, source.Stats.Ratings, null, false, null);
+        State.State.Source = new ExperimentDatasetRow { Key = "source", Users = source.Stats!.Users, Items = source.Stats.Items, Ratings = source.Stats.Ratings };
         await GrainFactory.GetGrain<IRegistryGrain>(IRegistryGrain.Key).AddAsync(RegistryEntryKind.Experiment, Id);
         return await StartJobAsync(jobId => State.State.Info = new ExperimentInfo
         {
@@ -77,7 +78,8 @@ public sealed class ExperimentGrain(
         {
             return Task.FromResult<ExperimentInfo?>(null);
         }
-        var report = ExperimentRunner.ReadPartial(Services.Artifacts.WorkFolder(Id), Plan(info.Request), source, info.SourceName ?? "source");
+        var report = ExperimentRunner.ReadPartial(Services.Artifacts.WorkFolder(Id), Plan(info.Request),
+            new GridDataset("source", true, source.Users, source.Items, source.Ratings, null, false, null), info.SourceName ?? "source");
         return Task.FromResult<ExperimentInfo?>(info with { Results = Results(report, Plan(info.Request)) });
     }
 

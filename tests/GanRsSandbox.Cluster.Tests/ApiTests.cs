@@ -220,6 +220,38 @@ public sealed class ApiTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task A_small_grid_runs_as_a_job_and_serves_its_results_and_files()
+    {
+        var source = await CreateDemoAsync();
+        var badPreset = await Http.PostAsJsonAsync("/api/experiments", new { sourceDatasetId = source, preset = "huge" });
+        Assert.Equal("preset", (string)(await Problem(badPreset, HttpStatusCode.BadRequest))["field"]!);
+        await Problem(await Http.PostAsJsonAsync("/api/experiments", new { sourceDatasetId = "ds-missing" }), HttpStatusCode.NotFound);
+
+        var job = await Accepted(await Http.PostAsJsonAsync("/api/experiments", new
+        {
+            sourceDatasetId = source, preset = "quick", sampleScale = 0.0001, iterations = 40, epochs = 1,
+        }));
+        Assert.Equal("run-experiment", (string)job["kind"]!);
+        var id = (string)job["resultId"]!;
+        Assert.Equal("succeeded", (string)(await WaitForJobAsync((string)job["id"]!))["state"]!);
+
+        var experiment = (await GetJson($"/api/experiments/{id}"))!;
+        Assert.Equal("ready", (string)experiment["status"]!);
+        var results = experiment["results"]!;
+        Assert.Equal(6, ((JsonArray)results["datasets"]!).Count);
+        Assert.Equal(36, ((JsonArray)results["cells"]!).Count);
+        Assert.Equal(5, ((JsonArray)results["agreement"]!).Count);
+        Assert.Equal(6 * 2 + 2, ((JsonArray)results["trends"]!).Count);
+
+        var csv = await Http.GetAsync($"/api/experiments/{id}/files/results.csv");
+        Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
+        Assert.StartsWith("dataset,users,items", await csv.Content.ReadAsStringAsync());
+        Assert.Contains("Kendall tau", await Http.GetStringAsync($"/api/experiments/{id}/files/report.md"));
+        await Problem(await Http.GetAsync($"/api/experiments/{id}/files/secrets.txt"), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task OpenApi_document_and_reference_page_are_served()
     {
         var document = (await GetJson("/openapi/v1.json"))!;

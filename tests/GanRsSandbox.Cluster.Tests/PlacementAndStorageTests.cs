@@ -107,6 +107,8 @@ public sealed class ProblemMappingTests
         Assert.Equal(404, GanRsSandbox.BlazorUi.Api.ProblemMapping.Describe(SandboxException.NotFound("model", "m")).Status);
         Assert.Equal(409, GanRsSandbox.BlazorUi.Api.ProblemMapping.Describe(SandboxException.Conflict("later")).Status);
         Assert.Equal(503, GanRsSandbox.BlazorUi.Api.ProblemMapping.Describe(new TimeoutException("silo gone")).Status);
+        var remote = GanRsSandbox.BlazorUi.Api.ProblemMapping.Describe(new Orleans.Runtime.OrleansException("storage failed\n   at Some.Remote.Frame()"));
+        Assert.DoesNotContain("Some.Remote.Frame", remote.Detail);
         var unexpected = GanRsSandbox.BlazorUi.Api.ProblemMapping.Describe(new InvalidOperationException("secret detail"));
         Assert.Equal(500, unexpected.Status);
         Assert.DoesNotContain("secret", unexpected.Detail);

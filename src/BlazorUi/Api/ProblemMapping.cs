@@ -21,6 +21,12 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
     }
 
+    private static string FirstLine(string message)
+    {
+        var line = message.Split('\n', 2)[0].Trim();
+        return line.Length <= 300 ? line : line[..300] + "…";
+    }
+
     public static ProblemDetails Describe(Exception exception)
     {
         switch (exception)
@@ -62,7 +68,8 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
                 {
                     Status = StatusCodes.Status503ServiceUnavailable,
                     Title = "Cluster unavailable",
-                    Detail = $"the silo did not answer ({exception.GetType().Name}); is it running? {exception.Message}",
+                    // The first line only: Orleans puts whole remote stack traces into its messages.
+                    Detail = $"the silo did not answer ({exception.GetType().Name}); is it running? {FirstLine(exception.Message)}",
                 };
             default:
                 return new ProblemDetails { Status = StatusCodes.Status500InternalServerError, Title = "Unexpected error", Detail = exception.GetType().Name };
