@@ -113,8 +113,19 @@ public sealed class EndToEndTests : IClassFixture<UiHosts>, IAsyncLifetime
         await Expect(page.GetByTestId("job-table").Locator("tbody tr")).ToHaveCountAsync(8);
         await Shoot(page, "07-jobs");
 
+        await page.GotoAsync(_hosts.BaseUrl + "/experiments", Loaded);
+        await page.GetByText("Smaller grids").ClickAsync();
+        await SetNumber(page, "sample-scale", "0.0001");
+        await SetNumber(page, "experiment-iterations", "40");
+        await SetNumber(page, "experiment-epochs", "1");
+        await page.GetByTestId("start-experiment").ClickAsync();
+        await Expect(page.GetByTestId("download-report")).ToBeVisibleAsync(new() { Timeout = 300_000 });
+        await Expect(page.GetByTestId("grid-cell").Filter(new() { HasText = "…" })).ToHaveCountAsync(0);
+        await Expect(page.GetByTestId("experiment-chart")).ToHaveCountAsync(6);
+        await Shoot(page, "08-experiments");
+
         await page.GotoAsync(_hosts.BaseUrl + "/", Loaded);
-        await Shoot(page, "08-overview");
+        await Shoot(page, "12-overview");
 
         var phone = await NewPageAsync(390, 844);
         await phone.GotoAsync(_hosts.BaseUrl + "/models", Loaded);
