@@ -132,8 +132,8 @@ public sealed class ExperimentGrain(
                 EvaluateEvery = Math.Min(plan.Generator.EvaluateEvery, Math.Max(1, (request.Iterations ?? plan.Generator.Iterations) / 4)),
             },
             Baselines = plan.Baselines with { Epochs = request.Epochs ?? plan.Baselines.Epochs },
-            // Every cluster needs a member: a dataset keeps at least as many samples as it has users and items.
-            Synthetic = plan.Synthetic.Select(s => s with { Samples = Math.Max(Math.Max(s.Users, s.Items), (long)(s.Samples * (request.SampleScale ?? 1))) }).ToList(),
+            // Scaled far down, sweep rows can meet at the floor of one sample per user and item; one of each size is enough.
+            Synthetic = request.SampleScale is { } sampleScale ? plan.Synthetic.Select(s => s.Scaled(sampleScale)).DistinctBy(s => s.Key).ToList() : plan.Synthetic,
         };
     }
 

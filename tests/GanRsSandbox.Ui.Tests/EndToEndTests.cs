@@ -121,7 +121,8 @@ public sealed class EndToEndTests : IClassFixture<UiHosts>, IAsyncLifetime
         await page.GetByTestId("start-experiment").ClickAsync();
         await Expect(page.GetByTestId("download-report")).ToBeVisibleAsync(new() { Timeout = 300_000 });
         await Expect(page.GetByTestId("grid-cell").Filter(new() { HasText = "…" })).ToHaveCountAsync(0);
-        await Expect(page.GetByTestId("experiment-chart")).ToHaveCountAsync(6);
+        // Scaled this far down the sample sweep meets at one size: the source, 2,000 users and 8,000 users remain.
+        await Expect(page.GetByTestId("experiment-chart")).ToHaveCountAsync(3);
         await Shoot(page, "08-experiments");
 
         await page.GotoAsync(_hosts.BaseUrl + "/", Loaded);

@@ -29,7 +29,8 @@ public static class ChartMath
         // Ticks sit on multiples of the step, also when a fixed end (such as the first N) is not one.
         for (var t = Math.Ceiling(niceMin / step - 1e-9) * step; t <= niceMax + step * 1e-9; t += step)
         {
-            ticks.Add(Math.Round(t, 10));
+            // Adding +0.0 turns a -0 tick (from Ceiling of a tiny negative) into 0, which prints without a sign.
+            ticks.Add(Math.Round(t, 10) + 0.0);
         }
         return (niceMin, niceMax, [.. ticks]);
     }
