@@ -55,7 +55,7 @@ public static class SvgFigure
         var yMax = NiceCeiling(ys.Count == 0 ? 1 : Math.Max(ys.Max(), 1e-6));
         double Px(int n) => offset + Left + (ns.Count == 1 ? 0.5 : (double)(n - ns[0]) / (ns[^1] - ns[0])) * (PanelWidth - Left - Right);
         double Py(double v) => Top + (1 - v / yMax) * (PanelHeight - Top - Bottom);
-        var step = TickStep(yMax / 4);
+        var step = TickStep(yMax / 5);
         for (var v = 0.0; v <= yMax + step * 1e-9; v += step)
         {
             svg.Append(CultureInfo.InvariantCulture, $"""<line x1="{offset + Left}" x2="{offset + PanelWidth - Right}" y1="{Py(v):0.#}" y2="{Py(v):0.#}" stroke="#e0e0e0"/>""");
