@@ -18,7 +18,7 @@ internal static class GenerateCommand
         var variantText = line.String("variant") ?? "stable";
         if (!GanrsVariants.TryParse(variantText, out var variant))
         {
-            throw new UsageException($"--variant: unknown variant '{variantText}' (stable, ganrs or popular)");
+            throw new UsageException($"--variant: unknown variant '{variantText}' ({GanrsVariants.Names})");
         }
         var seed = line.Int("seed", 1);
         var device = Devices.Parse(line.String("device"));

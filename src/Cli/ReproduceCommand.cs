@@ -22,7 +22,7 @@ internal static class ReproduceCommand
         var variantText = line.String("variant") ?? "stable";
         if (!GanrsVariants.TryParse(variantText, out var variant))
         {
-            throw new UsageException($"--variant: unknown variant '{variantText}' (stable, ganrs or popular)");
+            throw new UsageException($"--variant: unknown variant '{variantText}' ({GanrsVariants.Names})");
         }
         var device = Devices.Parse(line.String("device"));
         var source = ImportArguments.Load(line, sourcePath);

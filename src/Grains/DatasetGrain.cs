@@ -263,7 +263,7 @@ public sealed class DatasetGrain(
     {
         if (!GanrsVariants.TryParse(request.Variant, out var variant))
         {
-            throw SandboxException.Invalid("variant", $"variant: unknown variant '{request.Variant}' (stable, ganrs or popular)");
+            throw SandboxException.Invalid("variant", $"variant: unknown variant '{request.Variant}' ({GanrsVariants.Names})");
         }
         var options = new SampleOptions
         {

@@ -109,7 +109,7 @@ public sealed class ExperimentGrain(
         };
         if (!GanrsVariants.TryParse(request.Variant, out var variant))
         {
-            throw SandboxException.Invalid("variant", $"variant: unknown variant '{request.Variant}' (stable, ganrs or popular)");
+            throw SandboxException.Invalid("variant", $"variant: unknown variant '{request.Variant}' ({GanrsVariants.Names})");
         }
         if (request.SampleScale is { } scale && !(scale > 0 && scale <= 10))
         {

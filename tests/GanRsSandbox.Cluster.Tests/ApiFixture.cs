@@ -1,7 +1,6 @@
-using GanRsSandbox.Silo;
+using GanRsSandbox.Tests.Shared;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 
 namespace GanRsSandbox.Cluster.Tests;
@@ -29,20 +28,7 @@ public sealed class ApiFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var gatewayPort = TestFiles.FreePort();
-        var settings = new Dictionary<string, string?>
-        {
-            ["Cluster:SiloPort"] = TestFiles.FreePort().ToString(),
-            ["Cluster:GatewayPort"] = gatewayPort.ToString(),
-            ["Sandbox:DataDirectory"] = _data.Path,
-            ["Sandbox:Device"] = "cpu",
-        };
-        var silo = Host.CreateApplicationBuilder();
-        silo.Configuration.AddInMemoryCollection(settings);
-        silo.UseOrleans(builder => SiloSetup.Configure(builder, silo.Configuration));
-        _silo = silo.Build();
-        await _silo.StartAsync();
-
+        (_silo, var gatewayPort) = await TestSilo.StartAsync(_data.Path);
         _web = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.UseSetting("Cluster:GatewayPort", gatewayPort.ToString());
@@ -57,11 +43,7 @@ public sealed class ApiFixture : IAsyncLifetime
         {
             await _web.DisposeAsync();
         }
-        if (_silo is not null)
-        {
-            await _silo.StopAsync();
-            _silo.Dispose();
-        }
+        await TestSilo.StopAsync(_silo);
         _data.Dispose();
     }
 }

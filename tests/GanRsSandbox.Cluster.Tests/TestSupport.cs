@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using GanRsSandbox.Grains.Hosting;
 using GanRsSandbox.Ml.Data;
@@ -117,10 +115,5 @@ internal static class TestFiles
         return Encoding.UTF8.GetBytes(text.ToString());
     }
 
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    public static int FreePort() => GanRsSandbox.Tests.Shared.TestSilo.FreePort();
 }

@@ -1,11 +1,7 @@
 using System.Collections.Concurrent;
-using System.Net;
-using System.Net.Sockets;
-using GanRsSandbox.Silo;
+using GanRsSandbox.Tests.Shared;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -28,21 +24,8 @@ public sealed class UiHosts : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var gateway = FreePort();
-        var silo = Host.CreateApplicationBuilder();
-        silo.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Cluster:SiloPort"] = FreePort().ToString(),
-            ["Cluster:GatewayPort"] = gateway.ToString(),
-            ["Sandbox:DataDirectory"] = _data,
-            ["Sandbox:Device"] = "cpu",
-        });
-        silo.Logging.AddProvider(Errors);
-        silo.UseOrleans(builder => SiloSetup.Configure(builder, silo.Configuration));
-        _silo = silo.Build();
-        await _silo.StartAsync();
-
-        var port = FreePort();
+        (_silo, var gateway) = await TestSilo.StartAsync(_data, Errors);
+        var port = TestSilo.FreePort();
         BaseUrl = $"http://127.0.0.1:{port}";
         _web = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
@@ -60,11 +43,7 @@ public sealed class UiHosts : IAsyncLifetime
         {
             await _web.DisposeAsync();
         }
-        if (_silo is not null)
-        {
-            await _silo.StopAsync();
-            _silo.Dispose();
-        }
+        await TestSilo.StopAsync(_silo);
         try
         {
             Directory.Delete(_data, recursive: true);
@@ -72,13 +51,6 @@ public sealed class UiHosts : IAsyncLifetime
         catch (IOException)
         {
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
 

@@ -18,6 +18,9 @@ public enum GanrsVariant
 
 public static class GanrsVariants
 {
+    /// <summary>The names users type, for error messages.</summary>
+    public const string Names = "stable, ganrs or popular";
+
     public static string Name(this GanrsVariant variant) => variant.ToString().ToLowerInvariant();
 
     public static bool TryParse(string text, out GanrsVariant variant) => NamedValues.TryParse(text, v => v.Name(), out variant);
