@@ -37,7 +37,8 @@ internal static class ReproduceCommand
         stdout.WriteLine($"ranking agreement with the source (Kendall tau of F1@10, {report.Protocol}, rating ≥ {report.Threshold}):");
         foreach (var agreement in report.Agreement)
         {
-            stdout.WriteLine($"  {agreement.Dataset,-20} {(agreement.KendallTau is { } tau ? tau.ToString("F3") : "undefined")}");
+            stdout.WriteLine($"  {agreement.Dataset,-20} {(agreement.KendallTau is { } tau ? tau.ToString("F3") : "undefined")}" +
+                $"   (at F1@{agreement.SmallestN}: {(agreement.KendallTauAtSmallestN is { } small ? small.ToString("F3") : "undefined")})");
         }
         stdout.WriteLine($"expected trends holding: {report.Trends.Count(t => t.Holds)} of {report.Trends.Count}");
         foreach (var trend in report.Trends.Where(t => !t.Holds))

@@ -160,7 +160,15 @@ public sealed class ExperimentGrain(
             Curves = c.Points.Select(p => new CurvePoint { Protocol = p.Protocol, Threshold = p.Threshold, N = p.N, Precision = p.Precision, Recall = p.Recall, F1 = p.F1 }).ToList(),
         }).ToList(),
         Trends = report.Trends.Select(t => new ExperimentTrend { Where = t.Dataset, Expected = t.Trend, Holds = t.Holds, Evidence = t.Evidence }).ToList(),
-        Agreement = report.Agreement.Select(a => new ExperimentAgreement { Dataset = a.Dataset, KendallTau = a.KendallTau, SourceOrder = a.SourceOrder, SyntheticOrder = a.SyntheticOrder }).ToList(),
+        Agreement = report.Agreement.Select(a => new ExperimentAgreement
+        {
+            Dataset = a.Dataset,
+            KendallTau = a.KendallTau,
+            SourceOrder = a.SourceOrder,
+            SyntheticOrder = a.SyntheticOrder,
+            SmallestN = a.SmallestN,
+            KendallTauAtSmallestN = a.KendallTauAtSmallestN,
+        }).ToList(),
         Protocol = report.Protocol,
         Threshold = report.Threshold,
     };

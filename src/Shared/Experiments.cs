@@ -56,6 +56,8 @@ public sealed record ExperimentAgreement
     [Id(1)] public double? KendallTau { get; init; }
     [Id(2)] public IReadOnlyList<string> SourceOrder { get; init; } = [];
     [Id(3)] public IReadOnlyList<string> SyntheticOrder { get; init; } = [];
+    [Id(4)] public int SmallestN { get; init; }
+    [Id(5)] public double? KendallTauAtSmallestN { get; init; }
 }
 
 /// <summary>What the grid holds so far: cells appear as they finish, the analysis covers the finished ones.</summary>

@@ -70,6 +70,16 @@ public sealed class ExperimentAnalysisTests
         Assert.Equal(["c", "b", "a"], reverse.SyntheticOrder);
         Assert.Null(ExperimentAnalysis.Agreement("s", source, tied, "test-items", 5).KendallTau);
     }
+
+    [Fact]
+    public void When_every_model_ties_at_ten_the_head_of_the_list_still_ranks_them()
+    {
+        var source = new[] { Cell("source", "a", (2, 0, 0, 0.6), (10, 0, 0, 0.5)), Cell("source", "b", (2, 0, 0, 0.4), (10, 0, 0, 0.4)) };
+        var sparse = new[] { Cell("s", "a", (2, 0, 0, 0.7), (10, 0, 0, 0.9)), Cell("s", "b", (2, 0, 0, 0.3), (10, 0, 0, 0.9)) };
+        var agreement = ExperimentAnalysis.Agreement("s", source, sparse, "test-items", 5);
+        Assert.Null(agreement.KendallTau);
+        Assert.Equal((2, 1.0), (agreement.SmallestN, agreement.KendallTauAtSmallestN!.Value));
+    }
 }
 
 public sealed class ExperimentRunnerTests : IDisposable

@@ -56,12 +56,17 @@ public static class ExperimentAnalysis
     public static RankingAgreement Agreement(string dataset, IReadOnlyList<GridCell> source, IReadOnlyList<GridCell> synthetic, string protocol, int threshold)
     {
         var models = source.Select(c => c.Model).Intersect(synthetic.Select(c => c.Model)).ToList();
-        double F1(IReadOnlyList<GridCell> cells, string model) => cells.First(c => c.Model == model).At(protocol, threshold, RankingN)?.F1 ?? double.NaN;
-        var x = models.Select(m => F1(source, m)).ToList();
-        var y = models.Select(m => F1(synthetic, m)).ToList();
-        var tau = models.Count >= 2 ? FidelityMetrics.KendallTau(x, y) : double.NaN;
-        return new RankingAgreement(dataset, double.IsNaN(tau) ? null : tau,
-            models.OrderByDescending(m => F1(source, m)).ToList(), models.OrderByDescending(m => F1(synthetic, m)).ToList());
+        double F1(IReadOnlyList<GridCell> cells, string model, int n) => cells.First(c => c.Model == model).At(protocol, threshold, n)?.F1 ?? double.NaN;
+        double? Tau(int n)
+        {
+            var tau = models.Count >= 2 ? FidelityMetrics.KendallTau(models.Select(m => F1(source, m, n)).ToList(), models.Select(m => F1(synthetic, m, n)).ToList()) : double.NaN;
+            return double.IsNaN(tau) ? null : tau;
+        }
+        var smallest = source.Concat(synthetic).SelectMany(c => c.Points).Where(p => p.Protocol == protocol && p.Threshold == threshold)
+            .Select(p => p.N).DefaultIfEmpty(RankingN).Min();
+        return new RankingAgreement(dataset, Tau(RankingN),
+            models.OrderByDescending(m => F1(source, m, RankingN)).ToList(), models.OrderByDescending(m => F1(synthetic, m, RankingN)).ToList(),
+            smallest, Tau(smallest));
     }
 
     public static bool Monotone(IReadOnlyList<double> values, bool rising)

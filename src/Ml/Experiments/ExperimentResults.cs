@@ -22,7 +22,10 @@ public sealed record GridDataset(string Key, bool IsSource, int Users, int Items
 public sealed record TrendCheck(string Dataset, string Trend, bool Holds, string Evidence);
 
 /// <summary>How well the ranking of models (by F1@10) on a synthetic dataset agrees with the ranking on the source.</summary>
-public sealed record RankingAgreement(string Dataset, double? KendallTau, IReadOnlyList<string> SourceOrder, IReadOnlyList<string> SyntheticOrder);
+/// <param name="KendallTauAtSmallestN">The same at the smallest N: on sparse data every model can tie at N = 10 (each user
+/// has at most 10 test items, and all are recommended), while the head of the list still tells the models apart.</param>
+public sealed record RankingAgreement(string Dataset, double? KendallTau, IReadOnlyList<string> SourceOrder, IReadOnlyList<string> SyntheticOrder,
+    int SmallestN = 0, double? KendallTauAtSmallestN = null);
 
 public sealed record ExperimentReport(
     string Plan, string Source, int Seed, string Variant, string Protocol, int Threshold,

@@ -363,7 +363,7 @@ public sealed class ExperimentsPageTests : ComponentTest
                 Datasets = [new ExperimentDatasetRow { Key = "source", Users = 943, Items = 1682, Ratings = 100_000 }],
                 Cells = [new ExperimentCell { Dataset = "source", Model = "ncf", Curves = curve }],
                 Trends = [new ExperimentTrend { Where = "source", Expected = "precision falls as N grows", Holds = true, Evidence = "0.4 → 0.3" }],
-                Agreement = [new ExperimentAgreement { Dataset = "ganrs-2000u-80k", KendallTau = 0.467, SyntheticOrder = ["ncf", "deepmf"] }],
+                Agreement = [new ExperimentAgreement { Dataset = "ganrs-2000u-80k", KendallTau = 0.467, SyntheticOrder = ["ncf", "deepmf"], SmallestN = 2, KendallTauAtSmallestN = -0.2 }],
                 Threshold = 5,
             },
         });
@@ -373,6 +373,8 @@ public sealed class ExperimentsPageTests : ComponentTest
         // source: deepmf pending, ncf F1@10 = 0.3 + 10 * 0.02; the synthetic row still pending.
         Assert.Equal(["…", "0.500", "…", "…"], cells);
         Assert.Contains("0.467", page.Find("[data-testid=agreement]").TextContent);
+        Assert.Contains("tau, F1@2", page.Find("[data-testid=agreement]").TextContent);
+        Assert.Contains("-0.200", page.Find("[data-testid=agreement]").TextContent);
         Assert.Contains("precision falls as N grows", page.Find("[data-testid=trends]").TextContent);
         Assert.Single(page.FindAll("[data-testid=experiment-chart] polyline"));
         Assert.Equal("/api/experiments/exp-1/files/results.csv", page.Find("[data-testid=download-csv]").GetAttribute("href"));
