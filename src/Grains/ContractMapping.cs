@@ -12,9 +12,10 @@ internal static class ContractMapping
 {
     private const int DegreePoints = 200;
 
-    public static DatasetStatistics Statistics(RatingsDataset data)
+    /// <param name="computed">The dataset's statistics when the caller already has them.</param>
+    public static DatasetStatistics Statistics(RatingsDataset data, DatasetStats? computed = null)
     {
-        var stats = DatasetStats.Compute(data);
+        var stats = computed ?? DatasetStats.Compute(data);
         return new DatasetStatistics
         {
             Users = stats.Users,

@@ -25,7 +25,8 @@ public sealed class DatasetGrain(
     : JobOwnerGrain<DatasetState>(state, services, JobKind.GenerateSynthetic), IDatasetGrain
 {
     private const int MaxNameLength = 200;
-    private RatingsDataset? _ratings;
+    // Loaded on the first query and kept while the grain is active; creating a dataset does not load it.
+    private Task<UserRatingIndex>? _index;
 
     private string Id => this.GetPrimaryKeyString();
 
@@ -38,7 +39,7 @@ public sealed class DatasetGrain(
             throw SandboxException.Invalid("format", $"format: unknown format '{upload.Format}' ({RatingsFileFormats.Names})");
         }
         // Parsing a large file is CPU work: off the grain scheduler. Nothing is stored unless it parses whole.
-        var (data, artifact) = await Task.Run(() =>
+        var (stats, artifact) = await Task.Run(() =>
         {
             RatingsDataset parsed;
             try
@@ -51,21 +52,21 @@ public sealed class DatasetGrain(
                 var where = e.Line > 0 ? $"{e.File}:{e.Line}" : e.File;
                 throw SandboxException.Invalid(e.Field is null ? where : $"{where}:{e.Field}", e.Message);
             }
-            return (parsed, Services.Artifacts.Put(path => DatasetFile.Save(parsed, path)));
+            return (ContractMapping.Statistics(parsed), Services.Artifacts.Put(path => DatasetFile.Save(parsed, path)));
         });
-        return await StoreReadyAsync(name, data, artifact, new DatasetLineage { FileName = upload.FileName, Format = format.ToString() });
+        return await StoreReadyAsync(name, stats, artifact, new DatasetLineage { FileName = upload.FileName, Format = format.ToString() });
     }
 
     public async Task<DatasetInfo> CreateDemoAsync(string name, int seed)
     {
         EnsureNew();
         var checkedName = CheckName(name);
-        var (data, artifact) = await Task.Run(() =>
+        var (stats, artifact) = await Task.Run(() =>
         {
             var demo = DemoDataset.Create(seed, name: checkedName);
-            return (demo, Services.Artifacts.Put(path => DatasetFile.Save(demo, path)));
+            return (ContractMapping.Statistics(demo), Services.Artifacts.Put(path => DatasetFile.Save(demo, path)));
         });
-        return await StoreReadyAsync(checkedName, data, artifact, new DatasetLineage { Format = $"demo (seed {seed})" });
+        return await StoreReadyAsync(checkedName, stats, artifact, new DatasetLineage { Format = $"demo (seed {seed})" });
     }
 
     public async Task<JobInfo> CreateSyntheticAsync(SyntheticRequest request)
@@ -109,7 +110,7 @@ public sealed class DatasetGrain(
         }
         var generatorPath = Services.Artifacts.Locate(generator.Artifact);
         var options = SamplingOptions(request) with { Device = Services.Compute.TorchDevice };
-        var (data, artifact, fidelity) = await RunOnWorkerAsync(run, token =>
+        var (stats, artifact, fidelity) = await RunOnWorkerAsync(run, token =>
         {
             run.Reporter.Report("load", 0, "loading the generator");
             var model = GanrsModel.Load(generatorPath);
@@ -122,13 +123,12 @@ public sealed class DatasetGrain(
             var report = FidelityMetrics.Compare(source.Stats, synthetic, FidelityMetrics.HeadShare(source.ItemDegrees),
                 FidelityMetrics.HeadShare(result.Dataset), result.Dcr);
             var stored = Services.Artifacts.Put(path => DatasetFile.Save(result.Dataset, path));
-            return (result.Dataset, stored, ContractMapping.Fidelity(report, result));
+            return (ContractMapping.Statistics(result.Dataset, synthetic), stored, ContractMapping.Fidelity(report, result));
         });
-        _ratings = data;
         State.State.Info = info with
         {
             Status = ResourceStatus.Ready,
-            Stats = ContractMapping.Statistics(data),
+            Stats = stats,
             Fidelity = fidelity,
             Artifact = artifact,
         };
@@ -144,27 +144,22 @@ public sealed class DatasetGrain(
 
     public async Task<IReadOnlyList<KnownRating>> GetKnownRatingsAsync(string user)
     {
-        var data = await RatingsAsync();
-        var index = Array.IndexOf(data.UserIds, user);
-        if (index < 0)
-        {
-            throw new SandboxException(SandboxErrorKind.NotFound, $"user '{user}' is not in dataset '{Id}'", "user");
-        }
+        var index = await IndexAsync();
+        var userIndex = index.UserIndex(user)
+            ?? throw new SandboxException(SandboxErrorKind.NotFound, $"user '{user}' is not in dataset '{Id}'", "user");
+        var data = index.Data;
         var known = new List<KnownRating>();
-        for (var r = 0; r < data.Count; r++)
+        foreach (var row in index.Rows(userIndex))
         {
-            if (data.Users[r] == index)
-            {
-                known.Add(new KnownRating { Item = data.ItemIds[data.Items[r]], Rating = data.Ratings[r] });
-            }
+            known.Add(new KnownRating { Item = data.ItemIds[data.Items[row]], Rating = data.Ratings[row] });
         }
         return known;
     }
 
     public async Task<IReadOnlyList<string>> GetUsersAsync(int offset, int count)
     {
-        var data = await RatingsAsync();
-        return data.UserIds.Skip(Math.Max(0, offset)).Take(Math.Clamp(count, 0, 10_000)).ToList();
+        var index = await IndexAsync();
+        return index.Data.UserIds.Skip(Math.Max(0, offset)).Take(Math.Clamp(count, 0, 10_000)).ToList();
     }
 
     public async Task DeleteAsync()
@@ -189,7 +184,7 @@ public sealed class DatasetGrain(
         {
             Services.Artifacts.Delete(artifact);
         }
-        _ratings = null;
+        _index = null;
         await State.ClearStateAsync();
         DeactivateOnIdle();
     }
@@ -207,31 +202,36 @@ public sealed class DatasetGrain(
         return false;
     }
 
-    private async Task<RatingsDataset> RatingsAsync()
+    private async Task<UserRatingIndex> IndexAsync()
     {
         var info = State.State.Info ?? throw SandboxException.NotFound("dataset", Id);
         if (info.Status != ResourceStatus.Ready || info.Artifact is null)
         {
             throw SandboxException.Conflict($"dataset '{Id}' is {info.Status.ToString().ToLowerInvariant()}, not ready");
         }
-        if (_ratings is null)
+        var path = Services.Artifacts.Locate(info.Artifact);
+        // Interleaved queries share one load; loading and indexing run off the grain scheduler.
+        _index ??= Task.Run(() => new UserRatingIndex(DatasetFile.Load(path)));
+        try
         {
-            var path = Services.Artifacts.Locate(info.Artifact);
-            _ratings = await Task.Run(() => DatasetFile.Load(path));
+            return await _index;
         }
-        return _ratings;
+        catch
+        {
+            _index = null;
+            throw;
+        }
     }
 
-    private async Task<DatasetInfo> StoreReadyAsync(string name, RatingsDataset data, ArtifactRef artifact, DatasetLineage lineage)
+    private async Task<DatasetInfo> StoreReadyAsync(string name, DatasetStatistics stats, ArtifactRef artifact, DatasetLineage lineage)
     {
-        _ratings = data;
         State.State.Info = new DatasetInfo
         {
             Id = Id,
             Name = name,
             Kind = DatasetKind.Source,
             Status = ResourceStatus.Ready,
-            Stats = ContractMapping.Statistics(data),
+            Stats = stats,
             Lineage = lineage,
             CreatedAt = DateTimeOffset.UtcNow,
             Artifact = artifact,

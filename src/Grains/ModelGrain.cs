@@ -201,9 +201,8 @@ public sealed class ModelGrain(
     private sealed class Serving(BaselineModel model, RatingsDataset data) : IDisposable
     {
         private readonly Recommender _recommender = new(model, data);
-        private readonly Dictionary<string, int> _users = data.UserIds.Select((id, index) => (id, index)).ToDictionary(p => p.id, p => p.index);
 
-        public int? UserIndex(string user) => _users.TryGetValue(user, out var index) ? index : null;
+        public int? UserIndex(string user) => _recommender.Index.UserIndex(user);
 
         public IReadOnlyList<Recommendation> Recommend(int user, int count) =>
             _recommender.Recommend(user, count).Select(r => new Recommendation
