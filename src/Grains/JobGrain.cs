@@ -6,7 +6,6 @@ namespace GanRsSandbox.Grains;
 public sealed class JobGrainState
 {
     [Id(0)] public JobInfo? Info { get; set; }
-    [Id(1)] public JobOwner? Owner { get; set; }
 }
 
 /// <summary>
@@ -19,13 +18,13 @@ public sealed class JobGrain([PersistentState("job")] IPersistentState<JobGrainS
 
     private string Id => this.GetPrimaryKeyString();
 
-    public async Task CreateAsync(JobInfo job, JobOwner owner)
+    public async Task CreateAsync(JobInfo job)
     {
-        state.State = new JobGrainState { Info = job, Owner = owner };
+        state.State = new JobGrainState { Info = job };
         await state.WriteStateAsync();
         var registry = GrainFactory.GetGrain<IRegistryGrain>(IRegistryGrain.Key);
         await registry.AddAsync(RegistryEntryKind.Job, Id);
-        await registry.JobStartedAsync(Id, owner);
+        await registry.JobStartedAsync(Id, JobOwner.Of(job));
     }
 
     public Task<JobInfo?> GetAsync() =>
@@ -86,7 +85,7 @@ public sealed class JobGrain([PersistentState("job")] IPersistentState<JobGrainS
         {
             throw SandboxException.Conflict($"job '{Id}' has already {info.State.ToString().ToLowerInvariant()}");
         }
-        await JobOwners.Resolve(GrainFactory, state.State.Owner!).CancelJobAsync(Id);
+        await JobOwners.Resolve(GrainFactory, JobOwner.Of(info)).CancelJobAsync(Id);
         return (await GetAsync())!;
     }
 }

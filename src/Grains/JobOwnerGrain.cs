@@ -105,7 +105,7 @@ public abstract class JobOwnerGrain<TState>(IPersistentState<TState> state, JobS
             ResultId = this.GetPrimaryKeyString(),
             CreatedAt = DateTimeOffset.UtcNow,
         };
-        await GrainFactory.GetGrain<IJobGrain>(job.Id).CreateAsync(job, new JobOwner { Kind = kind, OwnerId = job.ResultId });
+        await GrainFactory.GetGrain<IJobGrain>(job.Id).CreateAsync(job);
         notePending(job.Id);
         state.State.ActiveJob = new ActiveJob { JobId = job.Id };
         await state.WriteStateAsync();

@@ -61,7 +61,8 @@ public interface IModelGrain : IJobOwnerGrain
 [Alias("ganrs.IJobGrain")]
 public interface IJobGrain : IGrainWithStringKey
 {
-    [Alias("Create")] Task CreateAsync(JobInfo job, JobOwner owner);
+    /// <summary>Records a new job; its kind and result id name the grain that runs it.</summary>
+    [Alias("Create")] Task CreateAsync(JobInfo job);
 
     [AlwaysInterleave, Alias("Get")] Task<JobInfo?> GetAsync();
 

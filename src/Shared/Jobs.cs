@@ -47,6 +47,9 @@ public sealed record JobOwner
 {
     [Id(0)] public required JobKind Kind { get; init; }
     [Id(1)] public required string OwnerId { get; init; }
+
+    /// <summary>A job is run by the grain that it makes.</summary>
+    public static JobOwner Of(JobInfo job) => new() { Kind = job.Kind, OwnerId = job.ResultId };
 }
 
 [GenerateSerializer, Immutable, Alias("ganrs.JobInfo")]
