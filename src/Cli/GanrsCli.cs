@@ -82,13 +82,13 @@ public static class GanrsCli
     /// <summary>"--users: 0 must be positive" rather than .NET's "must be positive (Parameter 'users') Actual value was 0.".</summary>
     private static string Describe(ArgumentException e)
     {
-        var reason = e.Message.Split(" (Parameter")[0];
-        if (e.ParamName is not { } name)
+        var problem = GanRsSandbox.Ml.ArgumentProblem.Of(e);
+        if (problem.Name is not { } name)
         {
-            return reason;
+            return problem.Reason;
         }
         // Engine parameters named as the command line spells them (lower case, hyphens) are shown as options.
         var option = name.All(c => char.IsLower(c) || c == '-') ? "--" + name : name;
-        return e is ArgumentOutOfRangeException { ActualValue: { } value } ? $"{option}: {value} {reason}" : $"{option}: {reason}";
+        return problem.ActualValue is { } value ? $"{option}: {value} {problem.Reason}" : $"{option}: {problem.Reason}";
     }
 }

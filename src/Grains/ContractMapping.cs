@@ -1,3 +1,4 @@
+using GanRsSandbox.Ml;
 using System.Globalization;
 using GanRsSandbox.Ml.Data;
 using GanRsSandbox.Ml.Evaluation;
@@ -83,20 +84,17 @@ internal static class ContractMapping
     /// <summary>An engine argument error as a 400 naming the request field (the engine names them as the CLI spells them).</summary>
     public static SandboxException Invalid(ArgumentException e, string prefix = "")
     {
-        var field = e.ParamName switch
+        var problem = ArgumentProblem.Of(e);
+        // The engine names parameters as properties (BatchSize) or options (noise-std); requests spell them in camelCase.
+        var field = problem.Name switch
         {
             null => null,
-            "noise-std" => "noiseStd",
             var name when name.Contains('-') => string.Concat(name.Split('-').Select((part, i) => i == 0 ? part : char.ToUpperInvariant(part[0]) + part[1..])),
             var name => char.ToLowerInvariant(name[0]) + name[1..],
         };
-        var message = e is ArgumentOutOfRangeException range && range.ParamName is not null
-            ? $"{prefix}{field}: {range.ActualValue} {FirstLine(range.Message)}"
-            : FirstLine(e.Message);
+        var message = field is null ? problem.Reason
+            : problem.ActualValue is { } value ? $"{prefix}{field}: {value} {problem.Reason}"
+            : $"{prefix}{field}: {problem.Reason}";
         return SandboxException.Invalid(prefix + field, message);
     }
-
-    // ArgumentException appends " (Parameter 'x')" and, on a line of its own, the actual value.
-    private static string FirstLine(string message) =>
-        System.Text.RegularExpressions.Regex.Replace(message.Split('\n')[0], @" \(Parameter '[^']*'\)$", "").Trim();
 }

@@ -28,6 +28,8 @@ public sealed class ExperimentGrain(
 {
     private static readonly string[] Files = ["results.csv", "results.json", "report.md"];
 
+    private (int Finished, ExperimentResults Results)? _results;
+
     private string Id => this.GetPrimaryKeyString();
 
     public async Task<JobInfo> StartAsync(ExperimentRequest request)
@@ -72,16 +74,35 @@ public sealed class ExperimentGrain(
         State.State.Info = State.State.Info! with { Status = status, Error = error };
     }
 
-    public Task<ExperimentInfo?> GetAsync()
+    public async Task<ExperimentInfo?> GetAsync()
     {
         if (State.State.Info is not { } info || State.State.Source is not { } source)
         {
-            return Task.FromResult<ExperimentInfo?>(null);
+            return null;
         }
-        var report = ExperimentRunner.ReadPartial(Services.Artifacts.WorkFolder(Id), Plan(info.Request),
-            new GridDataset("source", true, source.Users, source.Items, source.Ratings, null, false, null), info.SourceName ?? "source");
-        return Task.FromResult<ExperimentInfo?>(info with { Results = Results(report, Plan(info.Request)) });
+        var cached = _results;
+        // A page polls this every two seconds; reading and analysing the folder runs off the grain scheduler, and
+        // only when a piece has finished since the last read (finished pieces only ever appear).
+        var results = await Task.Run(() =>
+        {
+            var folder = Services.Artifacts.WorkFolder(Id);
+            var finished = FinishedPieces(folder);
+            if (cached is { } previous && previous.Finished == finished)
+            {
+                return previous;
+            }
+            var plan = Plan(info.Request);
+            var report = ExperimentRunner.ReadPartial(folder, plan,
+                new GridDataset("source", true, source.Users, source.Items, source.Ratings, null, false, null), info.SourceName ?? "source");
+            return (Finished: finished, Results: Results(report, plan));
+        });
+        _results = results;
+        return info with { Results = results.Results };
     }
+
+    private static int FinishedPieces(string folder) =>
+        new[] { "cells", "datasets" }.Select(sub => Path.Combine(folder, sub))
+            .Sum(sub => Directory.Exists(sub) ? Directory.EnumerateFiles(sub, "*.json").Count() : 0);
 
     public async Task<byte[]> GetFileAsync(string name)
     {
