@@ -61,6 +61,9 @@ public interface IJobService
 
     Task<JobInfo> GetAsync(string id);
 
+    /// <summary>Several jobs at once, asked in parallel: pages show every running job of their list on each refresh.</summary>
+    Task<IReadOnlyList<JobInfo>> GetManyAsync(IEnumerable<string> ids);
+
     Task<JobInfo> CancelAsync(string id);
 
     /// <summary>Starts the same work again as a new job (and a new dataset, generator or model) after a failure or cancellation.</summary>
@@ -145,6 +148,8 @@ public sealed class JobService(IClusterClient cluster, IDatasetService datasets,
 
     public async Task<JobInfo> GetAsync(string id) =>
         await Listing.Existing(id, "job", () => cluster.GetGrain<IJobGrain>(id).GetAsync());
+
+    public async Task<IReadOnlyList<JobInfo>> GetManyAsync(IEnumerable<string> ids) => await Task.WhenAll(ids.Select(GetAsync));
 
     public Task<JobInfo> CancelAsync(string id) => Listing.Checked(id, "job", () => cluster.GetGrain<IJobGrain>(id).CancelAsync());
 

@@ -110,6 +110,9 @@ public sealed class FakeSandbox : IDatasetService, IGeneratorService, IModelServ
     Task<JobInfo> IJobService.GetAsync(string id) =>
         Task.FromResult(Answer(Jobs.FirstOrDefault(j => j.Id == id) ?? throw SandboxException.NotFound("job", id)));
 
+    public async Task<IReadOnlyList<JobInfo>> GetManyAsync(IEnumerable<string> ids) =>
+        await Task.WhenAll(ids.Select(id => ((IJobService)this).GetAsync(id)));
+
     public Task<JobInfo> CancelAsync(string id)
     {
         Cancelled.Add(id);

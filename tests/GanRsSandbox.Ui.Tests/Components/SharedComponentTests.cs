@@ -45,17 +45,13 @@ public sealed class SharedComponentTests : ComponentTest
     [Fact]
     public void Job_progress_shows_eta_and_cancel_only_while_running_and_the_error_when_failed()
     {
-        var cancelled = new List<string>();
-        var running = Render<JobProgressView>(p => p
-            .Add(x => x.Job, Fixtures.Job("job-1", JobKind.TrainModel, "m", JobState.Running, 0.5))
-            .Add(x => x.OnCancel, (JobInfo job) => cancelled.Add(job.Id)));
+        var running = Render<JobProgressView>(p => p.Add(x => x.Job, Fixtures.Job("job-1", JobKind.TrainModel, "m", JobState.Running, 0.5)));
         Assert.Contains("about 42 s left", running.Markup);
+        Sandbox.Jobs.Add(Fixtures.Job("job-1", JobKind.TrainModel, "m", JobState.Running, 0.5));
         running.Find("button").Click();
-        Assert.Equal(["job-1"], cancelled);
+        running.WaitForAssertion(() => Assert.Equal(["job-1"], Sandbox.Cancelled));
 
-        var failed = Render<JobProgressView>(p => p
-            .Add(x => x.Job, Fixtures.Job("job-2", JobKind.TrainModel, "m", JobState.Failed, 0.2, "the dataset was deleted"))
-            .Add(x => x.OnCancel, (JobInfo _) => { }));
+        var failed = Render<JobProgressView>(p => p.Add(x => x.Job, Fixtures.Job("job-2", JobKind.TrainModel, "m", JobState.Failed, 0.2, "the dataset was deleted")));
         Assert.Empty(failed.FindAll("button"));
         Assert.Contains("the dataset was deleted", failed.Find(".mud-alert").TextContent);
     }
