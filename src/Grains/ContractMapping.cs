@@ -81,6 +81,20 @@ internal static class ContractMapping
             .ToList();
     }
 
+    /// <summary>Runs an engine options record's own validation and answers its errors as 400s naming the request field.</summary>
+    public static T Validated<T>(T options, Action<T> validate, string prefix = "")
+    {
+        try
+        {
+            validate(options);
+            return options;
+        }
+        catch (ArgumentException e)
+        {
+            throw Invalid(e, prefix);
+        }
+    }
+
     /// <summary>An engine argument error as a 400 naming the request field (the engine names them as the CLI spells them).</summary>
     public static SandboxException Invalid(ArgumentException e, string prefix = "")
     {

@@ -2,9 +2,8 @@ using GanRsSandbox.Ml;
 using GanRsSandbox.Ml.Data;
 using GanRsSandbox.Ml.Evaluation;
 using GanRsSandbox.Ml.Gan;
-using GanRsSandbox.Shared;
-
 using GanRsSandbox.Grains.Hosting;
+using GanRsSandbox.Shared;
 
 namespace GanRsSandbox.Grains;
 
@@ -274,14 +273,6 @@ public sealed class DatasetGrain(
             Seed = request.Seed,
             Variant = variant,
         };
-        try
-        {
-            options.Validate();
-        }
-        catch (ArgumentException e)
-        {
-            throw ContractMapping.Invalid(e);
-        }
-        return options;
+        return ContractMapping.Validated(options, o => o.Validate());
     }
 }

@@ -2,9 +2,8 @@ using GanRsSandbox.Ml;
 using GanRsSandbox.Ml.Data;
 using GanRsSandbox.Ml.Gan;
 using GanRsSandbox.Ml.Torch;
-using GanRsSandbox.Shared;
-
 using GanRsSandbox.Grains.Hosting;
+using GanRsSandbox.Shared;
 
 namespace GanRsSandbox.Grains;
 
@@ -92,14 +91,6 @@ public sealed class GeneratorGrain(
             Seed = settings.Seed ?? defaults.Seed,
             NoiseSize = settings.NoiseSize ?? defaults.NoiseSize,
         };
-        try
-        {
-            options.Validate();
-        }
-        catch (ArgumentException e)
-        {
-            throw ContractMapping.Invalid(e, "options.");
-        }
-        return options;
+        return ContractMapping.Validated(options, o => o.Validate(), "options.");
     }
 }

@@ -3,9 +3,8 @@ using GanRsSandbox.Ml.Data;
 using GanRsSandbox.Ml.Evaluation;
 using GanRsSandbox.Ml.Models;
 using GanRsSandbox.Ml.Torch;
-using GanRsSandbox.Shared;
-
 using GanRsSandbox.Grains.Hosting;
+using GanRsSandbox.Shared;
 
 namespace GanRsSandbox.Grains;
 
@@ -186,15 +185,7 @@ public sealed class ModelGrain(
         {
             throw SandboxException.Invalid("options.testRatio", $"options.testRatio: {ratio} must lie strictly between 0 and 1");
         }
-        try
-        {
-            options.Validate();
-        }
-        catch (ArgumentException e)
-        {
-            throw ContractMapping.Invalid(e, "options.");
-        }
-        return options;
+        return ContractMapping.Validated(options, o => o.Validate(), "options.");
     }
 
     /// <summary>A loaded model with its dataset's ids and known ratings, ready for queries.</summary>
