@@ -1,3 +1,4 @@
+using System.Globalization;
 using GanRsSandbox.Ml.Data;
 using GanRsSandbox.Ml.Evaluation;
 using GanRsSandbox.Ml.Models;
@@ -11,9 +12,8 @@ internal static class FidelityCommand
         var line = new CommandLine(args, new HashSet<string> { "ranking" });
         var sourcePath = line.Positional(0, "the SOURCE ratings file");
         var syntheticPath = line.Positional(1, "the SYNTHETIC ratings file");
-        var ranking = line.Flag("ranking");
-        var epochs = line.Int("epochs", 10, 1, 10_000);
-        var seed = line.Int("seed", 42);
+        var ranking = RankingArguments(line);
+        var targets = Targets(line);
         var json = line.OutputPath(JsonOutput.Option);
         var source = ImportArguments.Load(line, sourcePath);
         var synthetic = ImportArguments.Load(line, syntheticPath);
@@ -26,37 +26,73 @@ internal static class FidelityCommand
         var dcr = FidelityMetrics.Dcr("profile", FidelityMetrics.RatingProfiles(source), FidelityMetrics.RatingProfiles(synthetic),
             FidelityMetrics.ProfileWidth(source.Scale));
         var report = FidelityMetrics.Compare(source, synthetic, dcr);
-        if (ranking)
+        if (ranking is not null)
         {
-            report = WithRanking(report, source, synthetic, epochs, seed, stderr);
+            report = WithRanking(report, source, synthetic, ranking, stderr);
         }
-        Print(JsonOutput.HumanOutput(json, stdout, stderr), report);
+        var scorecard = FidelityScorecard.Build(report, targets);
+        var human = JsonOutput.HumanOutput(json, stdout, stderr);
+        Print(human, report);
+        PrintScorecard(human, scorecard);
         if (json is not null)
         {
-            JsonOutput.Write(json, FidelityReportJson.From(report, null, null), stdout);
+            JsonOutput.Write(json, FidelityReportJson.From(report, null, null) with { Scorecard = scorecard }, stdout);
         }
         return GanrsCli.Ok;
     }
 
-    /// <summary>Trains the six baselines on both datasets and compares their F1@10 ordering (threshold: scale maximum − 1).</summary>
-    internal static FidelityReport WithRanking(FidelityReport report, RatingsDataset source, RatingsDataset synthetic, int epochs, int seed, TextWriter stderr)
+    /// <summary>
+    /// <c>--ranking</c> with <c>--ranking-seeds 1,2,3</c> (the split seeds) and <c>--epochs</c>: the options of the ranking
+    /// verdict, or null when no ranking is asked for.
+    /// </summary>
+    internal static RankingOptions? RankingArguments(CommandLine line)
     {
-        var options = new BaselineOptions { Epochs = epochs, Seed = seed };
-        TorchSharp.torch.set_num_threads(Ml.Torch.TorchRuntime.ThreadsForBatch(options.BatchSize));
-        var settings = new EvaluationSettings([10], [source.Scale.Max - 1], [EvaluationProtocol.TestItems]);
-        var console = new ConsoleProgress(stderr);
-        var sourceSplit = DatasetSplit.Ratio(source.Count, 0.2, seed);
-        var syntheticSplit = DatasetSplit.Ratio(synthetic.Count, 0.2, seed);
-        double F1At10(RatingsDataset data, DatasetSplit split, BaselineKind kind) =>
-            BaselineEvaluator.TrainAndEvaluate(kind, data, split, options, settings, console.For(Training.Describe($"{kind.Name()} on {data.Name}")))
-                .Curves[EvaluationProtocol.TestItems][0].F1;
-        var f1 = new Dictionary<string, SourceVsSynthetic>();
-        foreach (var kind in BaselineKinds.All)
+        var wanted = line.Flag("ranking");
+        var seeds = line.IntList("ranking-seeds");
+        var epochs = line.Int("epochs", new BaselineOptions().Epochs, 1, 10_000);
+        if (!wanted)
         {
-            f1[kind.Name()] = new SourceVsSynthetic(F1At10(source, sourceSplit, kind), F1At10(synthetic, syntheticSplit, kind));
+            return null;
         }
-        var tau = FidelityMetrics.KendallTau(f1.Values.Select(v => v.Source).ToList(), f1.Values.Select(v => v.Synthetic).ToList());
-        return report with { RankingKendallTau = tau, F1At10 = f1 };
+        var options = new RankingOptions { Training = new BaselineOptions { Epochs = epochs } };
+        options = seeds is null ? options : options with { Seeds = seeds };
+        options.Validate();
+        return options;
+    }
+
+    /// <summary><c>--targets raw-tvd=0.05,gini-gap=0.03</c>: the scorecard's targets, changed where given.</summary>
+    internal static ScorecardTargets Targets(CommandLine line)
+    {
+        var targets = new ScorecardTargets();
+        var text = line.String("targets");
+        if (text is null)
+        {
+            return targets;
+        }
+        foreach (var part in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            var pieces = part.Split('=', 2, StringSplitOptions.TrimEntries);
+            if (pieces.Length != 2 || !double.TryParse(pieces[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
+            {
+                throw new UsageException($"--targets: '{part}' is not NAME=NUMBER");
+            }
+            if (!targets.TryWith(pieces[0], value, out targets))
+            {
+                throw new UsageException($"--targets: unknown target '{pieces[0]}' ({string.Join(", ", ScorecardTargets.Names)})");
+            }
+        }
+        return targets;
+    }
+
+    /// <summary>Trains the models on both datasets over the split seeds and judges their ranking (<see cref="RankingVerdict"/>).</summary>
+    internal static FidelityReport WithRanking(FidelityReport report, RatingsDataset source, RatingsDataset synthetic, RankingOptions options, TextWriter stderr)
+    {
+        var console = new ConsoleProgress(stderr);
+        var progress = console.For<RankingProgress>(p => ($"ranking on {p.Dataset}", (p.Done + p.Training.Fraction) / p.Total,
+            $"{p.Model.Name()} split seed {p.Seed}, epoch {p.Training.Epoch}/{p.Training.Epochs}"));
+        var sourceRuns = RankingRuns.Train(source, options, progress);
+        var syntheticRuns = RankingRuns.Train(synthetic, options, progress);
+        return report with { Ranking = RankingVerdict.From(sourceRuns, syntheticRuns, options.N) };
     }
 
     public static void Print(TextWriter stdout, FidelityReport report)
@@ -68,17 +104,38 @@ internal static class FidelityCommand
         stdout.WriteLine($"{"gini users",-14} {report.GiniUsers.Source,10:F4} {report.GiniUsers.Synthetic,10:F4}");
         stdout.WriteLine($"{"gini items",-14} {report.GiniItems.Source,10:F4} {report.GiniItems.Synthetic,10:F4}");
         stdout.WriteLine($"{"head share",-14} {report.HeadShare.Source,10:F4} {report.HeadShare.Synthetic,10:F4}");
+        if (report.Difficulty is { } difficulty)
+        {
+            stdout.WriteLine($"{"reference RMSE",-14} {difficulty.SourceReferenceRmse,10:F4} {difficulty.SyntheticReferenceRmse,10:F4}" +
+                (difficulty.NoiseStd > 0 ? $"  (residual noise σ {difficulty.NoiseStd:F3}, {difficulty.ReferenceFits} reference trainings)" : ""));
+        }
         if (report.Dcr is { } dcr)
         {
             stdout.WriteLine($"DCR ({dcr.Space} space): p5 {dcr.P5:F4}, median {dcr.Median:F4}, near copies {dcr.NearCopies} of {dcr.SyntheticUsers} (below {dcr.NearCopyThreshold:F4})");
         }
-        if (report.RankingKendallTau is { } tau)
+        if (report.Ranking is { } ranking)
         {
-            stdout.WriteLine($"model ranking by F1@10: Kendall tau {tau:F3}");
-            foreach (var (model, f1) in report.F1At10!)
+            stdout.WriteLine($"model ranking by F1@{ranking.N} ({ranking.Protocol}, threshold {ranking.Threshold}, split seeds {string.Join(",", ranking.Seeds)}): " +
+                $"Kendall tau {Tau(ranking.Tau)}, source self-agreement {Tau(ranking.SelfAgreementTau)}; best model {(ranking.BestAgrees ? "agrees" : "differs")}, worst {(ranking.WorstAgrees ? "agrees" : "differs")}");
+            stdout.WriteLine($"  {"model",-20} {"F1 source",10} {"synthetic",10} {"RMSE source",12} {"synthetic",10}");
+            foreach (var model in ranking.Models)
             {
-                stdout.WriteLine($"  {model,-20} {f1.Source,8:F4} {f1.Synthetic,8:F4}");
+                stdout.WriteLine($"  {model.Model,-20} {model.SourceF1,10:F4} {model.SyntheticF1,10:F4} {Optional(model.SourceRmse),12} {Optional(model.SyntheticRmse),10}");
             }
         }
     }
+
+    public static void PrintScorecard(TextWriter stdout, IReadOnlyList<ScorecardEntry> scorecard)
+    {
+        stdout.WriteLine($"{"scorecard",-38} {"value",10} {"target",16}");
+        foreach (var entry in scorecard)
+        {
+            var mark = entry.Pass switch { true => "pass", false => "FAIL", null => "-" };
+            stdout.WriteLine($"{entry.Metric,-38} {Optional(entry.Value),10} {entry.Rule + " " + entry.Target.ToString("0.###", CultureInfo.InvariantCulture),16}  {mark}");
+        }
+    }
+
+    private static string Tau(double? tau) => tau is { } t ? t.ToString("F3", CultureInfo.InvariantCulture) : "undefined (all tied)";
+
+    private static string Optional(double? value) => value is { } v ? v.ToString("F4", CultureInfo.InvariantCulture) : "-";
 }

@@ -13,9 +13,9 @@ internal static class GenerateCommand
 {
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var line = new CommandLine(args, new HashSet<string> { "compare-faithful" });
+        var line = new CommandLine(args, new HashSet<string> { "compare-faithful", "ranking" });
         var sourcePath = line.Positional(0, "the SOURCE ratings file");
-        var variantText = line.String("variant") ?? "stable";
+        var variantText = line.String("variant") ?? GanrsVariants.Default.Name();
         if (!GanrsVariants.TryParse(variantText, out var variant))
         {
             throw new UsageException($"--variant: unknown variant '{variantText}' ({GanrsVariants.Names})");
@@ -27,6 +27,8 @@ internal static class GenerateCommand
             Users = line.Int("users", 2000),
             Items = line.Int("items", 4000),
             Samples = line.Long("samples", 800_000),
+            Ratings = line.String("ratings") is null ? null : line.Long("ratings", 0),
+            ReferenceFits = line.Int("reference-fits", 3, 0, SampleOptions.MaxReferenceFits),
             NoiseStd = line.Double("noise-std", 2.5),
             Seed = seed,
             Variant = variant,
@@ -49,6 +51,8 @@ internal static class GenerateCommand
         var generatorOut = line.OutputPath("generator-out");
         var json = line.OutputPath(JsonOutput.Option);
         var compareFaithful = line.Flag("compare-faithful");
+        var ranking = FidelityCommand.RankingArguments(line);
+        var targets = FidelityCommand.Targets(line);
         var source = ImportArguments.Load(line, sourcePath);
         line.RejectUnknown();
 
@@ -86,8 +90,14 @@ internal static class GenerateCommand
         TorchSharp.torch.set_num_threads(Environment.ProcessorCount);
         var result = SyntheticSampler.Sample(model, sample, sampling);
         SyntheticCsv.Write(result.Dataset, outPath);
-        var fidelity = FidelityMetrics.Compare(source, result.Dataset, result.Dcr);
+        var fidelity = FidelityMetrics.Compare(source, result.Dataset, result.Dcr) with { Difficulty = result.Difficulty };
+        if (ranking is not null)
+        {
+            fidelity = FidelityCommand.WithRanking(fidelity, source, result.Dataset, ranking, stderr);
+        }
+        var scorecard = FidelityScorecard.Build(fidelity, targets, result.RawRatingTvd, result.Structure?.RequestedRatings, result.Dataset.Count);
         var report = GenerateReportJson.From(result, fidelity, generatorIn is null ? model.Training : null, clock.Elapsed.TotalSeconds);
+        report = report with { Fidelity = report.Fidelity with { Scorecard = scorecard } };
         FidelityReportJson? faithful = null;
         if (compareFaithful && variant != GanrsVariant.Ganrs)
         {
@@ -100,6 +110,7 @@ internal static class GenerateCommand
         var human = JsonOutput.HumanOutput(json, stdout, stderr);
         human.WriteLine($"wrote {outPath}: {report.Users:N0} users, {report.Items:N0} items, {report.Ratings:N0} ratings ({report.CollapsedPairs:N0} repeated samples collapsed)");
         FidelityCommand.Print(human, fidelity);
+        FidelityCommand.PrintScorecard(human, scorecard);
         if (faithful is not null)
         {
             human.WriteLine($"faithful (ganrs) on the same generator: rating TVD {faithful.RatingTvd:F3}, gini users {faithful.GiniUsers.Synthetic:F3}, gini items {faithful.GiniItems.Synthetic:F3}");

@@ -79,11 +79,18 @@ public sealed record FidelityReportJson(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public long? CollapsedPairs { get; init; }
 
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public double? RankingKendallTau { get; init; }
+    public double? UserDegreeKs { get; init; }
+
+    public double? ItemDegreeKs { get; init; }
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public IReadOnlyDictionary<string, PairJson>? F1At10 { get; init; }
+    public RankingVerdict? Ranking { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<ScorecardEntry>? Scorecard { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DifficultyReport? Difficulty { get; init; }
 
     public static FidelityReportJson From(FidelityReport report, double? rawRatingTvd, long? collapsed) => new(
         report.RatingTvd, report.MeanGap, PairJson.From(report.Density), PairJson.From(report.GiniUsers), PairJson.From(report.GiniItems),
@@ -92,9 +99,10 @@ public sealed record FidelityReportJson(
     {
         RawRatingTvd = rawRatingTvd,
         CollapsedPairs = collapsed,
-        // Undefined (every model tied on one side) is written as null rather than NaN.
-        RankingKendallTau = report.RankingKendallTau is { } tau && !double.IsNaN(tau) ? tau : null,
-        F1At10 = report.F1At10?.ToDictionary(p => p.Key, p => PairJson.From(p.Value)),
+        UserDegreeKs = report.UserDegreeKs,
+        ItemDegreeKs = report.ItemDegreeKs,
+        Ranking = report.Ranking,
+        Difficulty = report.Difficulty,
     };
 }
 
@@ -112,6 +120,13 @@ public sealed record GenerateReportJson(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public FidelityReportJson? Faithful { get; init; }
 
+    /// <summary>The GAN samples' own rating TVD under the paper's decoding.</summary>
+    public double GanRatingTvd { get; init; }
+
+    /// <summary>The size asked for and how the pairs were placed (matched variant).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public GanRsSandbox.Ml.Gan.StructureReport? Structure { get; init; }
+
     public static GenerateReportJson From(GanRsSandbox.Ml.Gan.SyntheticResult result, FidelityReport fidelity,
         GanRsSandbox.Ml.Gan.GanrsTrainingSummary? training, double totalSeconds)
     {
@@ -122,6 +137,10 @@ public sealed record GenerateReportJson(
             new SecondsJson(training?.PretrainSeconds ?? 0, training?.GanSeconds ?? 0, result.Seconds.Sample, result.Seconds.Cluster, totalSeconds),
             System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0,
             FidelityReportJson.From(fidelity, result.RawRatingTvd, result.CollapsedSamples),
-            training is null ? null : new GanTrainingJson(training.BestIteration, training.BestHeldRatingTvd, training.FinalHeldRatingTvd, training.Checkpoints, training.Losses));
+            training is null ? null : new GanTrainingJson(training.BestIteration, training.BestHeldRatingTvd, training.FinalHeldRatingTvd, training.Checkpoints, training.Losses))
+        {
+            GanRatingTvd = result.GanRatingTvd,
+            Structure = result.Structure,
+        };
     }
 }

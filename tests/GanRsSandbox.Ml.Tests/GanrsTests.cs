@@ -16,9 +16,10 @@ public sealed class GanrsTests
         Seed = 3,
     };
 
-    private static readonly SampleOptions Small = new() { Users = 12, Items = 9, Samples = 3000, Seed = 5, ChunkSize = 1000 };
+    /// <summary>The stable variant: these tests are about the GAN's own sampling; the matched variant has its own tests.</summary>
+    private static readonly SampleOptions Small = new() { Users = 12, Items = 9, Samples = 3000, Seed = 5, ChunkSize = 1000, Variant = GanrsVariant.Stable };
 
-    private static readonly Lazy<(RatingsDataset Source, GanrsModel Model)> Trained = new(() =>
+    internal static readonly Lazy<(RatingsDataset Source, GanrsModel Model)> Trained = new(() =>
     {
         var source = TestData.LowRank(30, 20, 0.6);
         return (source, GanrsTrainer.Train(source, Tiny));

@@ -24,9 +24,16 @@ public sealed record FidelityReport(
     SourceVsSynthetic HeadShare,
     DcrReport? Dcr)
 {
-    public double? RankingKendallTau { get; init; }
+    /// <summary>Kolmogorov–Smirnov distance between the source's and the synthetic set's log(degree / mean degree): the shape of the long tail.</summary>
+    public double? UserDegreeKs { get; init; }
 
-    public IReadOnlyDictionary<string, SourceVsSynthetic>? F1At10 { get; init; }
+    public double? ItemDegreeKs { get; init; }
+
+    /// <summary>The model-ranking verdict, when the models were trained on both sides.</summary>
+    public RankingVerdict? Ranking { get; init; }
+
+    /// <summary>The reference model's RMSE on both sides: how hard the synthetic set is next to its source.</summary>
+    public DifficultyReport? Difficulty { get; init; }
 }
 
 public static class FidelityMetrics
@@ -41,7 +48,50 @@ public static class FidelityMetrics
         dcr);
 
     public static FidelityReport Compare(RatingsDataset source, RatingsDataset synthetic, DcrReport? dcr) =>
-        Compare(DatasetStats.Compute(source), DatasetStats.Compute(synthetic), HeadShare(source), HeadShare(synthetic), dcr);
+        Compare(DatasetStats.Compute(source), DatasetStats.Compute(synthetic), HeadShare(source), HeadShare(synthetic), dcr)
+            .WithDegreeShapes(DatasetStats.Degrees(source.Users, source.UserCount), DatasetStats.Degrees(source.Items, source.ItemCount), synthetic);
+
+    /// <summary>The report with the long-tail shape distances filled in.</summary>
+    public static FidelityReport WithDegreeShapes(this FidelityReport report, int[] sourceUserDegrees, int[] sourceItemDegrees, RatingsDataset synthetic) => report with
+    {
+        UserDegreeKs = LogDegreeKs(sourceUserDegrees, DatasetStats.Degrees(synthetic.Users, synthetic.UserCount)),
+        ItemDegreeKs = LogDegreeKs(sourceItemDegrees, DatasetStats.Degrees(synthetic.Items, synthetic.ItemCount)),
+    };
+
+    /// <summary>
+    /// The KS distance between two degree distributions after dividing each by its mean degree and taking logs, so
+    /// that sets of different density compare by the shape of their tails only. Zero degrees are left out.
+    /// </summary>
+    public static double LogDegreeKs(int[] a, int[] b)
+    {
+        static double[] Normalised(int[] degrees)
+        {
+            var positive = degrees.Where(d => d > 0).Select(d => (double)d).ToArray();
+            var mean = positive.Length == 0 ? 1 : positive.Average();
+            return positive.Select(d => Math.Log(d / mean)).Order().ToArray();
+        }
+        var (x, y) = (Normalised(a), Normalised(b));
+        if (x.Length == 0 || y.Length == 0)
+        {
+            return 1;
+        }
+        int i = 0, j = 0;
+        double distance = 0;
+        while (i < x.Length && j < y.Length)
+        {
+            var v = Math.Min(x[i], y[j]);
+            while (i < x.Length && x[i] <= v)
+            {
+                i++;
+            }
+            while (j < y.Length && y[j] <= v)
+            {
+                j++;
+            }
+            distance = Math.Max(distance, Math.Abs((double)i / x.Length - (double)j / y.Length));
+        }
+        return distance;
+    }
 
     /// <summary>Total variation distance between two discrete distributions: half the L1 distance.</summary>
     public static double Tvd(IReadOnlyList<double> p, IReadOnlyList<double> q)

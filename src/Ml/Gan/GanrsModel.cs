@@ -24,7 +24,14 @@ public sealed record SourceSummary(
     double MeanScaledRating,
     double[] RatingShares,
     int[] UserDegrees,
-    int[] ItemDegrees);
+    int[] ItemDegrees)
+{
+    /// <summary>
+    /// The reference model's test RMSE on the source (<see cref="Evaluation.ReferenceModel"/>, with the pre-training's
+    /// settings): the difficulty the matched variant gives its synthetic sets. Null in generators saved before it existed.
+    /// </summary>
+    public double? ReferenceRmse { get; init; }
+}
 
 public sealed record GanrsTrainingSummary(
     double PretrainSeconds,

@@ -4,8 +4,8 @@ namespace GanRsSandbox.Ml.Gan;
 public enum GanrsVariant
 {
     /// <summary>
-    /// The default: the generator checkpoint with the best rating fidelity on a held sample (evaluated during
-    /// training), and ratings calibrated to the source's histogram by rank instead of by mean only.
+    /// The generator checkpoint with the best rating fidelity on a held sample (evaluated during training), and
+    /// ratings calibrated to the source's histogram by rank instead of by mean only.
     /// </summary>
     Stable,
 
@@ -14,12 +14,21 @@ public enum GanrsVariant
 
     /// <summary>As <see cref="Stable"/>, with user and item cluster sizes steered towards the source's degree distribution.</summary>
     Popular,
+
+    /// <summary>
+    /// The default: the stable variant's generator and clusters, with the source's user and item degree shapes at
+    /// any size, an exact number of ratings, and the source's difficulty (residual noise matched against a reference
+    /// model). See <see cref="SyntheticSampler"/>.
+    /// </summary>
+    Matched,
 }
 
 public static class GanrsVariants
 {
     /// <summary>The names users type, for error messages.</summary>
-    public const string Names = "stable, ganrs or popular";
+    public const string Names = "matched, stable, ganrs or popular";
+
+    public const GanrsVariant Default = GanrsVariant.Matched;
 
     public static string Name(this GanrsVariant variant) => variant.ToString().ToLowerInvariant();
 

@@ -54,10 +54,23 @@ public static class GanrsTrainer
         var (final, best, checkpoints, losses) = TrainGan(real, width, summary, options, progress, clock, cancellationToken);
         var ganSeconds = ganClock.Elapsed.TotalSeconds;
         var bestCheckpoint = checkpoints.MinBy(c => c.HeldRatingTvd)!;
+        // Measured after the GAN, so that the generator (and the paper variant's output) does not depend on it.
+        summary = summary with { ReferenceRmse = ReferenceModel.Rmse(source, ReferenceOptions(options), cancellationToken) };
+        pretrainSeconds = clock.Elapsed.TotalSeconds - ganSeconds; // the reference training counts as pre-training
         var training = new GanrsTrainingSummary(pretrainSeconds, ganSeconds, bestCheckpoint.Iteration, bestCheckpoint.HeldRatingTvd,
             checkpoints[^1].HeldRatingTvd, checkpoints, losses);
         return new GanrsModel(options, summary, userEmbeddings, itemEmbeddings, final, best, training);
     }
+
+    /// <summary>The reference model that measures difficulty on the source and on every set sampled from this generator.</summary>
+    internal static ReferenceModelOptions ReferenceOptions(GanrsOptions options) => new()
+    {
+        Factors = options.Factors,
+        Epochs = options.PretrainEpochs,
+        BatchSize = options.PretrainBatchSize,
+        Seed = options.Seed,
+        Device = options.Device,
+    };
 
     internal static SourceSummary Summarize(RatingsDataset source)
     {

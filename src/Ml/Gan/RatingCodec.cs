@@ -7,7 +7,7 @@ internal readonly record struct RatingCodec(RatingScale Scale)
 {
     private float Middle => Scale.Min + (Scale.Max - Scale.Min) / 2;
 
-    private float Span => Scale.Max - Scale.Min + 1;
+    public float Span => Scale.Max - Scale.Min + 1;
 
     public float Encode(float rating) => (rating - Middle) / Span;
 

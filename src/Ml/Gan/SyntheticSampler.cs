@@ -13,18 +13,33 @@ public sealed record SampleOptions
     /// <summary>The most samples one dataset may ask for (documented in README): 100 million.</summary>
     public const long MaxSamples = 100_000_000;
 
+    /// <summary>The most ratings one dataset may ask for (documented in README): 25 million, an ML-25M.</summary>
+    public const long MaxRatings = 25_000_000;
+
+    /// <summary>The most reference-model trainings the difficulty search may take.</summary>
+    public const int MaxReferenceFits = 5;
+
     public int Users { get; init; } = 2000;
 
     public int Items { get; init; } = 4000;
 
     public long Samples { get; init; } = 800_000;
 
+    /// <summary>
+    /// The exact number of distinct ratings to make (±0.5%; matched variant only). Null: the number that
+    /// <see cref="Samples"/> draws give once repeated pairs collapse, under the source's degree shapes.
+    /// </summary>
+    public long? Ratings { get; init; }
+
+    /// <summary>Reference-model trainings the matched variant's difficulty search may take (0: the closed-form first guess only, no reference RMSE).</summary>
+    public int ReferenceFits { get; init; } = 3;
+
     /// <summary>The standard deviation of the sampling noise: the paper's "Gaussian standard deviation".</summary>
     public double NoiseStd { get; init; } = 2.5;
 
     public int Seed { get; init; } = 1;
 
-    public GanrsVariant Variant { get; init; } = GanrsVariant.Stable;
+    public GanrsVariant Variant { get; init; } = GanrsVariants.Default;
 
     public int ChunkSize { get; init; } = 100_000;
 
@@ -63,6 +78,24 @@ public sealed record SampleOptions
         {
             throw new ArgumentOutOfRangeException("noise-std", NoiseStd, "must be a positive number");
         }
+        if (Ratings is { } ratings)
+        {
+            if (Variant != GanrsVariant.Matched)
+            {
+                throw new ArgumentOutOfRangeException("ratings", ratings, $"an exact size needs the matched variant, not {Variant.Name()}");
+            }
+            var low = Math.Max(Users, Items);
+            var high = Math.Min((long)Users * Items / 2, MaxRatings);
+            if (ratings < low || ratings > high)
+            {
+                throw new ArgumentOutOfRangeException("ratings", ratings,
+                    $"must lie between max(users, items) = {low:N0} and min(users × items / 2, {MaxRatings:N0}) = {high:N0}");
+            }
+        }
+        if (ReferenceFits is < 0 or > MaxReferenceFits)
+        {
+            throw new ArgumentOutOfRangeException("reference-fits", ReferenceFits, $"must be between 0 and {MaxReferenceFits}");
+        }
         if (ChunkSize < 1 || ClusterFitLimit < 1 || KMeansIterations < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(ChunkSize), "chunk size, fit limit and iterations must be positive");
@@ -74,6 +107,10 @@ public sealed record SyntheticProgress(string Stage, double Fraction, string Mes
 
 public sealed record SampleTimings(double Sample, double Cluster, double Total);
 
+/// <summary>How the matched variant built who-rates-what: the size asked for, and how many pairs the GAN's own samples chose.</summary>
+public sealed record StructureReport(long RequestedRatings, int PairsFromSamples, int FilledPairs, int Swaps);
+
+/// <param name="RawRatingTvd">The delivered ratings' TVD before the rank calibration, under the paper's decoding.</param>
 public sealed record SyntheticResult(
     RatingsDataset Dataset,
     GanrsVariant Variant,
@@ -83,7 +120,16 @@ public sealed record SyntheticResult(
     int UserKMeansIterations,
     int ItemKMeansIterations,
     SampleTimings Seconds,
-    DcrReport Dcr);
+    DcrReport Dcr)
+{
+    /// <summary>The GAN samples' own rating TVD under the paper's decoding (the same figure as <see cref="RawRatingTvd"/> except in the matched variant).</summary>
+    public double GanRatingTvd { get; init; } = RawRatingTvd;
+
+    /// <summary>The reference model's RMSE on source and synthetic; null when no reference training was asked for.</summary>
+    public DifficultyReport? Difficulty { get; init; }
+
+    public StructureReport? Structure { get; init; }
+}
 
 /// <summary>Draws a synthetic dataset from a trained GANRS (paper steps 4-7), in chunks.</summary>
 public static class SyntheticSampler
@@ -140,6 +186,10 @@ public static class SyntheticSampler
         var itemClusters = Cluster(itemPoints, k, options.Items, kmeansOptions with { Seed = options.Seed + 1 }, source.ItemDegrees, options.Variant,
             Lloyd(progress, "cluster items", fitCount, options.Items), cancellationToken);
         var clusterSeconds = clock.Elapsed.TotalSeconds;
+        if (options.Variant == GanrsVariant.Matched)
+        {
+            return SampleMatched(model, options, userClusters, itemClusters, rawTvd, sampleSeconds, clusterSeconds, total, progress, cancellationToken);
+        }
 
         // Step 7: one (user,item,rating) per sample, then one rating per pair.
         var keys = new ulong[options.Samples];
@@ -205,8 +255,111 @@ public static class SyntheticSampler
         var name = $"{source.Name}-ganrs-{options.Variant.Name()}-u{options.Users}-i{options.Items}-s{options.Samples}-seed{options.Seed}";
         var dataset = RatingsDataset.FromIndices(name, outUsers, outItems, outRatings, options.Users, options.Items, source.Scale);
         var dcr = FidelityMetrics.Dcr("embedding", model.UserEmbeddings, userClusters.Centers, k);
+        DifficultyReport? difficulty = null;
+        if (options.ReferenceFits > 0)
+        {
+            progress?.Report(new SyntheticProgress("reference", 0, "training the reference model on the synthetic set"));
+            var (target, estimated) = ReferenceTarget(source);
+            difficulty = new DifficultyReport(target, ReferenceModel.Rmse(dataset, GanrsTrainer.ReferenceOptions(model.Options) with { Device = options.Device }, cancellationToken),
+                0, 1, estimated);
+        }
         return new SyntheticResult(dataset, options.Variant, options.Samples, options.Samples - kept.Count, rawTvd,
-            userClusters.Iterations, itemClusters.Iterations, new SampleTimings(sampleSeconds, clusterSeconds, total.Elapsed.TotalSeconds), dcr);
+            userClusters.Iterations, itemClusters.Iterations, new SampleTimings(sampleSeconds, clusterSeconds, total.Elapsed.TotalSeconds), dcr)
+        {
+            Difficulty = difficulty,
+        };
+    }
+
+    /// <summary>
+    /// The matched variant's step 7. The size is fixed first, then who rates what (<see cref="DegreeTargets"/>,
+    /// <see cref="DegreeMatchedPairs"/>): the clusters k-means made most of become the most active users and the
+    /// most popular items, as dense regions of the source's latent space are its popular users and items. A pair's
+    /// rating is its centres' DeepMF dot product with the source's residual noise (<see cref="DifficultyCalibration"/>).
+    /// </summary>
+    private static SyntheticResult SampleMatched(GanrsModel model, SampleOptions options, ClusterAssignment users, ClusterAssignment items,
+        double ganTvd, double sampleSeconds, double clusterSeconds, Stopwatch total, IProgress<SyntheticProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        var source = model.Source;
+        var k = model.Options.Factors;
+        var (u, i) = (options.Users, options.Items);
+        var ratings = options.Ratings ?? Math.Clamp(
+            DegreeTargets.ExpectedDistinctPairs(source.UserDegrees, source.ItemDegrees, u, i, options.Samples),
+            Math.Max(u, i), Math.Min((long)u * i / 2, SampleOptions.MaxRatings));
+        progress?.Report(new SyntheticProgress("pairs", 0, $"placing {ratings:N0} ratings"));
+        var userDegrees = ByClusterSize(DegreeTargets.Scaled(source.UserDegrees, u, ratings, i), users.Labels);
+        var itemDegrees = ByClusterSize(DegreeTargets.Scaled(source.ItemDegrees, i, ratings, u), items.Labels);
+        var pairs = DegreeMatchedPairs.Build(userDegrees, itemDegrees, users.Labels, items.Labels, options.Seed, cancellationToken);
+
+        var order = Enumerable.Range(0, pairs.Users.Length).ToArray();
+        Array.Sort(Array.ConvertAll(order, j => (long)pairs.Users[j] * i + pairs.Items[j]), order);
+        var outUsers = Array.ConvertAll(order, j => pairs.Users[j]);
+        var outItems = Array.ConvertAll(order, j => pairs.Items[j]);
+        var signal = new float[order.Length];
+        for (var j = 0; j < signal.Length; j++)
+        {
+            for (var f = 0; f < k; f++)
+            {
+                signal[j] += users.Centers[outUsers[j] * k + f] * items.Centers[outItems[j] * k + f];
+            }
+        }
+
+        var name = $"{source.Name}-ganrs-{options.Variant.Name()}-u{u}-i{i}-r{ratings}-seed{options.Seed}";
+        RatingsDataset Build(float[] classes) => RatingsDataset.FromIndices(name, outUsers, outItems, classes, u, i, source.Scale);
+        var (target, estimated) = ReferenceTarget(source);
+        var referenceOptions = GanrsTrainer.ReferenceOptions(model.Options) with { Device = options.Device };
+        var fits = 0;
+        var last = "";
+        var outcome = DifficultyCalibration.Calibrate(signal, source, target, options.ReferenceFits, options.Seed, classes =>
+        {
+            progress?.Report(new SyntheticProgress("difficulty", (double)fits++ / options.ReferenceFits,
+                $"reference training {fits} of at most {options.ReferenceFits}, target RMSE {target:F3}{last}"));
+            var rmse = ReferenceModel.Rmse(Build(classes), referenceOptions, cancellationToken);
+            last = $", last {rmse:F3}";
+            return rmse;
+        }, cancellationToken);
+        var dataset = Build(outcome.Classes);
+        var dcr = FidelityMetrics.Dcr("embedding", model.UserEmbeddings, users.Centers, k);
+        var fitSamples = users.Labels.Length;
+        return new SyntheticResult(dataset, options.Variant, options.Samples, fitSamples - pairs.FromSamples, outcome.PreCalibrationTvd,
+            users.Iterations, items.Iterations, new SampleTimings(sampleSeconds, clusterSeconds, total.Elapsed.TotalSeconds), dcr)
+        {
+            GanRatingTvd = ganTvd,
+            Difficulty = options.ReferenceFits == 0 ? null : new DifficultyReport(target, outcome.ReferenceRmse, outcome.NoiseStd, outcome.Fits, estimated),
+            Structure = new StructureReport(ratings, pairs.FromSamples, order.Length - pairs.FromSamples, pairs.Swaps),
+        };
+    }
+
+    /// <summary>Gives the largest target degree to the cluster with the most samples, and so on down.</summary>
+    private static int[] ByClusterSize(int[] degreesLargestFirst, int[] labels)
+    {
+        var sizes = DatasetStats.Degrees(labels, degreesLargestFirst.Length);
+        var byCurrentSize = Enumerable.Range(0, sizes.Length).OrderByDescending(c => sizes[c]).ThenBy(c => c).ToArray();
+        var degrees = new int[sizes.Length];
+        for (var r = 0; r < byCurrentSize.Length; r++)
+        {
+            degrees[byCurrentSize[r]] = degreesLargestFirst[r];
+        }
+        return degrees;
+    }
+
+    /// <summary>
+    /// The source's reference RMSE, measured when the generator was trained. Generators saved before it was stored get
+    /// an estimate: 0.85 of the source ratings' standard deviation (DeepMF's test RMSE sits near there on MovieLens).
+    /// </summary>
+    private static (double Rmse, bool Estimated) ReferenceTarget(SourceSummary source)
+    {
+        if (source.ReferenceRmse is { } measured)
+        {
+            return (measured, false);
+        }
+        double mean = 0, square = 0;
+        for (var c = 0; c < source.RatingShares.Length; c++)
+        {
+            mean += source.RatingShares[c] * c;
+            square += source.RatingShares[c] * c * c;
+        }
+        return (0.85 * Math.Sqrt(square - mean * mean), true);
     }
 
     private static GanGenerator LoadGenerator(GanrsModel model, SampleOptions options)
@@ -260,67 +413,6 @@ public static class SyntheticSampler
             using var random = new torch.Generator((ulong)options.Seed * 1_000_003UL + (ulong)chunkIndex);
             var noise = torch.randn([rows, noiseSize], generator: random).mul_(options.NoiseStd).to(_device);
             return generator.call(noise).cpu().data<float>().ToArray();
-        }
-    }
-
-    private sealed class RatingDecoder
-    {
-        private readonly RatingCodec _codec;
-        private readonly float _scale;
-        private readonly float[]? _thresholds;
-
-        private RatingDecoder(RatingCodec codec, float scale, float[]? thresholds)
-        {
-            _codec = codec;
-            _scale = scale;
-            _thresholds = thresholds;
-        }
-
-        /// <summary>Paper step 5: rating *= mean(source) / mean(generated), in the scaled space.</summary>
-        public static RatingDecoder MeanMatched(float[] scaledRatings, SourceSummary source)
-        {
-            double sum = 0;
-            foreach (var r in scaledRatings)
-            {
-                sum += r;
-            }
-            var mean = sum / scaledRatings.Length;
-            var factor = Math.Abs(mean) < 1e-12 ? 1 : source.MeanScaledRating / mean;
-            return new RatingDecoder(new RatingCodec(source.Scale), (float)factor, null);
-        }
-
-        /// <summary>
-        /// Rank calibration: the generated ratings keep their order, and the cut points between rating values
-        /// are placed so that each value gets the source's share. The GAN decides which samples rate higher;
-        /// the source decides how many get each value.
-        /// </summary>
-        public static RatingDecoder Quantile(float[] scaledRatings, SourceSummary source)
-        {
-            var sorted = (float[])scaledRatings.Clone();
-            Array.Sort(sorted);
-            var thresholds = new float[source.RatingShares.Length - 1];
-            double cumulative = 0;
-            for (var c = 0; c < thresholds.Length; c++)
-            {
-                cumulative += source.RatingShares[c];
-                var index = (int)Math.Clamp(Math.Round(cumulative * sorted.Length), 0, sorted.Length - 1);
-                thresholds[c] = sorted[index];
-            }
-            return new RatingDecoder(new RatingCodec(source.Scale), 1, thresholds);
-        }
-
-        public int ClassOf(float scaled)
-        {
-            if (_thresholds is null)
-            {
-                return _codec.DecodeClass(scaled * _scale);
-            }
-            var c = 0;
-            while (c < _thresholds.Length && scaled >= _thresholds[c])
-            {
-                c++;
-            }
-            return c;
         }
     }
 

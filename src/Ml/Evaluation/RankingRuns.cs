@@ -1,0 +1,89 @@
+using GanRsSandbox.Ml.Data;
+using GanRsSandbox.Ml.Models;
+using GanRsSandbox.Ml.Torch;
+
+namespace GanRsSandbox.Ml.Evaluation;
+
+/// <summary>How the ranking verdict trains and scores the models on each side.</summary>
+public sealed record RankingOptions
+{
+    public const int MaxSeeds = 10;
+
+    /// <summary>The split seeds; the verdict averages over them and measures the source's self-agreement between them.</summary>
+    public IReadOnlyList<int> Seeds { get; init; } = [1, 2, 3];
+
+    public int N { get; init; } = 10;
+
+    public double TestRatio { get; init; } = 0.2;
+
+    public IReadOnlyList<BaselineKind> Models { get; init; } = BaselineKinds.All;
+
+    /// <summary>The protocols the verdict chooses from: the one (with its threshold) that spreads the models most on the source.</summary>
+    public IReadOnlyList<EvaluationProtocol> Protocols { get; init; } = [EvaluationProtocol.TestItems, EvaluationProtocol.Thresholded];
+
+    /// <summary>Epochs, batch, learning rate and factors of every training; its seed is replaced by each split seed.</summary>
+    public BaselineOptions Training { get; init; } = new();
+
+    public void Validate()
+    {
+        if (Seeds.Count is < 2 or > MaxSeeds || Seeds.Distinct().Count() != Seeds.Count)
+        {
+            throw new ArgumentOutOfRangeException("ranking-seeds", Seeds.Count, $"the ranking needs 2 to {MaxSeeds} different split seeds (self-agreement compares two splits)");
+        }
+        if (Models.Count < 3)
+        {
+            throw new ArgumentOutOfRangeException("models", Models.Count, "a ranking needs at least 3 models");
+        }
+        if (N < 1 || Protocols.Count == 0)
+        {
+            throw new ArgumentOutOfRangeException("n", N, "N must be positive and at least one protocol given");
+        }
+        Training.Validate();
+    }
+}
+
+/// <summary>One model trained on one split: its F1@N under each protocol and threshold, and its RMSE.</summary>
+public sealed record RankingRun(int Seed, BaselineKind Model, IReadOnlyList<RankingScore> Scores, double? Rmse)
+{
+    public double F1(EvaluationProtocol protocol, int threshold) =>
+        Scores.FirstOrDefault(s => s.Protocol == protocol && s.Threshold == threshold)?.F1 ?? double.NaN;
+}
+
+public sealed record RankingScore(EvaluationProtocol Protocol, int Threshold, double F1);
+
+public sealed record RankingProgress(string Dataset, int Seed, BaselineKind Model, int Done, int Total, TrainingProgress Training);
+
+/// <summary>Trains every model of <see cref="RankingOptions"/> on every split seed of one dataset.</summary>
+public static class RankingRuns
+{
+    public static IReadOnlyList<RankingRun> Train(RatingsDataset data, RankingOptions options, IProgress<RankingProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        options.Validate();
+        var settings = new EvaluationSettings([options.N], data.Scale.DefaultThresholds, options.Protocols);
+        var runs = new List<RankingRun>();
+        var total = options.Seeds.Count * options.Models.Count;
+        var threads = TorchSharp.torch.get_num_threads();
+        TorchSharp.torch.set_num_threads(TorchRuntime.ThreadsForBatch(options.Training.BatchSize));
+        try
+        {
+            foreach (var seed in options.Seeds)
+            {
+                var split = DatasetSplit.Ratio(data.Count, options.TestRatio, seed);
+                foreach (var kind in options.Models)
+                {
+                    var done = runs.Count;
+                    var relay = progress is null ? null : new ProgressRelay<TrainingProgress>(p => progress.Report(new RankingProgress(data.Name, seed, kind, done, total, p)));
+                    var evaluation = BaselineEvaluator.TrainAndEvaluate(kind, data, split, options.Training with { Seed = seed }, settings, relay, cancellationToken);
+                    var scores = evaluation.Curves.SelectMany(c => c.Value.Where(p => p.N == options.N).Select(p => new RankingScore(c.Key, p.Threshold, p.F1))).ToList();
+                    runs.Add(new RankingRun(seed, kind, scores, evaluation.Rmse));
+                }
+            }
+        }
+        finally
+        {
+            TorchSharp.torch.set_num_threads(threads);
+        }
+        return runs;
+    }
+}

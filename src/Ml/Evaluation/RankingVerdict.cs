@@ -1,0 +1,82 @@
+using GanRsSandbox.Ml.Models;
+
+namespace GanRsSandbox.Ml.Evaluation;
+
+/// <summary>One model's mean F1@N (under the verdict's protocol and threshold) and mean RMSE over the split seeds.</summary>
+public sealed record RankedModel(string Model, double SourceF1, double SyntheticF1, double? SourceRmse, double? SyntheticRmse);
+
+/// <summary>
+/// Whether the synthetic set orders the models as the source does, judged against the source's own noise.
+/// <see cref="Tau"/>: Kendall τ-b between the models' F1@N on the source and on the synthetic set, split seed by split
+/// seed, averaged. <see cref="SelfAgreementTau"/>: τ between the source's orders on two different split seeds,
+/// averaged over every pair of seeds: how much agreement the source itself allows. The protocol and threshold are
+/// the ones that spread the models' mean F1@N most on the source, because a protocol that ties the models makes any
+/// τ noise. Best and worst agree when the same model has the highest (lowest) mean F1 on both sides.
+/// </summary>
+public sealed record RankingVerdict(
+    string Protocol,
+    int Threshold,
+    int N,
+    IReadOnlyList<int> Seeds,
+    double? Tau,
+    double? SelfAgreementTau,
+    bool BestAgrees,
+    bool WorstAgrees,
+    double SourceSpread,
+    IReadOnlyList<RankedModel> Models)
+{
+    /// <summary>The verdict from the runs of the same models and split seeds on both sides.</summary>
+    public static RankingVerdict From(IReadOnlyList<RankingRun> source, IReadOnlyList<RankingRun> synthetic, int n)
+    {
+        var seeds = source.Select(r => r.Seed).Intersect(synthetic.Select(r => r.Seed)).Order().ToList();
+        var models = source.Select(r => r.Model).Intersect(synthetic.Select(r => r.Model)).ToList();
+        if (seeds.Count == 0 || models.Count < 2)
+        {
+            throw new ArgumentException("the two sides share no split seed or fewer than two models");
+        }
+        var candidates = source.SelectMany(r => r.Scores).Select(s => (s.Protocol, s.Threshold)).Distinct()
+            .OrderBy(c => c.Protocol).ThenBy(c => c.Threshold).ToList();
+        double MeanF1(IReadOnlyList<RankingRun> runs, BaselineKind model, EvaluationProtocol protocol, int threshold) =>
+            Mean(runs.Where(r => r.Model == model && seeds.Contains(r.Seed)).Select(r => r.F1(protocol, threshold)));
+        double Spread(EvaluationProtocol protocol, int threshold)
+        {
+            var f1 = models.Select(m => MeanF1(source, m, protocol, threshold)).Where(double.IsFinite).ToList();
+            return f1.Count < 2 ? 0 : f1.Max() - f1.Min();
+        }
+        // Ties go to the first candidate in enum and threshold order, so the choice does not depend on run order.
+        var (protocol, threshold) = candidates.MaxBy(c => Spread(c.Protocol, c.Threshold));
+
+        List<double> Order(IReadOnlyList<RankingRun> runs, int seed) =>
+            models.Select(m => runs.FirstOrDefault(r => r.Model == m && r.Seed == seed)?.F1(protocol, threshold) ?? double.NaN).ToList();
+        var taus = seeds.Select(s => FidelityMetrics.KendallTau(Order(source, s), Order(synthetic, s))).ToList();
+        var selfTaus = new List<double>();
+        for (var a = 0; a < seeds.Count; a++)
+        {
+            for (var b = a + 1; b < seeds.Count; b++)
+            {
+                selfTaus.Add(FidelityMetrics.KendallTau(Order(source, seeds[a]), Order(source, seeds[b])));
+            }
+        }
+        var ranked = models.Select(m => new RankedModel(m.Name(), MeanF1(source, m, protocol, threshold), MeanF1(synthetic, m, protocol, threshold),
+            MeanRmse(source, m, seeds), MeanRmse(synthetic, m, seeds))).ToList();
+        var bestAgrees = ranked.MaxBy(r => r.SourceF1)!.Model == ranked.MaxBy(r => r.SyntheticF1)!.Model;
+        var worstAgrees = ranked.MinBy(r => r.SourceF1)!.Model == ranked.MinBy(r => r.SyntheticF1)!.Model;
+        return new RankingVerdict(protocol.Name(), threshold, n, seeds, Defined(Mean(taus)), Defined(Mean(selfTaus)), bestAgrees, worstAgrees,
+            Spread(protocol, threshold), ranked);
+    }
+
+    private static double? MeanRmse(IReadOnlyList<RankingRun> runs, BaselineKind model, List<int> seeds)
+    {
+        var values = runs.Where(r => r.Model == model && seeds.Contains(r.Seed) && r.Rmse is not null).Select(r => r.Rmse!.Value).ToList();
+        return values.Count == 0 ? null : values.Average();
+    }
+
+    /// <summary>The mean of the defined values (τ is undefined when every model ties on one side).</summary>
+    private static double Mean(IEnumerable<double> values)
+    {
+        var defined = values.Where(double.IsFinite).ToList();
+        return defined.Count == 0 ? double.NaN : defined.Average();
+    }
+
+    private static double? Defined(double value) => double.IsFinite(value) ? value : null;
+}
