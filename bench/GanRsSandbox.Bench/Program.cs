@@ -128,6 +128,17 @@ switch (args.FirstOrDefault())
         }));
         return 0;
     }
+    case "fidelity":
+    {
+        // fidelity --source u.data --work DIR --seeds 1,2,3,4,5 --settings paper,wide --variants matched,stable,popular,ganrs
+        //          --ranking-seeds 1,2,3 --ranking-variants matched --ranking-ratings 300000
+        FidelityBench.Run(Get("source", "../shared/datasets/ml-100k/u.data"), Get("work", "artifacts/bench/fidelity"),
+            FidelityBench.List(Get("seeds", "1,2,3,4,5"), FidelityBench.Int), FidelityBench.List(Get("settings", "paper,wide"), s => s),
+            FidelityBench.List(Get("variants", "matched,stable,popular,ganrs"), FidelityBench.Variant),
+            FidelityBench.List(Get("ranking-seeds", ""), FidelityBench.Int), FidelityBench.List(Get("ranking-variants", "matched"), FidelityBench.Variant),
+            options.TryGetValue("ranking-ratings", out var rr) && rr != "none" ? long.Parse(rr, CultureInfo.InvariantCulture) : null);
+        return 0;
+    }
     default:
         Console.Error.WriteLine("usage: GanRsSandbox.Bench topn --model F --dataset F --users F [--seconds S --threads T --n N] | kmeans [--n N --dim D --k K --seed S --iterations I --tolerance T --points F --write-points F]");
         return 2;

@@ -44,8 +44,15 @@ internal static class ContractMapping
         return Enumerable.Range(0, DegreePoints).Select(i => sorted[(int)((long)i * (sorted.Length - 1) / (DegreePoints - 1))]).ToArray();
     }
 
-    public static FidelitySummary Fidelity(FidelityReport report, SyntheticResult result) => new()
+    public static FidelitySummary Fidelity(FidelityReport report, SyntheticResult result, IReadOnlyList<ScorecardEntry> scorecard) => new()
     {
+        UserDegreeKs = report.UserDegreeKs,
+        ItemDegreeKs = report.ItemDegreeKs,
+        ReferenceRmse = report.Difficulty is { } d ? new FigurePair { Source = d.SourceReferenceRmse, Synthetic = d.SyntheticReferenceRmse } : null,
+        NoiseStd = report.Difficulty is { NoiseStd: > 0 } n ? n.NoiseStd : null,
+        RequestedRatings = result.Structure?.RequestedRatings,
+        GanRatingTvd = result.GanRatingTvd,
+        Scorecard = scorecard.Select(e => new ScorecardLine { Metric = e.Metric, Value = e.Value, Target = e.Target, Rule = e.Rule, Pass = e.Pass }).ToList(),
         RatingTvd = report.RatingTvd,
         RawRatingTvd = result.RawRatingTvd,
         MeanGap = report.MeanGap,

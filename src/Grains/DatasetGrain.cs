@@ -83,7 +83,7 @@ public sealed class DatasetGrain(
             throw new SandboxException(SandboxErrorKind.Conflict, $"generator '{request.GeneratorId}' is {generator.Status.ToString().ToLowerInvariant()}, not ready", "generatorId");
         }
         var name = request.Name is null
-            ? $"{generator.SourceName ?? generator.SourceDatasetId} · GANRS {sampling.Variant.Name()} {request.Users:N0}×{request.Items:N0}, {request.Samples:N0} samples"
+            ? $"{generator.SourceName ?? generator.SourceDatasetId} · GANRS {sampling.Variant.Name()} {request.Users:N0}×{request.Items:N0}, {(request.Ratings is { } r ? $"{r:N0} ratings" : $"{request.Samples:N0} samples")}"
             : CheckName(request.Name);
         await GrainFactory.GetGrain<IRegistryGrain>(IRegistryGrain.Key).AddAsync(RegistryEntryKind.Dataset, Id);
         return await StartJobAsync(jobId => State.State.Info = new DatasetInfo
@@ -120,9 +120,11 @@ public sealed class DatasetGrain(
             var source = model.Source;
             var synthetic = DatasetStats.Compute(result.Dataset);
             var report = FidelityMetrics.Compare(source.Stats, synthetic, FidelityMetrics.HeadShare(source.ItemDegrees),
-                FidelityMetrics.HeadShare(result.Dataset), result.Dcr);
+                    FidelityMetrics.HeadShare(result.Dataset), result.Dcr)
+                .WithDegreeShapes(source.UserDegrees, source.ItemDegrees, result.Dataset) with { Difficulty = result.Difficulty };
+            var scorecard = FidelityScorecard.Build(report, new ScorecardTargets(), result.RawRatingTvd, result.Structure?.RequestedRatings, result.Dataset.Count);
             var stored = Services.Artifacts.Put(path => DatasetFile.Save(result.Dataset, path));
-            return (ContractMapping.Statistics(result.Dataset, synthetic), stored, ContractMapping.Fidelity(report, result));
+            return (ContractMapping.Statistics(result.Dataset, synthetic), stored, ContractMapping.Fidelity(report, result, scorecard));
         });
         State.State.Info = info with
         {
@@ -269,6 +271,7 @@ public sealed class DatasetGrain(
             Users = request.Users,
             Items = request.Items,
             Samples = request.Samples,
+            Ratings = request.Ratings,
             NoiseStd = request.NoiseStd,
             Seed = request.Seed,
             Variant = variant,

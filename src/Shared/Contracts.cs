@@ -87,6 +87,28 @@ public sealed record FidelitySummary
     [Id(8)] public double? DcrP5 { get; init; }
     [Id(9)] public int? NearCopies { get; init; }
     [Id(10)] public required long CollapsedPairs { get; init; }
+    /// <summary>KS distance of the log(degree / mean) distributions: the shape of the long tail.</summary>
+    [Id(11)] public double? UserDegreeKs { get; init; }
+    [Id(12)] public double? ItemDegreeKs { get; init; }
+    /// <summary>The reference model's test RMSE on the source and on the synthetic set.</summary>
+    [Id(13)] public FigurePair? ReferenceRmse { get; init; }
+    /// <summary>The residual noise the matched variant gave the ratings, in rating units.</summary>
+    [Id(14)] public double? NoiseStd { get; init; }
+    [Id(15)] public long? RequestedRatings { get; init; }
+    /// <summary>The GAN samples' own rating TVD under the paper's decoding.</summary>
+    [Id(16)] public double? GanRatingTvd { get; init; }
+    [Id(17)] public IReadOnlyList<ScorecardLine> Scorecard { get; init; } = [];
+}
+
+/// <summary>One line of the fidelity scorecard: a measured value against its target ("at most" / "at least").</summary>
+[GenerateSerializer, Immutable, Alias("ganrs.ScorecardLine")]
+public sealed record ScorecardLine
+{
+    [Id(0)] public required string Metric { get; init; }
+    [Id(1)] public double? Value { get; init; }
+    [Id(2)] public required double Target { get; init; }
+    [Id(3)] public required string Rule { get; init; }
+    [Id(4)] public bool? Pass { get; init; }
 }
 
 [GenerateSerializer, Immutable, Alias("ganrs.DatasetInfo")]
@@ -172,9 +194,11 @@ public sealed record SyntheticRequest
     [Id(3)] public long Samples { get; init; } = 800_000;
     [Id(4)] public double NoiseStd { get; init; } = 2.5;
     [Id(5)] public int Seed { get; init; } = 1;
-    /// <summary>stable (default), ganrs or popular.</summary>
-    [Id(6)] public string Variant { get; init; } = "stable";
+    /// <summary>matched (default), stable, ganrs or popular.</summary>
+    [Id(6)] public string Variant { get; init; } = "matched";
     [Id(7)] public string? Name { get; init; }
+    /// <summary>The exact number of ratings to make (matched variant); null: as many as the samples give.</summary>
+    [Id(8)] public long? Ratings { get; init; }
 }
 
 /// <summary>Baseline training settings; null leaves the authors' default.</summary>

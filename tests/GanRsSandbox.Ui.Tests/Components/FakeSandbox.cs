@@ -186,6 +186,13 @@ public static class Fixtures
             DcrP5 = 0.5,
             NearCopies = 0,
             CollapsedPairs = 2981,
+            ReferenceRmse = new FigurePair { Source = 0.954, Synthetic = 0.961 },
+            Scorecard =
+            [
+                new ScorecardLine { Metric = "user Gini gap", Value = 0.206, Target = 0.05, Rule = "at most", Pass = false },
+                new ScorecardLine { Metric = "rating TVD, final", Value = 0.001, Target = 0.01, Rule = "at most", Pass = true },
+                new ScorecardLine { Metric = "τ", Target = 0.6, Rule = "at least" },
+            ],
         },
     };
 

@@ -185,7 +185,23 @@ public sealed class SyntheticPageTests : ComponentTest
         page.Find("[data-testid=create-synthetic]").Click();
         page.WaitForAssertion(() => Assert.Single(Sandbox.Requests));
         var request = Assert.IsType<SyntheticRequest>(Sandbox.Requests[0]);
-        Assert.Equal(("gen-1", 8000, 4000, 3_000_000L, 2.5, "stable"), (request.GeneratorId, request.Users, request.Items, request.Samples, request.NoiseStd, request.Variant));
+        Assert.Equal(("gen-1", 8000, 4000, 3_000_000L, 2.5, "matched"), (request.GeneratorId, request.Users, request.Items, request.Samples, request.NoiseStd, request.Variant));
+        Assert.Null(request.Ratings);
+    }
+
+    [Fact]
+    public void Like_the_source_asks_for_the_sources_density_at_the_requested_size()
+    {
+        Sandbox.Datasets.Add(Fixtures.Dataset("ds-1", "demo"));
+        Sandbox.Generators.Add(Fixtures.Generator("gen-1", "ds-1"));
+        var page = Render<Synthetic>();
+        page.Find("[data-testid=like-source]").Click();
+        page.Find("[data-testid=create-synthetic]").Click();
+        page.WaitForAssertion(() => Assert.Single(Sandbox.Requests));
+        var request = Assert.IsType<SyntheticRequest>(Sandbox.Requests[0]);
+        var density = Sandbox.Datasets.Single(d => d.Id == "ds-1").Stats!.Density;
+        Assert.Equal("matched", request.Variant);
+        Assert.Equal((long)Math.Round(density * 2000 * 4000), request.Ratings);
     }
 
     [Fact]

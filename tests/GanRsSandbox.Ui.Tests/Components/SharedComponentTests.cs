@@ -73,6 +73,12 @@ public sealed class SharedComponentTests : ComponentTest
         Assert.Contains("0.423", cards.Markup);
         var fidelity = Render<FidelityView>(p => p.Add(x => x.Report, Fixtures.Synthetic("ds-2", "ds-1").Fidelity!));
         Assert.Contains("0.392", fidelity.Markup);
+        Assert.Contains("0.961", fidelity.Find("[data-testid=reference-rmse]").TextContent);
+        var scorecard = fidelity.Find("[data-testid=scorecard]");
+        Assert.Equal(3, scorecard.QuerySelectorAll("tbody tr").Length);
+        Assert.Single(scorecard.QuerySelectorAll("[data-testid=pass]"));
+        Assert.Single(scorecard.QuerySelectorAll("[data-testid=fail]"));
+        Assert.Contains("not measured", scorecard.TextContent);
         Assert.Contains("2,981", fidelity.Markup);
     }
 
