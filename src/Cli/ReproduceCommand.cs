@@ -19,26 +19,28 @@ internal static class ReproduceCommand
         }
         var quick = line.Flag("quick");
         var seed = line.Int("seed", 1);
-        var variantText = line.String("variant") ?? "stable";
+        var variantText = line.String("variant") ?? GanrsVariants.Default.Name();
         if (!GanrsVariants.TryParse(variantText, out var variant))
         {
             throw new UsageException($"--variant: unknown variant '{variantText}' ({GanrsVariants.Names})");
         }
+        var rankingSeeds = line.Int("ranking-seeds", 3, 1, ExperimentPlan.MaxRankingSeeds);
         var device = Devices.Parse(line.String("device"));
         var source = ImportArguments.Load(line, sourcePath);
         line.RejectUnknown();
 
-        var plan = (quick ? ExperimentPlan.Quick(seed, device) : ExperimentPlan.Paper(seed, device)) with { Variant = variant };
+        var plan = (quick ? ExperimentPlan.Quick(seed, device) : ExperimentPlan.Paper(seed, device)) with { Variant = variant, RankingSeeds = rankingSeeds };
         stderr.WriteLine($"{source.Name}: {source.UserCount:N0} users, {source.ItemCount:N0} items, {source.Count:N0} ratings; " +
             $"{plan.Name} grid: the source and {plan.Synthetic.Count} GANRS datasets, six baselines each, into {Path.GetFullPath(outDirectory)}");
         var report = ExperimentRunner.Run(source, outDirectory, plan, new ProgressRelay<ExperimentProgress>(p =>
             stderr.WriteLine($"[{p.Step}/{p.Steps}] {p.Fraction,4:P0} {p.Elapsed:hh\\:mm\\:ss}" + (p.Eta is { } eta ? $" ETA {eta:hh\\:mm\\:ss}" : "") + $"  {p.Message}")));
 
-        stdout.WriteLine($"ranking agreement with the source (Kendall tau of F1@10, {report.Protocol}, rating ≥ {report.Threshold}):");
+        stdout.WriteLine("ranking agreement with the source (Kendall tau of F1@10 over the split seeds, next to the source's self-agreement):");
         foreach (var agreement in report.Agreement)
         {
-            stdout.WriteLine($"  {agreement.Dataset,-20} {(agreement.KendallTau is { } tau ? tau.ToString("F3") : "undefined")}" +
-                $"   (at F1@{agreement.SmallestN}: {(agreement.KendallTauAtSmallestN is { } small ? small.ToString("F3") : "undefined")})");
+            stdout.WriteLine(agreement.Verdict is { } v
+                ? $"  {agreement.Dataset,-20} tau {Tau(v.Tau)}, self-agreement {Tau(v.SelfAgreementTau)} ({v.Protocol}, rating ≥ {v.Threshold}, seeds {string.Join(",", v.Seeds)}); best {(v.BestAgrees ? "agrees" : "differs")}, worst {(v.WorstAgrees ? "agrees" : "differs")}"
+                : $"  {agreement.Dataset,-20} not trained yet");
         }
         stdout.WriteLine($"expected trends holding: {report.Trends.Count(t => t.Holds)} of {report.Trends.Count}");
         foreach (var trend in report.Trends.Where(t => !t.Holds))
@@ -48,4 +50,6 @@ internal static class ReproduceCommand
         stdout.WriteLine($"wrote results.csv, results.json, report.md and {report.Datasets.Count} figures to {Path.GetFullPath(outDirectory)} in {report.Seconds / 60:F1} min");
         return GanrsCli.Ok;
     }
+
+    private static string Tau(double? tau) => tau is { } t ? t.ToString("F3", System.Globalization.CultureInfo.InvariantCulture) : "undefined";
 }

@@ -140,6 +140,10 @@ public sealed class ExperimentGrain(
         {
             throw SandboxException.Invalid("iterations", $"iterations: {request.Iterations} must be between 1 and 1,000,000");
         }
+        if (request.RankingSeeds is < 1 or > ExperimentPlan.MaxRankingSeeds)
+        {
+            throw SandboxException.Invalid("rankingSeeds", $"rankingSeeds: {request.RankingSeeds} must be between 1 and {ExperimentPlan.MaxRankingSeeds}");
+        }
         if (request.Epochs is < 1 or > 1000)
         {
             throw SandboxException.Invalid("epochs", $"epochs: {request.Epochs} must be between 1 and 1,000");
@@ -147,6 +151,7 @@ public sealed class ExperimentGrain(
         return plan with
         {
             Variant = variant,
+            RankingSeeds = request.RankingSeeds ?? plan.RankingSeeds,
             Generator = plan.Generator with
             {
                 Iterations = request.Iterations ?? plan.Generator.Iterations,
@@ -189,6 +194,13 @@ public sealed class ExperimentGrain(
             SyntheticOrder = a.SyntheticOrder,
             SmallestN = a.SmallestN,
             KendallTauAtSmallestN = a.KendallTauAtSmallestN,
+            VerdictTau = a.Verdict?.Tau,
+            SelfAgreementTau = a.Verdict?.SelfAgreementTau,
+            VerdictProtocol = a.Verdict?.Protocol,
+            VerdictThreshold = a.Verdict?.Threshold,
+            Seeds = a.Verdict?.Seeds ?? [],
+            BestAgrees = a.Verdict?.BestAgrees,
+            WorstAgrees = a.Verdict?.WorstAgrees,
         }).ToList(),
         Protocol = report.Protocol,
         Threshold = report.Threshold,

@@ -11,11 +11,13 @@ public sealed record ExperimentRequest
     /// <summary>paper (the full grid) or quick (a tenth of the samples and iterations, 3 epochs).</summary>
     [Id(1)] public string Preset { get; init; } = "quick";
     [Id(2)] public int Seed { get; init; } = 1;
-    [Id(3)] public string Variant { get; init; } = "stable";
+    [Id(3)] public string Variant { get; init; } = "matched";
     /// <summary>Optional: multiplies every synthetic dataset's samples (users and items stay), for a smaller grid.</summary>
     [Id(4)] public double? SampleScale { get; init; }
     [Id(5)] public int? Iterations { get; init; }
     [Id(6)] public int? Epochs { get; init; }
+    /// <summary>Split seeds of the ranking verdict (1 to 10; 3 by default): each extra one trains every cell once more.</summary>
+    [Id(7)] public int? RankingSeeds { get; init; }
 }
 
 [GenerateSerializer, Immutable, Alias("ganrs.ExperimentDatasetRow")]
@@ -58,6 +60,14 @@ public sealed record ExperimentAgreement
     [Id(3)] public IReadOnlyList<string> SyntheticOrder { get; init; } = [];
     [Id(4)] public int SmallestN { get; init; }
     [Id(5)] public double? KendallTauAtSmallestN { get; init; }
+    /// <summary>The ranking verdict (the same definition as <c>ganrs fidelity --ranking</c>); null until the cells of two seeds exist.</summary>
+    [Id(6)] public double? VerdictTau { get; init; }
+    [Id(7)] public double? SelfAgreementTau { get; init; }
+    [Id(8)] public string? VerdictProtocol { get; init; }
+    [Id(9)] public int? VerdictThreshold { get; init; }
+    [Id(10)] public IReadOnlyList<int> Seeds { get; init; } = [];
+    [Id(11)] public bool? BestAgrees { get; init; }
+    [Id(12)] public bool? WorstAgrees { get; init; }
 }
 
 /// <summary>What the grid holds so far: cells appear as they finish, the analysis covers the finished ones.</summary>

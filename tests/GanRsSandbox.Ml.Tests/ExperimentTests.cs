@@ -110,6 +110,10 @@ public sealed class ExperimentRunnerTests : IDisposable
         Assert.Equal(["source", "s-small", "s-large"], report.Datasets.Select(d => d.Key));
         Assert.Equal(3 * 6, report.Cells.Count);
         Assert.Equal(2, report.Agreement.Count);
+        // The ranking verdict trains every cell on two more split seeds.
+        Assert.Equal(2 * 3 * 6, report.RankingCells.Count);
+        Assert.All(report.Agreement, a => Assert.Equal([3, 4, 5], a.Verdict!.Seeds));
+        Assert.All(report.Agreement, a => Assert.Equal(6, a.Verdict!.Models.Count));
         // Two N trends per dataset and two along the sample sweep.
         Assert.Equal(3 * 2 + 2, report.Trends.Count);
         var csv = File.ReadAllLines(Path.Combine(_folder, "results.csv"));
@@ -118,7 +122,8 @@ public sealed class ExperimentRunnerTests : IDisposable
         Assert.StartsWith("dataset,users,items,ratings,samples,model,protocol,threshold,n,precision,recall,f1,rmse,mae", csv[0]);
         Assert.Contains("<svg", File.ReadAllText(Path.Combine(_folder, "figures", "s-large.svg")));
         var markdown = File.ReadAllText(Path.Combine(_folder, "report.md"));
-        Assert.Contains("Kendall tau", markdown);
+        Assert.Contains("Kendall τ", markdown);
+        Assert.Contains("self-agreement", markdown);
         Assert.Contains("precision falls as N grows", markdown);
         Assert.True(File.Exists(Path.Combine(_folder, "results.json")));
 

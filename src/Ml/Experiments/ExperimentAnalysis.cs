@@ -1,5 +1,6 @@
 using System.Globalization;
 using GanRsSandbox.Ml.Evaluation;
+using GanRsSandbox.Ml.Models;
 
 namespace GanRsSandbox.Ml.Experiments;
 
@@ -52,8 +53,37 @@ public static class ExperimentAnalysis
         ];
     }
 
-    /// <summary>Kendall tau-b between the models' F1@10 on the source and on a synthetic dataset; null when undefined (all tied).</summary>
-    public static RankingAgreement Agreement(string dataset, IReadOnlyList<GridCell> source, IReadOnlyList<GridCell> synthetic, string protocol, int threshold)
+    /// <summary>
+    /// Kendall tau-b between the models' F1@10 on the source and on a synthetic dataset; null when undefined (all tied).
+    /// With cells of several split seeds (<paramref name="planSeed"/> for those without one), also the ranking verdict.
+    /// </summary>
+    public static RankingAgreement Agreement(string dataset, IReadOnlyList<GridCell> source, IReadOnlyList<GridCell> synthetic, string protocol, int threshold,
+        int planSeed = 1)
+    {
+        var agreement = PlanSplitAgreement(dataset, source.Where(c => c.SplitSeed is null).ToList(), synthetic.Where(c => c.SplitSeed is null).ToList(), protocol, threshold);
+        var sourceRuns = Runs(source, planSeed);
+        var syntheticRuns = Runs(synthetic, planSeed);
+        var shared = sourceRuns.Select(r => (r.Seed, r.Model)).Intersect(syntheticRuns.Select(r => (r.Seed, r.Model))).ToList();
+        return shared.Select(s => s.Model).Distinct().Count() >= 2
+            ? agreement with { Verdict = RankingVerdict.From(sourceRuns, syntheticRuns, RankingN) }
+            : agreement;
+    }
+
+    /// <summary>Grid cells as the verdict's runs: F1@10 under every protocol and threshold the cell was scored on.</summary>
+    private static List<RankingRun> Runs(IReadOnlyList<GridCell> cells, int planSeed) =>
+        cells.Where(c => BaselineKinds.TryParse(c.Model, out _)).Select(c =>
+        {
+            BaselineKinds.TryParse(c.Model, out var kind);
+            var scores = c.Points.Where(p => p.N == RankingN && EvaluationProtocols.TryParse(p.Protocol, out _))
+                .Select(p =>
+                {
+                    EvaluationProtocols.TryParse(p.Protocol, out var parsed);
+                    return new RankingScore(parsed, p.Threshold, p.F1);
+                }).ToList();
+            return new RankingRun(c.SplitSeed ?? planSeed, kind, scores, c.Rmse);
+        }).ToList();
+
+    private static RankingAgreement PlanSplitAgreement(string dataset, IReadOnlyList<GridCell> source, IReadOnlyList<GridCell> synthetic, string protocol, int threshold)
     {
         var models = source.Select(c => c.Model).Intersect(synthetic.Select(c => c.Model)).ToList();
         double F1(IReadOnlyList<GridCell> cells, string model, int n) => cells.First(c => c.Model == model).At(protocol, threshold, n)?.F1 ?? double.NaN;

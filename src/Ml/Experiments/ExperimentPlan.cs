@@ -1,3 +1,4 @@
+using GanRsSandbox.Ml.Evaluation;
 using GanRsSandbox.Ml.Gan;
 using GanRsSandbox.Ml.Models;
 
@@ -30,7 +31,18 @@ public sealed record ExperimentPlan
 
     public required IReadOnlyList<SyntheticSpec> Synthetic { get; init; }
 
-    public GanrsVariant Variant { get; init; } = GanrsVariant.Stable;
+    public GanrsVariant Variant { get; init; } = GanrsVariants.Default;
+
+    /// <summary>
+    /// Split seeds of the ranking verdict (<see cref="Evaluation.RankingVerdict"/>): every dataset × model cell is also
+    /// trained on the splits of seeds Seed + 1 … Seed + RankingSeeds − 1, only for the verdict; 1 gives no self-agreement.
+    /// </summary>
+    public int RankingSeeds { get; init; } = 3;
+
+    public const int MaxRankingSeeds = RankingOptions.MaxSeeds;
+
+    /// <summary>The split seeds, the plan's own first.</summary>
+    public IReadOnlyList<int> SplitSeeds => Enumerable.Range(Seed, Math.Clamp(RankingSeeds, 1, MaxRankingSeeds)).ToList();
 
     public double TestRatio { get; init; } = 0.2;
 

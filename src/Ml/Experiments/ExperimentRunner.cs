@@ -71,16 +71,21 @@ public static class ExperimentRunner
         // Sampling collapses repeated pairs unpredictably (30-90% of the samples on ml-100k): now the sizes are known.
         tracker.Reestimate(datasets.Select(d => d.Data.Count));
         var cells = new List<GridCell>();
-        foreach (var (info, data) in datasets)
+        var rankingCells = new List<GridCell>();
+        foreach (var splitSeed in plan.SplitSeeds)
         {
-            foreach (var kind in kinds)
+            foreach (var (info, data) in datasets)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                cells.Add(Cell(folder, info, data, kind, plan, tracker, cancellationToken));
+                foreach (var kind in kinds)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var cell = Cell(folder, info, data, kind, plan, splitSeed == plan.Seed ? null : splitSeed, tracker, cancellationToken);
+                    (cell.SplitSeed is null ? cells : rankingCells).Add(cell);
+                }
             }
         }
 
-        var report = Analyse(plan, source.Name, datasets.Select(d => d.Info).ToList(), cells, clock.Elapsed.TotalSeconds);
+        var report = Analyse(plan, source.Name, datasets.Select(d => d.Info).ToList(), cells, rankingCells, clock.Elapsed.TotalSeconds);
         ExperimentWriter.WriteAll(folder, report);
         tracker.Finish();
         return report;
@@ -101,6 +106,7 @@ public static class ExperimentRunner
             plan.Generator.Iterations,
             plan.Generator.PretrainEpochs,
             plan.Baselines.Epochs,
+            plan.RankingSeeds,
             Synthetic = plan.Synthetic.Select(s => s.Key).ToList(),
             Source = new { source.Name, source.UserCount, source.ItemCount, source.Count },
         }, Json);
@@ -125,17 +131,18 @@ public static class ExperimentRunner
             }
         }
         var cellFolder = Path.Combine(folder, "cells");
-        var cells = Directory.Exists(cellFolder)
+        var all = Directory.Exists(cellFolder)
             ? Directory.GetFiles(cellFolder, "*.json").Order(StringComparer.Ordinal)
                 .Select(path => JsonSerializer.Deserialize<GridCell>(File.ReadAllText(path), Json)!).ToList()
             : [];
         var order = datasets.Select(d => d.Key).ToList();
         var models = Enum.GetValues<BaselineKind>().Select(k => k.Name()).ToList();
-        cells = cells.OrderBy(c => order.IndexOf(c.Dataset)).ThenBy(c => models.IndexOf(c.Model)).ToList();
-        return Analyse(plan, sourceName, datasets, cells, 0);
+        all = all.OrderBy(c => c.SplitSeed ?? 0).ThenBy(c => order.IndexOf(c.Dataset)).ThenBy(c => models.IndexOf(c.Model)).ToList();
+        return Analyse(plan, sourceName, datasets, all.Where(c => c.SplitSeed is null).ToList(), all.Where(c => c.SplitSeed is not null).ToList(), 0);
     }
 
-    public static ExperimentReport Analyse(ExperimentPlan plan, string sourceName, IReadOnlyList<GridDataset> datasets, IReadOnlyList<GridCell> cells, double seconds)
+    public static ExperimentReport Analyse(ExperimentPlan plan, string sourceName, IReadOnlyList<GridDataset> datasets, IReadOnlyList<GridCell> cells,
+        IReadOnlyList<GridCell> rankingCells, double seconds)
     {
         var threshold = cells.SelectMany(c => c.Points).Select(p => p.Threshold).DefaultIfEmpty(5).Max();
         var trends = new List<TrendCheck>();
@@ -144,11 +151,15 @@ public static class ExperimentRunner
             trends.AddRange(ExperimentAnalysis.NTrends(dataset.Key, cells.Where(c => c.Dataset == dataset.Key).ToList(), Protocol, threshold));
         }
         trends.AddRange(ExperimentAnalysis.SampleTrends(datasets.Where(d => d.InSampleSweep).ToList(), cells, Protocol, threshold));
-        var sourceCells = cells.Where(c => c.Dataset == "source").ToList();
+        var everySplit = cells.Concat(rankingCells).ToList();
+        var sourceCells = everySplit.Where(c => c.Dataset == "source").ToList();
         var agreement = datasets.Where(d => !d.IsSource)
-            .Select(d => ExperimentAnalysis.Agreement(d.Key, sourceCells, cells.Where(c => c.Dataset == d.Key).ToList(), Protocol, threshold))
+            .Select(d => ExperimentAnalysis.Agreement(d.Key, sourceCells, everySplit.Where(c => c.Dataset == d.Key).ToList(), Protocol, threshold, plan.Seed))
             .ToList();
-        return new ExperimentReport(plan.Name, sourceName, plan.Seed, plan.Variant.Name(), Protocol, threshold, datasets, cells, trends, agreement, seconds);
+        return new ExperimentReport(plan.Name, sourceName, plan.Seed, plan.Variant.Name(), Protocol, threshold, datasets, cells, trends, agreement, seconds)
+        {
+            RankingCells = rankingCells,
+        };
     }
 
     private static (GridDataset, RatingsDataset) Synthetic(string folder, SyntheticSpec spec, ExperimentPlan plan, GanrsModel generator,
@@ -187,23 +198,28 @@ public static class ExperimentRunner
         return (info, data);
     }
 
-    private static GridCell Cell(string folder, GridDataset dataset, RatingsDataset data, BaselineKind kind, ExperimentPlan plan,
+    /// <param name="splitSeed">Null for the plan's own split; another seed for a cell that only the ranking verdict reads.</param>
+    private static GridCell Cell(string folder, GridDataset dataset, RatingsDataset data, BaselineKind kind, ExperimentPlan plan, int? splitSeed,
         WorkTracker tracker, CancellationToken cancellationToken)
     {
-        var path = Path.Combine(folder, "cells", $"{dataset.Key}.{kind.Name()}.json");
+        var path = Path.Combine(folder, "cells", splitSeed is { } s ? $"{dataset.Key}.{kind.Name()}.s{s}.json" : $"{dataset.Key}.{kind.Name()}.json");
         var work = tracker.CellWork(data.Count);
         if (File.Exists(path))
         {
             tracker.Done(work, $"{kind.Name()} on {dataset.Key}: reused");
             return JsonSerializer.Deserialize<GridCell>(File.ReadAllText(path), Json)!;
         }
-        tracker.Starting($"training {kind.Name()} on {dataset.Key} ({data.Count:N0} ratings)");
-        var split = DatasetSplit.Ratio(data.Count, plan.TestRatio, plan.Seed);
+        var seed = splitSeed ?? plan.Seed;
+        tracker.Starting($"training {kind.Name()} on {dataset.Key} ({data.Count:N0} ratings){(splitSeed is null ? "" : $", split seed {seed} for the ranking")}");
+        var split = DatasetSplit.Ratio(data.Count, plan.TestRatio, seed);
         TorchSharp.torch.set_num_threads(TorchRuntime.ThreadsForBatch(plan.Baselines.BatchSize));
         var settings = EvaluationSettings.PaperDefaults(data.Scale) with { Protocols = Protocols };
-        var evaluation = BaselineEvaluator.TrainAndEvaluate(kind, data, split, plan.Baselines, settings, null, cancellationToken);
+        var evaluation = BaselineEvaluator.TrainAndEvaluate(kind, data, split, plan.Baselines with { Seed = seed }, settings, null, cancellationToken);
         var cell = new GridCell(dataset.Key, kind.Name(), evaluation.Rmse, evaluation.Mae, evaluation.Training.Seconds,
-            evaluation.Curves.SelectMany(c => c.Value.Select(p => new GridPoint(c.Key.Name(), p.Threshold, p.N, p.Precision, p.Recall, p.F1))).ToList());
+            evaluation.Curves.SelectMany(c => c.Value.Select(p => new GridPoint(c.Key.Name(), p.Threshold, p.N, p.Precision, p.Recall, p.F1))).ToList())
+        {
+            SplitSeed = splitSeed,
+        };
         ArtifactFile.Write(path, stream => JsonSerializer.Serialize(stream, cell, Json));
         tracker.Done(work, $"{kind.Name()} on {dataset.Key}: F1@10 {cell.At(Protocol, data.Scale.Max, 10)?.F1:F3}");
         return cell;
@@ -216,7 +232,7 @@ public static class ExperimentRunner
     private sealed class WorkTracker(ExperimentPlan plan, RatingsDataset source, int models, Stopwatch clock, IProgress<ExperimentProgress>? progress)
     {
         private double _total = TotalWork(plan, source, models);
-        private readonly int _steps = 1 + plan.Synthetic.Count + (1 + plan.Synthetic.Count) * models;
+        private readonly int _steps = 1 + plan.Synthetic.Count + (1 + plan.Synthetic.Count) * models * plan.SplitSeeds.Count;
         private double _done;
         private double _reused;
         private int _step;
@@ -231,7 +247,7 @@ public static class ExperimentRunner
 
         /// <summary>Replaces the estimate of the cells' work with one from the datasets' real sizes.</summary>
         public void Reestimate(IEnumerable<int> datasetRatings) =>
-            _total = _done + models * datasetRatings.Sum(ratings => CellWork(ratings));
+            _total = _done + models * plan.SplitSeeds.Count * datasetRatings.Sum(ratings => CellWork(ratings));
 
         public void Done(double work, string message)
         {
@@ -260,7 +276,7 @@ public static class ExperimentRunner
             var generator = plan.Generator.Iterations / 500.0 + plan.Generator.PretrainEpochs * source.Count / 200_000.0;
             var sampling = plan.Synthetic.Sum(s => 5 + s.Samples / 25_000.0);
             double Cell(double ratings) => 1 + ratings * (1 - plan.TestRatio) * plan.Baselines.Epochs / 100_000.0;
-            var cells = models * (Cell(source.Count) + plan.Synthetic.Sum(s => Cell(s.Samples * 0.4)));
+            var cells = models * plan.SplitSeeds.Count * (Cell(source.Count) + plan.Synthetic.Sum(s => Cell(s.Samples * 0.4)));
             return generator + sampling + cells;
         }
     }

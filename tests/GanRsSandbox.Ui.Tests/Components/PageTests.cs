@@ -379,7 +379,14 @@ public sealed class ExperimentsPageTests : ComponentTest
                 Datasets = [new ExperimentDatasetRow { Key = "source", Users = 943, Items = 1682, Ratings = 100_000 }],
                 Cells = [new ExperimentCell { Dataset = "source", Model = "ncf", Curves = curve }],
                 Trends = [new ExperimentTrend { Where = "source", Expected = "precision falls as N grows", Holds = true, Evidence = "0.4 → 0.3" }],
-                Agreement = [new ExperimentAgreement { Dataset = "ganrs-2000u-80k", KendallTau = 0.467, SyntheticOrder = ["ncf", "deepmf"], SmallestN = 2, KendallTauAtSmallestN = -0.2 }],
+                Agreement =
+                [
+                    new ExperimentAgreement
+                    {
+                        Dataset = "ganrs-2000u-80k", KendallTau = 0.467, SyntheticOrder = ["ncf", "deepmf"], SmallestN = 2, KendallTauAtSmallestN = -0.2,
+                        VerdictTau = 0.733, SelfAgreementTau = 0.867, VerdictProtocol = "thresholded", VerdictThreshold = 4, Seeds = [1, 2, 3], BestAgrees = true, WorstAgrees = false,
+                    },
+                ],
                 Threshold = 5,
             },
         });
@@ -388,9 +395,11 @@ public sealed class ExperimentsPageTests : ComponentTest
         var cells = page.FindAll("[data-testid=grid-cell]").Select(c => c.TextContent).ToList();
         // source: deepmf pending, ncf F1@10 = 0.3 + 10 * 0.02; the synthetic row still pending.
         Assert.Equal(["…", "0.500", "…", "…"], cells);
-        Assert.Contains("0.467", page.Find("[data-testid=agreement]").TextContent);
-        Assert.Contains("tau, F1@2", page.Find("[data-testid=agreement]").TextContent);
-        Assert.Contains("-0.200", page.Find("[data-testid=agreement]").TextContent);
+        var agreement = page.Find("[data-testid=agreement]").TextContent;
+        Assert.Contains("0.733", page.Find("[data-testid=verdict-tau]").TextContent);
+        Assert.Contains("0.867", agreement);
+        Assert.Contains("thresholded, ≥ 4, seeds 1,2,3", agreement);
+        Assert.Contains("yes / no", agreement);
         Assert.Contains("precision falls as N grows", page.Find("[data-testid=trends]").TextContent);
         Assert.Single(page.FindAll("[data-testid=experiment-chart] polyline"));
         Assert.Equal("/api/experiments/exp-1/files/results.csv", page.Find("[data-testid=download-csv]").GetAttribute("href"));
