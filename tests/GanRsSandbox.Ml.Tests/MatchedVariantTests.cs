@@ -144,3 +144,42 @@ public sealed class MatchedVariantTests
         Assert.True(FidelityMetrics.LogDegreeKs(a, flat) > 0.3);
     }
 }
+
+public sealed class EmpiricalDistributionTests
+{
+    [Fact]
+    public void TheCdfInvertsTheQuantilesAndTheMomentsMatchTheSample()
+    {
+        var random = new Random(4);
+        var values = Enumerable.Range(0, 20_000).Select(_ => random.NextDouble() * random.NextDouble() * 4 - 1).ToArray();
+        var distribution = new EmpiricalDistribution(EmpiricalDistribution.Quantiles(values));
+        foreach (var p in new[] { 0.05, 0.3, 0.5, 0.9 })
+        {
+            Assert.Equal(p, distribution.Cdf(distribution.Quantile(p)), 6);
+        }
+        Assert.Equal(values.Average(), distribution.Mean(), 2);
+        var mean = values.Average();
+        Assert.Equal(values.Average(v => (v - mean) * (v - mean)), distribution.Variance(), 2);
+        Assert.Equal(0, distribution.Cdf(-5));
+        Assert.Equal(1, distribution.Cdf(5));
+    }
+
+    [Fact]
+    public void TheNormalFallbackHasItsMeanAndSpread()
+    {
+        var normal = EmpiricalDistribution.Normal(3.5, 1.2);
+        Assert.Equal(3.5, normal.Mean(), 3);
+        Assert.Equal(1.2, Math.Sqrt(normal.Variance()), 1);
+        Assert.Equal(0.5, normal.Cdf(3.5), 3);
+    }
+
+    [Fact]
+    public void TrainingStoresTheSourcesDifficultyAndShapes()
+    {
+        var (_, model) = GanrsTests.Trained.Value;
+        Assert.True(model.Source.ReferenceRmse > 0);
+        Assert.Equal(EmpiricalDistribution.Levels, model.Source.PredictionQuantiles!.Length);
+        Assert.Equal(EmpiricalDistribution.Levels, model.Source.ResidualQuantiles!.Length);
+        Assert.True(model.Source.ResidualQuantiles.Zip(model.Source.ResidualQuantiles.Skip(1)).All(p => p.First <= p.Second));
+    }
+}

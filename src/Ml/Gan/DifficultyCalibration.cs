@@ -3,165 +3,216 @@ using GanRsSandbox.Ml.Evaluation;
 namespace GanRsSandbox.Ml.Gan;
 
 /// <summary>
-/// Gives the synthetic ratings the source's difficulty. A pair's latent rating s (the dot product of its user and
-/// item centres in the DeepMF space) is standardised and gets Gaussian residual noise of standard deviation σ (in
-/// rating units): y = μ + √(v − σ²)·z(s) + σε, where μ and v are the source ratings' mean and variance, so that y has
-/// the source's mean and spread whatever σ is. The rank calibration then maps y to the source's rating shares. σ is
-/// chosen so that the reference model's test RMSE on the synthetic set matches its RMSE on the source: the error that
-/// a perfect model would make at σ (the "oracle" RMSE, in closed form) is set, a reference model is trained to see
-/// the error a real one makes on top of it, and the oracle target is corrected by the difference of squares. Each
-/// step costs one reference training.
+/// Gives the synthetic ratings the source's difficulty. A pair's latent rating is its centres' DeepMF dot product,
+/// mapped by rank onto the distribution of the pre-trained DeepMF's predictions on the source; it gets residual noise
+/// drawn from the source's own residuals, scaled by λ:
+/// y = μ + a(λ)·(p − μ) + λ·e, where a(λ) keeps y's variance at the source ratings' variance whatever λ is.
+/// At λ = 1 (and a ≈ 1) y is distributed as the source's predictions plus its residuals, that is, as its ratings;
+/// the rank calibration then maps y exactly onto the source's rating shares. λ is searched so that the reference
+/// model's test RMSE on the synthetic set matches its RMSE on the source. The error a perfect model would make
+/// (the "oracle" RMSE, exact for any λ from the residuals' CDF) is set to the target less an estimate of the
+/// estimation error; two such guesses are trained at once, and further steps take the secant between the two
+/// closest trainings. Each step costs one reference training.
 /// </summary>
 internal static class DifficultyCalibration
 {
     private const int OracleSample = 50_000;
     private const double Tolerance = 0.03;
 
-    /// <summary>The first guess: a real model's error sits above the noise floor, as estimation error adds to it.</summary>
-    private const double FirstOracleShare = 0.85;
+    /// <param name="NoiseStd">The residual noise's standard deviation in rating units (λ times the source residuals').</param>
+    /// <param name="Fits">Reference trainings made.</param>
+    public sealed record Outcome(float[] Classes, double NoiseStd, double ReferenceRmse, int Fits, double PreCalibrationTvd, bool ShapesEstimated);
 
-    public sealed record Outcome(float[] Classes, double NoiseStd, double ReferenceRmse, int Fits, double PreCalibrationTvd);
-
-    /// <param name="signal">Each pair's latent rating, in rating units.</param>
-    /// <param name="referenceRmse">Trains the reference model on the pairs with these rating classes and returns its test RMSE.</param>
-    public static Outcome Calibrate(float[] signal, SourceSummary source, double targetRmse, int maxFits, int seed,
+    /// <param name="signal">Each pair's latent rating; only its order is used.</param>
+    /// <param name="users">The synthetic set's users and items, for the first guess of the estimation error.</param>
+    /// <param name="referenceRmse">Trains the reference model on the pairs with these rating classes and returns its test RMSE; called from two threads at once.</param>
+    public static Outcome Calibrate(float[] signal, SourceSummary source, double targetRmse, int maxFits, int seed, int users, int items,
         Func<float[], double> referenceRmse, CancellationToken cancellationToken)
     {
-        signal = Standardised(signal);
-        var (mean, variance) = Moments(source);
-        var random = new Random(seed);
-        var unitNoise = new float[signal.Length];
-        for (var i = 0; i < unitNoise.Length; i++)
-        {
-            unitNoise[i] = (float)Gaussian(random);
-        }
+        var model = new LatentModel(signal, source, seed);
         var oracleRows = Enumerable.Range(0, signal.Length).ToArray();
-        random.Shuffle(oracleRows);
+        new Random(seed + 1).Shuffle(oracleRows);
         oracleRows = oracleRows[..Math.Min(OracleSample, oracleRows.Length)];
 
-        var oracleTarget = FirstOracleShare * targetRmse;
-        Outcome? best = null;
-        for (var fit = 1; fit <= Math.Max(1, maxFits); fit++)
+        // A model's squared error is the noise floor plus its estimation error, which shrinks with the ratings per
+        // parameter. The source's estimation error is its reference RMSE² less the pre-training's residual² (its noise
+        // floor, seen from below); it is scaled by (users + items) / ratings from the source to the synthetic set.
+        var estimation = model.SourceEstimationError(targetRmse) * ((double)(users + items) / signal.Length)
+            / ((double)(source.Stats.Users + source.Stats.Items) / source.Stats.Ratings);
+        double Oracle(double share) => Math.Sqrt(Math.Max(targetRmse * targetRmse - share * estimation, 0.16 * targetRmse * targetRmse));
+        var first = new[] { model.LambdaForOracle(Oracle(1), oracleRows), model.LambdaForOracle(Oracle(3), oracleRows) };
+        if (maxFits == 0)
+        {
+            var (classes, tvd) = model.Decode(first[0]);
+            return new Outcome(classes, model.NoiseStd(first[0]), double.NaN, 0, tvd, model.ShapesEstimated);
+        }
+
+        // The first two guesses are trained at once: a reference training uses one core (batch 32), and the other idles.
+        var tried = new List<(double Lambda, Outcome Outcome)>();
+        (double, Outcome) Fit(double lambda)
+        {
+            var (classes, tvd) = model.Decode(lambda);
+            var rmse = referenceRmse(classes);
+            return (lambda, new Outcome(classes, model.NoiseStd(lambda), rmse, 0, tvd, model.ShapesEstimated));
+        }
+        var round = first.Take(Math.Min(2, maxFits)).ToArray();
+        var results = new (double, Outcome)[round.Length];
+        Parallel.For(0, round.Length, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = 2 }, j => results[j] = Fit(round[j]));
+        tried.AddRange(results);
+        bool Close(Outcome o) => Math.Abs(o.ReferenceRmse - targetRmse) <= Tolerance * targetRmse;
+        while (tried.Count < maxFits && !tried.Any(t => Close(t.Outcome)))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var sigma = NoiseFor(oracleTarget, signal, unitNoise, oracleRows, source, mean, variance);
-            var (classes, tvd) = Decode(signal, unitNoise, sigma, source, mean, variance);
-            var rmse = maxFits == 0 ? double.NaN : referenceRmse(classes);
-            var outcome = new Outcome(classes, sigma, rmse, maxFits == 0 ? 0 : fit, tvd);
-            if (best is null || Math.Abs(rmse - targetRmse) < Math.Abs(best.ReferenceRmse - targetRmse))
+            var closest = tried.OrderBy(t => Math.Abs(t.Outcome.ReferenceRmse - targetRmse)).Take(2).ToList();
+            double next;
+            if (closest.Count < 2 || Math.Abs(closest[1].Outcome.ReferenceRmse - closest[0].Outcome.ReferenceRmse) < 1e-9)
             {
-                best = outcome;
+                next = closest[0].Outcome.ReferenceRmse > targetRmse ? closest[0].Lambda * 0.8 : Math.Min(closest[0].Lambda * 1.2, model.MaxLambda);
             }
-            if (maxFits == 0 || Math.Abs(rmse - targetRmse) <= Tolerance * targetRmse)
+            else
             {
-                break;
+                var (a, b) = (closest[0], closest[1]);
+                next = a.Lambda + (targetRmse - a.Outcome.ReferenceRmse) * (b.Lambda - a.Lambda) / (b.Outcome.ReferenceRmse - a.Outcome.ReferenceRmse);
             }
-            oracleTarget = Math.Sqrt(Math.Max(oracleTarget * oracleTarget + targetRmse * targetRmse - rmse * rmse, 0.0025));
+            tried.Add(Fit(Math.Clamp(next, 0, model.MaxLambda)));
         }
-        return best!;
+        var best = tried.MinBy(t => Math.Abs(t.Outcome.ReferenceRmse - targetRmse)).Outcome;
+        return best with { Fits = tried.Count };
     }
 
-    /// <summary>The ratings at noise σ: y = s + σε, mean-matched and rank-calibrated to the source's shares; and y's TVD before the calibration.</summary>
-    private static (float[] Classes, double Tvd) Decode(float[] z, float[] unitNoise, double sigma, SourceSummary source, double mean, double variance)
+    /// <summary>y = μ + a(λ)·(p − μ) + λ·e for every pair, with p the rank-mapped prediction and e a drawn residual.</summary>
+    private sealed class LatentModel
     {
-        var codec = new RatingCodec(source.Scale);
-        var scaled = new float[z.Length];
-        for (var i = 0; i < scaled.Length; i++)
-        {
-            scaled[i] = codec.Encode(Latent(z[i], unitNoise[i], sigma, mean, variance));
-        }
-        var raw = SyntheticSampler.MeanMatchedClassCounts(scaled, source);
-        var tvd = Evaluation.FidelityMetrics.Tvd(source.RatingShares, raw.Select(c => (double)c / scaled.Length).ToArray());
-        var decoder = RatingDecoder.Quantile(scaled, source);
-        var classes = new float[scaled.Length];
-        for (var i = 0; i < classes.Length; i++)
-        {
-            classes[i] = decoder.ClassOf(scaled[i]) + source.Scale.Min;
-        }
-        return (classes, tvd);
-    }
+        private readonly SourceSummary _source;
+        private readonly RatingCodec _codec;
+        private readonly float[] _latent;
+        private readonly float[] _residual;
+        private readonly EmpiricalDistribution _residuals;
+        private readonly double _mean;
+        private readonly double _ratingVariance;
+        private readonly double _latentVariance;
+        private readonly double _residualMean;
+        private readonly double _residualVariance;
 
-    private static float Latent(float z, float noise, double sigma, double mean, double variance) =>
-        (float)(mean + Math.Sqrt(Math.Max(variance - sigma * sigma, 0)) * z + sigma * noise);
-
-    /// <summary>The σ whose oracle RMSE is <paramref name="oracleTarget"/> (bisection; the oracle RMSE grows with σ up to the source's spread).</summary>
-    private static double NoiseFor(double oracleTarget, float[] z, float[] unitNoise, int[] rows, SourceSummary source, double mean, double variance)
-    {
-        double low = 0, high = Math.Sqrt(variance);
-        for (var step = 0; step < 40; step++)
+        public LatentModel(float[] signal, SourceSummary source, int seed)
         {
-            var middle = (low + high) / 2;
-            (Oracle(middle, z, unitNoise, rows, source, mean, variance) < oracleTarget ? ref low : ref high) = middle;
-        }
-        return (low + high) / 2;
-    }
-
-    /// <summary>
-    /// The RMSE of the best possible predictor, E[class | s], at noise σ: the root of the mean conditional variance
-    /// of the class. With cut points t_k (from y's quantiles), P(class > k | s) = 1 − Φ((t_k − s) / σ).
-    /// </summary>
-    private static double Oracle(double sigma, float[] z, float[] unitNoise, int[] rows, SourceSummary source, double mean, double variance)
-    {
-        var codec = new RatingCodec(source.Scale);
-        var y = rows.Select(r => codec.Encode(Latent(z[r], unitNoise[r], sigma, mean, variance))).ToArray();
-        var cuts = RatingDecoder.Quantile(y, source).Thresholds!;
-        // The scaled space is the rating space divided by the span, so σ scales the same way.
-        var scaledSigma = Math.Max(sigma / codec.Span, 1e-12);
-        double conditionalVariance = 0;
-        foreach (var r in rows)
-        {
-            double expected = 0, square = 0;
-            var s = codec.Encode(Latent(z[r], 0, sigma, mean, variance));
-            for (var k = 0; k < cuts.Count; k++)
+            _source = source;
+            _codec = new RatingCodec(source.Scale);
+            (_mean, _ratingVariance) = source.RatingMoments();
+            ShapesEstimated = source.PredictionQuantiles is null || source.ResidualQuantiles is null;
+            // Generators saved before the shapes were stored: normal shapes with DeepMF's usual split of the variance.
+            var predictions = ShapesEstimated
+                ? EmpiricalDistribution.Normal(_mean, Math.Sqrt(0.3 * _ratingVariance))
+                : new EmpiricalDistribution(source.PredictionQuantiles!);
+            _residuals = ShapesEstimated
+                ? EmpiricalDistribution.Normal(0, Math.Sqrt(0.7 * _ratingVariance))
+                : new EmpiricalDistribution(source.ResidualQuantiles!);
+            var order = Enumerable.Range(0, signal.Length).ToArray();
+            Array.Sort(Array.ConvertAll(signal, v => v), order);
+            _latent = new float[signal.Length];
+            for (var rank = 0; rank < order.Length; rank++)
             {
-                var above = 1 - NormalCdf((cuts[k] - s) / scaledSigma);
-                expected += above;
-                square += (2 * k + 1) * above;
+                _latent[order[rank]] = (float)predictions.Quantile((rank + 0.5) / order.Length);
             }
-            conditionalVariance += square - expected * expected;
+            _latentVariance = Math.Max(Variance(_latent), 1e-9);
+            _residualMean = _residuals.Mean();
+            _residualVariance = Math.Max(_residuals.Variance(), 1e-9);
+            var random = new Random(seed);
+            _residual = new float[signal.Length];
+            for (var i = 0; i < _residual.Length; i++)
+            {
+                _residual[i] = (float)(_residuals.Quantile(random.NextDouble()) - _residualMean);
+            }
+            MaxLambda = Math.Sqrt(_ratingVariance / _residualVariance);
         }
-        return Math.Sqrt(Math.Max(conditionalVariance / rows.Length, 0));
-    }
 
-    private static float[] Standardised(float[] signal)
-    {
-        double sum = 0, square = 0;
-        foreach (var v in signal)
+        public bool ShapesEstimated { get; }
+
+        public double MaxLambda { get; }
+
+        public double NoiseStd(double lambda) => lambda * Math.Sqrt(_residualVariance);
+
+        /// <summary>The source reference model's squared error less the pre-training's mean squared residual, at least 0.</summary>
+        public double SourceEstimationError(double referenceRmse) =>
+            ShapesEstimated ? 0.1 * referenceRmse * referenceRmse
+                : Math.Max(referenceRmse * referenceRmse - (_residualVariance + _residualMean * _residualMean), 0);
+
+        private double Spread(double lambda) =>
+            Math.Sqrt(Math.Max(_ratingVariance - lambda * lambda * _residualVariance, 0.0025 * _latentVariance) / _latentVariance);
+
+        private float Signal(int i, double spread) => (float)(_mean + spread * (_latent[i] - _mean));
+
+        private float Y(int i, double lambda, double spread) => Signal(i, spread) + (float)(lambda * _residual[i]);
+
+        /// <summary>The rating classes at λ (rank-calibrated to the source's shares), and y's TVD under the paper's decoding before that.</summary>
+        public (float[] Classes, double Tvd) Decode(double lambda)
         {
-            sum += v;
-            square += (double)v * v;
+            var spread = Spread(lambda);
+            var scaled = new float[_latent.Length];
+            for (var i = 0; i < scaled.Length; i++)
+            {
+                scaled[i] = _codec.Encode(Y(i, lambda, spread));
+            }
+            var raw = SyntheticSampler.MeanMatchedClassCounts(scaled, _source);
+            var tvd = FidelityMetrics.Tvd(_source.RatingShares, raw.Select(c => (double)c / scaled.Length).ToArray());
+            var decoder = RatingDecoder.Quantile(scaled, _source);
+            var classes = new float[scaled.Length];
+            for (var i = 0; i < classes.Length; i++)
+            {
+                classes[i] = decoder.ClassOf(scaled[i]) + _source.Scale.Min;
+            }
+            return (classes, tvd);
         }
-        var mean = sum / signal.Length;
-        var sd = Math.Sqrt(Math.Max(square / signal.Length - mean * mean, 0));
-        return Array.ConvertAll(signal, v => sd > 0 ? (float)((v - mean) / sd) : 0f);
-    }
 
-    /// <summary>The source ratings' mean and variance, from its rating shares.</summary>
-    private static (double Mean, double Variance) Moments(SourceSummary source)
-    {
-        double mean = 0, square = 0;
-        for (var c = 0; c < source.RatingShares.Length; c++)
+        /// <summary>The λ whose oracle RMSE is <paramref name="oracleTarget"/> (bisection; the oracle RMSE grows with λ).</summary>
+        public double LambdaForOracle(double oracleTarget, int[] rows)
         {
-            var rating = source.Scale.Min + c;
-            mean += source.RatingShares[c] * rating;
-            square += source.RatingShares[c] * rating * rating;
+            double low = 0, high = MaxLambda;
+            for (var step = 0; step < 40; step++)
+            {
+                var middle = (low + high) / 2;
+                (Oracle(middle, rows) < oracleTarget ? ref low : ref high) = middle;
+            }
+            return (low + high) / 2;
         }
-        return (mean, Math.Max(square - mean * mean, 1e-6));
-    }
 
-    private static double Gaussian(Random random)
-    {
-        var u1 = 1.0 - random.NextDouble();
-        var u2 = random.NextDouble();
-        return Math.Sqrt(-2 * Math.Log(u1)) * Math.Cos(2 * Math.PI * u2);
-    }
+        /// <summary>
+        /// The RMSE of the best possible predictor, E[class | signal], at λ: the root of the mean conditional variance
+        /// of the class. With cut points t_k (from y's quantiles), P(class > k) = P(λe ≥ t_k − s) = 1 − F_e((t_k − s) / λ).
+        /// </summary>
+        private double Oracle(double lambda, int[] rows)
+        {
+            var spread = Spread(lambda);
+            var y = rows.Select(r => _codec.Encode(Y(r, lambda, spread))).ToArray();
+            var cuts = RatingDecoder.Quantile(y, _source).Thresholds!.Select(t => (double)_codec.Decode(t)).ToArray();
+            double conditionalVariance = 0;
+            foreach (var r in rows)
+            {
+                double expected = 0, square = 0;
+                var s = Signal(r, spread);
+                for (var k = 0; k < cuts.Length; k++)
+                {
+                    double above = lambda < 1e-12
+                        ? (s >= cuts[k] ? 1 : 0)
+                        : 1 - _residuals.Cdf((cuts[k] - s) / lambda + _residualMean);
+                    expected += above;
+                    square += (2 * k + 1) * above;
+                }
+                conditionalVariance += square - expected * expected;
+            }
+            return Math.Sqrt(Math.Max(conditionalVariance / rows.Length, 0));
+        }
 
-    /// <summary>Φ(x) through erf (Abramowitz and Stegun 7.1.26, absolute error below 1.5e-7).</summary>
-    internal static double NormalCdf(double x)
-    {
-        var z = Math.Abs(x) / Math.Sqrt(2);
-        var t = 1 / (1 + 0.3275911 * z);
-        var erf = 1 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.Exp(-z * z);
-        return x >= 0 ? 0.5 * (1 + erf) : 0.5 * (1 - erf);
+        private static double Variance(float[] values)
+        {
+            double sum = 0, square = 0;
+            foreach (var v in values)
+            {
+                sum += v;
+                square += (double)v * v;
+            }
+            var mean = sum / values.Length;
+            return Math.Max(square / values.Length - mean * mean, 0);
+        }
     }
 }

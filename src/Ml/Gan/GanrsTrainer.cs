@@ -50,13 +50,40 @@ public static class GanrsTrainer
             row[^1] = codec.Encode(source.Ratings[i]);
         }
 
+        // The source's reference model trains beside the GAN: both run at batch 32 on one core each. Everything random in
+        // either draws from its own seeded generator, so neither changes the other's result.
+        using var referenceCancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var reference = Task.Run(() => ReferenceModel.Train(source, ReferenceOptions(options), referenceCancel.Token), referenceCancel.Token);
         var ganClock = Stopwatch.StartNew();
-        var (final, best, checkpoints, losses) = TrainGan(real, width, summary, options, progress, clock, cancellationToken);
+        (byte[] Final, byte[] Best, List<CheckpointScore> Checkpoints, List<LossPoint> Losses) gan;
+        try
+        {
+            gan = TrainGan(real, width, summary, options, progress, clock, cancellationToken);
+        }
+        catch
+        {
+            referenceCancel.Cancel();
+            try
+            {
+                reference.Wait(CancellationToken.None);
+            }
+            catch (AggregateException)
+            {
+                // The GAN's own failure is the one to report.
+            }
+            throw;
+        }
+        var (final, best, checkpoints, losses) = gan;
         var ganSeconds = ganClock.Elapsed.TotalSeconds;
         var bestCheckpoint = checkpoints.MinBy(c => c.HeldRatingTvd)!;
-        // Measured after the GAN, so that the generator (and the paper variant's output) does not depend on it.
-        summary = summary with { ReferenceRmse = ReferenceModel.Rmse(source, ReferenceOptions(options), cancellationToken) };
-        pretrainSeconds = clock.Elapsed.TotalSeconds - ganSeconds; // the reference training counts as pre-training
+        var (predictions, residuals) = ResidualShapes(source, userEmbeddings, itemEmbeddings, options.Factors);
+        summary = summary with
+        {
+            ReferenceRmse = reference.GetAwaiter().GetResult(),
+            PredictionQuantiles = predictions,
+            ResidualQuantiles = residuals,
+        };
+        ganSeconds = ganClock.Elapsed.TotalSeconds; // including any wait for the reference training
         var training = new GanrsTrainingSummary(pretrainSeconds, ganSeconds, bestCheckpoint.Iteration, bestCheckpoint.HeldRatingTvd,
             checkpoints[^1].HeldRatingTvd, checkpoints, losses);
         return new GanrsModel(options, summary, userEmbeddings, itemEmbeddings, final, best, training);
@@ -71,6 +98,24 @@ public static class GanrsTrainer
         Seed = options.Seed,
         Device = options.Device,
     };
+
+    /// <summary>Quantiles of the pre-trained DeepMF's predictions on every source rating, and of the residuals.</summary>
+    private static (double[] Predictions, double[] Residuals) ResidualShapes(RatingsDataset source, float[] users, float[] items, int k)
+    {
+        var predictions = new double[source.Count];
+        var residuals = new double[source.Count];
+        for (var r = 0; r < source.Count; r++)
+        {
+            double dot = 0;
+            for (var f = 0; f < k; f++)
+            {
+                dot += users[source.Users[r] * k + f] * items[source.Items[r] * k + f];
+            }
+            predictions[r] = dot;
+            residuals[r] = source.Ratings[r] - dot;
+        }
+        return (EmpiricalDistribution.Quantiles(predictions), EmpiricalDistribution.Quantiles(residuals));
+    }
 
     internal static SourceSummary Summarize(RatingsDataset source)
     {

@@ -11,6 +11,9 @@ internal readonly record struct RatingCodec(RatingScale Scale)
 
     public float Encode(float rating) => (rating - Middle) / Span;
 
+    /// <summary>The rating a scaled value stands for, before any clipping or rounding.</summary>
+    public float Decode(float scaled) => scaled * Span + Middle;
+
     /// <summary>Decodes, clips to the scale and rounds: the class index (0-based) of the rating.</summary>
     public int DecodeClass(float scaled)
     {
