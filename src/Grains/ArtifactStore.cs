@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using GanRsSandbox.Shared;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace GanRsSandbox.Grains;
@@ -8,21 +9,27 @@ namespace GanRsSandbox.Grains;
 /// Large things (ratings, models, generators) live here as files named by the SHA-256 of their bytes, so that grain
 /// state holds only an <see cref="ArtifactRef"/>. A file appears under its final name only when complete: writers
 /// fill a private temporary file and rename it, which is atomic on one file system, shared paths included.
+/// Equal bytes share one file (a model trained twice with the same seed, the same synthetic set sampled twice), so
+/// nothing deletes a file when its owner goes: <see cref="Sweep"/> removes what no grain state refers to any more.
 /// </summary>
 public sealed class ArtifactStore
 {
-    private readonly string _root;
+    private const string IncomingPrefix = ".incoming-";
 
-    public ArtifactStore(IOptions<SandboxOptions> options)
+    private readonly string _root;
+    private readonly ILogger<ArtifactStore> _logger;
+
+    public ArtifactStore(IOptions<SandboxOptions> options, ILogger<ArtifactStore> logger)
     {
         _root = Path.Combine(Path.GetFullPath(options.Value.DataDirectory), "artifacts");
+        _logger = logger;
         Directory.CreateDirectory(_root);
     }
 
     /// <param name="write">Writes the artifact to the path it is given.</param>
     public ArtifactRef Put(Action<string> write)
     {
-        var incoming = Path.Combine(_root, $".incoming-{Guid.NewGuid():N}");
+        var incoming = Path.Combine(_root, $"{IncomingPrefix}{Guid.NewGuid():N}");
         try
         {
             write(incoming);
@@ -34,7 +41,13 @@ public sealed class ArtifactStore
                 bytes = stream.Length;
             }
             var final = PathOf(hash);
-            if (!File.Exists(final))
+            if (File.Exists(final))
+            {
+                // A new reference to an old file: freshen it, so that a sweep that began before this reference is
+                // written to grain state sees it inside the grace period and leaves it.
+                File.SetLastWriteTimeUtc(final, DateTime.UtcNow);
+            }
+            else
             {
                 File.Move(incoming, final, overwrite: true);
             }
@@ -50,17 +63,56 @@ public sealed class ArtifactStore
     public string Locate(ArtifactRef artifact)
     {
         var path = PathOf(artifact.Hash);
-        return File.Exists(path)
-            ? path
-            : throw SandboxException.Conflict($"artifact {artifact.Hash[..12]} is missing from {_root}; was the data directory moved or wiped?");
+        if (File.Exists(path))
+        {
+            return path;
+        }
+        // The caller sees no server path; the log has it.
+        _logger.LogError("Artifact {Hash} is missing from {Folder}", artifact.Hash, _root);
+        throw SandboxException.Conflict($"artifact {artifact.Hash[..12]} is missing from the data directory; was it moved or wiped?");
     }
+
+    /// <summary>
+    /// Removes every artifact that is not in <paramref name="referenced"/> and every unfinished write (a writer that
+    /// crashed mid-way), provided it is older than <paramref name="grace"/>: a job stores its file before its grain
+    /// state names it, and a file younger than the grace period may be such a one. Returns the names removed.
+    /// </summary>
+    public IReadOnlyList<string> Sweep(IReadOnlySet<string> referenced, TimeSpan grace)
+    {
+        var cutoff = DateTime.UtcNow - grace;
+        var removed = new List<string>();
+        foreach (var path in Directory.EnumerateFiles(_root))
+        {
+            var name = Path.GetFileName(path);
+            var isArtifact = name.Length == 64 && name.All(char.IsAsciiHexDigitLower);
+            if (!(isArtifact ? !referenced.Contains(name) : name.StartsWith(IncomingPrefix, StringComparison.Ordinal)))
+            {
+                continue;
+            }
+            try
+            {
+                if (File.GetLastWriteTimeUtc(path) <= cutoff)
+                {
+                    File.Delete(path);
+                    removed.Add(name);
+                }
+            }
+            catch (IOException e)
+            {
+                _logger.LogWarning("Artifact sweep could not remove {File}: {Error}", name, e.Message);
+            }
+        }
+        return removed;
+    }
+
+    /// <summary>The artifact files there are now, by hash.</summary>
+    public IReadOnlyList<string> List() =>
+        Directory.EnumerateFiles(_root).Select(Path.GetFileName).OfType<string>().Where(n => n.Length == 64 && n.All(char.IsAsciiHexDigitLower)).ToList();
 
     /// <summary>A folder for work that outgrows one file (an experiment grid), next to the artifacts on the same shared path.</summary>
     public string WorkFolder(string name) =>
         SandboxIds.IsWellFormed(name) ? Directory.CreateDirectory(Path.Combine(Path.GetDirectoryName(_root)!, "work", name)).FullName
             : throw new ArgumentException($"not a work folder name: {name}");
-
-    public void Delete(ArtifactRef artifact) => File.Delete(PathOf(artifact.Hash));
 
     private string PathOf(string hash) =>
         hash.Length == 64 && hash.All(char.IsAsciiHexDigitLower) ? Path.Combine(_root, hash) : throw new ArgumentException($"not an artifact hash: {hash}");

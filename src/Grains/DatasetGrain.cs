@@ -165,7 +165,7 @@ public sealed class DatasetGrain(
 
     public async Task DeleteAsync()
     {
-        var info = State.State.Info ?? throw SandboxException.NotFound("dataset", Id);
+        _ = State.State.Info ?? throw SandboxException.NotFound("dataset", Id);
         if (State.State.ActiveJob is not null)
         {
             throw SandboxException.Conflict($"dataset '{Id}' is still being made; cancel job {State.State.ActiveJob.JobId} first");
@@ -180,28 +180,15 @@ public sealed class DatasetGrain(
                 await model.DeleteAsync();
             }
         }
-        await registry.RemoveAsync(RegistryEntryKind.Dataset, Id);
-        if (info.Artifact is { } artifact && !await IsSharedAsync(registry, artifact))
-        {
-            Services.Artifacts.Delete(artifact);
-        }
+        // The state goes first: a crash before the registry forgets the id leaves a name with nothing behind it, which
+        // lists skip, never a listed dataset whose file the artifact sweep has removed. The file itself stays until
+        // the sweep finds that nothing refers to it (an equal upload may share it).
         _index = null;
         await State.ClearStateAsync();
+        await registry.RemoveAsync(RegistryEntryKind.Dataset, Id);
         DeactivateOnIdle();
     }
 
-    /// <summary>Artifacts are named by content: the same file uploaded twice is stored once and must outlive one delete.</summary>
-    private async Task<bool> IsSharedAsync(IRegistryGrain registry, ArtifactRef artifact)
-    {
-        foreach (var other in await registry.ListAsync(RegistryEntryKind.Dataset))
-        {
-            if (other != Id && (await GrainFactory.GetGrain<IDatasetGrain>(other).GetAsync())?.Artifact?.Hash == artifact.Hash)
-            {
-                return true;
-            }
-        }
-        return false;
-    }
 
     private async Task<UserRatingIndex> IndexAsync()
     {

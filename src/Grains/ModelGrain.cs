@@ -139,14 +139,12 @@ public sealed class ModelGrain(
             throw SandboxException.NotFound("model", Id);
         }
         await AbandonJobAsync();
-        if (State.State.Info.Artifact is { } artifact)
-        {
-            Services.Artifacts.Delete(artifact);
-        }
         (await _serving.OrNull())?.Dispose();
         _serving = null;
-        await GrainFactory.GetGrain<IRegistryGrain>(IRegistryGrain.Key).RemoveAsync(RegistryEntryKind.Model, Id);
+        // State first, then the registry (as for datasets); the file is left to the artifact sweep, since an equal
+        // model (the same training run twice) shares it.
         await State.ClearStateAsync();
+        await GrainFactory.GetGrain<IRegistryGrain>(IRegistryGrain.Key).RemoveAsync(RegistryEntryKind.Model, Id);
         DeactivateOnIdle();
     }
 

@@ -13,4 +13,10 @@ public sealed class SandboxOptions
 
     /// <summary>auto (CUDA when libtorch sees a GPU), cpu or cuda. The silo publishes the result for placement.</summary>
     public string Device { get; set; } = "auto";
+
+    /// <summary>How often the artifact sweep frees files that no resource refers to any more (also once at start).</summary>
+    public int ArtifactSweepMinutes { get; set; } = 60;
+
+    /// <summary>Files younger than this are never swept: a job stores its file a moment before its state names it.</summary>
+    public double ArtifactGraceMinutes { get; set; } = 10;
 }

@@ -229,7 +229,7 @@ public sealed class ApiTests(ApiFixture fixture)
 
         var job = await Accepted(await Http.PostAsJsonAsync("/api/experiments", new
         {
-            sourceDatasetId = source, preset = "quick", sampleScale = 0.2, iterations = 40, epochs = 1,
+            sourceDatasetId = source, preset = "quick", sampleScale = 0.2, iterations = 40, epochs = 1, rankingSeeds = 2,
         }));
         Assert.Equal("run-experiment", (string)job["kind"]!);
         var id = (string)job["resultId"]!;
@@ -242,13 +242,16 @@ public sealed class ApiTests(ApiFixture fixture)
             ((JsonArray)results["datasets"]!).Select(d => (string)d!["key"]!));
         Assert.Equal(36, ((JsonArray)results["cells"]!).Count);
         Assert.Equal(5, ((JsonArray)results["agreement"]!).Count);
+        Assert.All((JsonArray)results["agreement"]!, a => Assert.Equal([1, 2], ((JsonArray)a!["seeds"]!).Select(s => (int)s!)));
         Assert.Equal(6 * 2 + 2, ((JsonArray)results["trends"]!).Count);
 
         var csv = await Http.GetAsync($"/api/experiments/{id}/files/results.csv");
         Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
         Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
         Assert.StartsWith("dataset,users,items", await csv.Content.ReadAsStringAsync());
-        Assert.Contains("Kendall tau", await Http.GetStringAsync($"/api/experiments/{id}/files/report.md"));
+        var report = await Http.GetStringAsync($"/api/experiments/{id}/files/report.md");
+        Assert.Contains("Kendall τ", report);
+        Assert.Contains("self-agreement", report);
         await Problem(await Http.GetAsync($"/api/experiments/{id}/files/secrets.txt"), HttpStatusCode.NotFound);
     }
 

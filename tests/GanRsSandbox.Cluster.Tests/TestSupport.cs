@@ -38,7 +38,8 @@ internal static class SandboxTestCluster
     /// In-process silos sharing one SQLite file and artifact folder, as silos on one machine would, with membership
     /// tuned to declare a stopped silo dead within seconds.
     /// </summary>
-    public static async Task<InProcessTestCluster> StartAsync(string dataDirectory, short silos = 1, string? cudaSilo = null)
+    public static async Task<InProcessTestCluster> StartAsync(string dataDirectory, short silos = 1, string? cudaSilo = null,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
         var builder = new InProcessTestClusterBuilder(silos);
         builder.Options.ConfigureFileLogging = false;
@@ -56,7 +57,7 @@ internal static class SandboxTestCluster
         {
             ["Sandbox:DataDirectory"] = dataDirectory,
             ["Sandbox:Device"] = silo.SiloName == cudaSilo ? "cuda" : "cpu",
-        }));
+        }.Concat(settings ?? new Dictionary<string, string?>()).ToDictionary()));
         builder.ConfigureSilo((_, silo) => silo.AddSqliteSandboxStorage().AddSandbox(silo.Configuration));
         var cluster = builder.Build();
         await cluster.DeployAsync();

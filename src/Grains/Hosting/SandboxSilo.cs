@@ -33,6 +33,8 @@ public static class SandboxSilo
         silo.Services.AddSingleton<JobWorker>();
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(services => services.GetRequiredService<JobWorker>());
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, JobSupervisor>();
+        silo.Services.AddSingleton<ArtifactSweeper>();
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(services => services.GetRequiredService<ArtifactSweeper>());
         return silo;
     }
 
