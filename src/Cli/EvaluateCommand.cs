@@ -31,9 +31,9 @@ internal static class EvaluateCommand
         }
         var options = new BaselineOptions
         {
-            Epochs = line.Int("epochs", 10, 1, 10_000),
-            BatchSize = line.Int("batch", 32, 1, 1 << 20),
-            Factors = line.Int("factors", 5, 1, 1024),
+            Epochs = line.Int("epochs", 10, 1, BaselineOptions.MaxEpochs),
+            BatchSize = line.Int("batch", 32, 1, BaselineOptions.MaxBatchSize),
+            Factors = line.Int("factors", 5, 1, BaselineOptions.MaxFactors),
             LearningRate = line.Double("lr", 1e-3, 1e-9, 10),
             Seed = seed,
             Device = device,

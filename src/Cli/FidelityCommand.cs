@@ -49,7 +49,7 @@ internal static class FidelityCommand
     {
         var wanted = line.Flag("ranking");
         var seeds = line.IntList("ranking-seeds");
-        var epochs = line.Int("epochs", new BaselineOptions().Epochs, 1, 10_000);
+        var epochs = line.Int("epochs", new BaselineOptions().Epochs, 1, BaselineOptions.MaxEpochs);
         if (!wanted)
         {
             return null;

@@ -32,15 +32,15 @@ internal static class GenerateCommand
             NoiseStd = line.Double("noise-std", 2.5),
             Seed = seed,
             Variant = variant,
-            KMeansIterations = line.Int("kmeans-iterations", 100, 1, 10_000),
+            KMeansIterations = line.Int("kmeans-iterations", 100, 1, SampleOptions.MaxKMeansIterations),
             Device = device,
         };
         // Checked before the source is read, so that a bad request fails at once.
         sample.Validate();
         var training = new GanrsOptions
         {
-            Iterations = line.Int("iterations", 20_000, 1, 100_000_000),
-            PretrainEpochs = line.Int("pretrain-epochs", 10, 1, 10_000),
+            Iterations = line.Int("iterations", new GanrsOptions().Iterations, 1, GanrsOptions.MaxIterations),
+            PretrainEpochs = line.Int("pretrain-epochs", new GanrsOptions().PretrainEpochs, 1, GanrsOptions.MaxEpochs),
             EvaluateEvery = line.Int("evaluate-every", 500, 1, int.MaxValue),
             EvaluationNoiseStd = sample.NoiseStd,
             Seed = seed,

@@ -3,6 +3,7 @@ using GanRsSandbox.Ml;
 using GanRsSandbox.Ml.Data;
 using GanRsSandbox.Ml.Experiments;
 using GanRsSandbox.Ml.Gan;
+using GanRsSandbox.Ml.Models;
 using GanRsSandbox.Shared;
 
 namespace GanRsSandbox.Grains;

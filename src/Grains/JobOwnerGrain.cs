@@ -228,11 +228,16 @@ public abstract class JobOwnerGrain<TState>(IPersistentState<TState> state, JobS
         }
     }
 
-    /// <summary>The reason a user reads: the engine's own messages are written for people; anything else is named by type.</summary>
-    private static string Describe(Exception e) => e switch
+    /// <summary>
+    /// The reason a user reads: the engine's own messages are written for people; anything else is named by type. No
+    /// server path and no stack trace: the log has the whole exception.
+    /// </summary>
+    private static string Describe(Exception e) => ErrorText.ForClient(e switch
     {
         DataFormatException or ArgumentException or SandboxException => e.Message,
         OutOfMemoryException => "out of memory: ask for fewer samples, users or items",
+        IOException io => $"the silo could not read or write its data ({io.Message})",
+        UnauthorizedAccessException => "the silo may not write to its data directory",
         _ => $"{e.GetType().Name}: {e.Message}",
-    };
+    });
 }

@@ -82,6 +82,10 @@ public sealed class ApiTests(ApiFixture fixture)
         await Problem(await Http.PostAsJsonAsync("/api/generators", new { sourceDatasetId = "ds-missing" }), HttpStatusCode.NotFound);
         var badOptions = await Http.PostAsJsonAsync("/api/generators", new { sourceDatasetId = source, options = new { iterations = 0 } });
         Assert.Equal("options.iterations", (string)(await Problem(badOptions, HttpStatusCode.BadRequest))["field"]!);
+        // A job of days is refused with the bound, not started.
+        var huge = await Problem(await Http.PostAsJsonAsync("/api/generators", new { sourceDatasetId = source, options = new { iterations = 1_000_000_000 } }), HttpStatusCode.BadRequest);
+        Assert.Equal("options.iterations", (string)huge["field"]!);
+        Assert.Contains("1,000,000", (string)huge["detail"]!);
 
         var started = await Http.PostAsJsonAsync("/api/generators", new
         {
@@ -100,6 +104,8 @@ public sealed class ApiTests(ApiFixture fixture)
         var badSample = await Http.PostAsJsonAsync("/api/synthetic", new { generatorId, users = 0 });
         Assert.Equal("users", (string)(await Problem(badSample, HttpStatusCode.BadRequest))["field"]!);
         await Problem(await Http.PostAsJsonAsync("/api/synthetic", new { generatorId = "gen-missing" }), HttpStatusCode.NotFound);
+        var tooMany = await Problem(await Http.PostAsJsonAsync("/api/synthetic", new { generatorId, users = 50, items = 40, ratings = 5000 }), HttpStatusCode.BadRequest);
+        Assert.Equal("ratings", (string)tooMany["field"]!);
         var badVariant = await Http.PostAsJsonAsync("/api/synthetic", new { generatorId, variant = "best" });
         Assert.Equal("variant", (string)(await Problem(badVariant, HttpStatusCode.BadRequest))["field"]!);
 
@@ -158,7 +164,9 @@ public sealed class ApiTests(ApiFixture fixture)
         var badRatio = await Http.PostAsJsonAsync("/api/models", new { datasetId, kind = "ncf", options = new { testRatio = 1.5 } });
         Assert.Equal("options.testRatio", (string)(await Problem(badRatio, HttpStatusCode.BadRequest))["field"]!);
 
-        var job = await Accepted(await Http.PostAsJsonAsync("/api/models", new { datasetId, kind = "ncf", options = new { epochs = 100_000 } }));
+        var tooLong = await Problem(await Http.PostAsJsonAsync("/api/models", new { datasetId, kind = "ncf", options = new { epochs = 100_000 } }), HttpStatusCode.BadRequest);
+        Assert.Equal("options.epochs", (string)tooLong["field"]!);
+        var job = await Accepted(await Http.PostAsJsonAsync("/api/models", new { datasetId, kind = "ncf", options = new { epochs = 1000 } }));
         var jobId = (string)job["id"]!;
         var modelId = (string)job["resultId"]!;
         await Problem(await Http.GetAsync($"/api/models/{modelId}/recommendations?user=1"), HttpStatusCode.Conflict);
@@ -192,7 +200,7 @@ public sealed class ApiTests(ApiFixture fixture)
     public async Task Deleting_a_model_mid_training_cancels_its_job()
     {
         var datasetId = await CreateDemoAsync();
-        var job = await Accepted(await Http.PostAsJsonAsync("/api/models", new { datasetId, kind = "deepmf", options = new { epochs = 100_000 } }));
+        var job = await Accepted(await Http.PostAsJsonAsync("/api/models", new { datasetId, kind = "deepmf", options = new { epochs = 1000 } }));
         await Wait.UntilAsync(async () => (string)(await GetJson($"/api/jobs/{(string)job["id"]!}"))!["state"]! == "running" ? "yes" : null, 60, "training to start");
 
         Assert.Equal(HttpStatusCode.NoContent, (await Http.DeleteAsync($"/api/models/{(string)job["resultId"]!}")).StatusCode);
@@ -211,7 +219,7 @@ public sealed class ApiTests(ApiFixture fixture)
         var generatorJob = await Accepted(await Http.PostAsJsonAsync("/api/generators", new
         {
             sourceDatasetId = source,
-            options = new { iterations = 100_000_000, pretrainEpochs = 1 },
+            options = new { iterations = 1_000_000, pretrainEpochs = 1 },
         }));
         var generatorId = (string)generatorJob["resultId"]!;
         await Problem(await Http.PostAsJsonAsync("/api/synthetic", new { generatorId }), HttpStatusCode.Conflict);

@@ -21,12 +21,6 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
     }
 
-    private static string FirstLine(string message)
-    {
-        var line = message.Split('\n', 2)[0].Trim();
-        return line.Length <= 300 ? line : line[..300] + "…";
-    }
-
     public static ProblemDetails Describe(Exception exception)
     {
         switch (exception)
@@ -46,7 +40,7 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
                         SandboxErrorKind.Conflict => "Not possible yet",
                         _ => "Invalid request",
                     },
-                    Detail = sandbox.Message,
+                    Detail = ErrorText.ForClient(sandbox.Message),
                 };
                 if (sandbox.Field is not null)
                 {
@@ -54,7 +48,7 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
                 }
                 return problem;
             case UploadTooLargeException tooLarge:
-                return new ProblemDetails { Status = StatusCodes.Status413PayloadTooLarge, Title = "Upload too large", Detail = tooLarge.Message };
+                return new ProblemDetails { Status = StatusCodes.Status413PayloadTooLarge, Title = "Upload too large", Detail = ErrorText.ForClient(tooLarge.Message) };
             case BadHttpRequestException bad:
                 return new ProblemDetails
                 {
@@ -69,7 +63,7 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
                     Status = StatusCodes.Status503ServiceUnavailable,
                     Title = "Cluster unavailable",
                     // The first line only: Orleans puts whole remote stack traces into its messages.
-                    Detail = $"the silo did not answer ({exception.GetType().Name}); is it running? {FirstLine(exception.Message)}",
+                    Detail = $"the silo did not answer ({exception.GetType().Name}); is it running? {ErrorText.ForClient(exception.Message)}",
                 };
             default:
                 return new ProblemDetails { Status = StatusCodes.Status500InternalServerError, Title = "Unexpected error", Detail = exception.GetType().Name };

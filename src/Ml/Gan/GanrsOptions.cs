@@ -38,6 +38,20 @@ public static class GanrsVariants
 /// <summary>GANRS training settings; the defaults are the authors'.</summary>
 public sealed record GanrsOptions
 {
+    /// <summary>The upper bounds of a training request (README, API table): 50 times the paper's iterations, about 15 minutes on 2 cores.</summary>
+    public const int MaxIterations = 1_000_000;
+
+    public const int MaxEpochs = 1000;
+
+    public const int MaxBatchSize = 65_536;
+
+    public const int MaxFactors = 256;
+
+    /// <summary>Noise size and hidden widths.</summary>
+    public const int MaxWidth = 4096;
+
+    public const int MaxEvaluationSamples = 1_000_000;
+
     public int Factors { get; init; } = 5;
 
     public int PretrainEpochs { get; init; } = 10;
@@ -79,25 +93,25 @@ public sealed record GanrsOptions
 
     public void Validate()
     {
-        void Positive(int value, string name)
+        void Within(int value, string name, int max = int.MaxValue)
         {
-            if (value < 1)
+            if (value < 1 || value > max)
             {
-                throw new ArgumentOutOfRangeException(name, value, "must be at least 1");
+                throw new ArgumentOutOfRangeException(name, value, max == int.MaxValue ? "must be at least 1" : $"must be between 1 and {max:N0}");
             }
         }
-        Positive(Factors, nameof(Factors));
-        Positive(PretrainEpochs, nameof(PretrainEpochs));
-        Positive(PretrainBatchSize, nameof(PretrainBatchSize));
-        Positive(NoiseSize, nameof(NoiseSize));
-        Positive(GeneratorHidden1, nameof(GeneratorHidden1));
-        Positive(GeneratorHidden2, nameof(GeneratorHidden2));
-        Positive(DiscriminatorHidden, nameof(DiscriminatorHidden));
-        Positive(Iterations, nameof(Iterations));
-        Positive(BatchSize, nameof(BatchSize));
-        Positive(EvaluateEvery, nameof(EvaluateEvery));
-        Positive(EvaluationSamples, nameof(EvaluationSamples));
-        Positive(ReportEvery, nameof(ReportEvery));
+        Within(Factors, nameof(Factors), MaxFactors);
+        Within(PretrainEpochs, nameof(PretrainEpochs), MaxEpochs);
+        Within(PretrainBatchSize, nameof(PretrainBatchSize), MaxBatchSize);
+        Within(NoiseSize, nameof(NoiseSize), MaxWidth);
+        Within(GeneratorHidden1, nameof(GeneratorHidden1), MaxWidth);
+        Within(GeneratorHidden2, nameof(GeneratorHidden2), MaxWidth);
+        Within(DiscriminatorHidden, nameof(DiscriminatorHidden), MaxWidth);
+        Within(Iterations, nameof(Iterations), MaxIterations);
+        Within(BatchSize, nameof(BatchSize), MaxBatchSize);
+        Within(EvaluateEvery, nameof(EvaluateEvery));
+        Within(EvaluationSamples, nameof(EvaluationSamples), MaxEvaluationSamples);
+        Within(ReportEvery, nameof(ReportEvery));
         if (!(LearningRate > 0) || !(PretrainLearningRate > 0))
         {
             throw new ArgumentOutOfRangeException(nameof(LearningRate), "learning rates must be positive");

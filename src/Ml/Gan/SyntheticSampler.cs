@@ -19,6 +19,12 @@ public sealed record SampleOptions
     /// <summary>The most reference-model trainings the difficulty search may take.</summary>
     public const int MaxReferenceFits = 5;
 
+    public const int MaxUsers = 1_000_000;
+
+    public const int MaxItems = 1_000_000;
+
+    public const int MaxKMeansIterations = 10_000;
+
     public int Users { get; init; } = 2000;
 
     public int Items { get; init; } = 4000;
@@ -53,13 +59,13 @@ public sealed record SampleOptions
     /// <summary>Checks the request; the messages name the parameter as the CLI and API spell it.</summary>
     public void Validate()
     {
-        if (Users <= 0)
+        if (Users is <= 0 or > MaxUsers)
         {
-            throw new ArgumentOutOfRangeException("users", Users, "must be positive");
+            throw new ArgumentOutOfRangeException("users", Users, $"must be between 1 and {MaxUsers:N0}");
         }
-        if (Items <= 0)
+        if (Items is <= 0 or > MaxItems)
         {
-            throw new ArgumentOutOfRangeException("items", Items, "must be positive");
+            throw new ArgumentOutOfRangeException("items", Items, $"must be between 1 and {MaxItems:N0}");
         }
         if ((long)Users * Items > uint.MaxValue)
         {
@@ -96,7 +102,11 @@ public sealed record SampleOptions
         {
             throw new ArgumentOutOfRangeException("reference-fits", ReferenceFits, $"must be between 0 and {MaxReferenceFits}");
         }
-        if (ChunkSize < 1 || ClusterFitLimit < 1 || KMeansIterations < 1)
+        if (KMeansIterations is < 1 or > MaxKMeansIterations)
+        {
+            throw new ArgumentOutOfRangeException("kmeans-iterations", KMeansIterations, $"must be between 1 and {MaxKMeansIterations:N0}");
+        }
+        if (ChunkSize < 1 || ClusterFitLimit < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(ChunkSize), "chunk size, fit limit and iterations must be positive");
         }

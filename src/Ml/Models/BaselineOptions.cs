@@ -3,6 +3,13 @@ namespace GanRsSandbox.Ml.Models;
 /// <summary>Training settings; the defaults are the authors' (K=5, Adam 1e-3, batch 32, 10 epochs).</summary>
 public sealed record BaselineOptions
 {
+    /// <summary>The upper bounds of a training request (README, API table).</summary>
+    public const int MaxFactors = 1024;
+
+    public const int MaxEpochs = 1000;
+
+    public const int MaxBatchSize = 65_536;
+
     public int Factors { get; init; } = 5;
 
     public int Epochs { get; init; } = 10;
@@ -21,17 +28,17 @@ public sealed record BaselineOptions
 
     public void Validate()
     {
-        if (Factors < 1)
+        if (Factors is < 1 or > MaxFactors)
         {
-            throw new ArgumentOutOfRangeException(nameof(Factors), Factors, "must be at least 1");
+            throw new ArgumentOutOfRangeException(nameof(Factors), Factors, $"must be between 1 and {MaxFactors:N0}");
         }
-        if (Epochs < 1)
+        if (Epochs is < 1 or > MaxEpochs)
         {
-            throw new ArgumentOutOfRangeException(nameof(Epochs), Epochs, "must be at least 1");
+            throw new ArgumentOutOfRangeException(nameof(Epochs), Epochs, $"must be between 1 and {MaxEpochs:N0}");
         }
-        if (BatchSize < 1)
+        if (BatchSize is < 1 or > MaxBatchSize)
         {
-            throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize, "must be at least 1");
+            throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize, $"must be between 1 and {MaxBatchSize:N0}");
         }
         if (!(LearningRate > 0) || !double.IsFinite(LearningRate))
         {

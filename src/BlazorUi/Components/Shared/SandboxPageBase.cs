@@ -70,7 +70,7 @@ public abstract class SandboxPageBase : ComponentBase, IDisposable
 
     public static string Describe(Exception e) => e switch
     {
-        SandboxException sandbox => sandbox.Message,
+        SandboxException sandbox => ErrorText.ForClient(sandbox.Message),
         _ => $"The sandbox server did not answer ({e.GetType().Name}). Is the silo running? The page retries on its own.",
     };
 
