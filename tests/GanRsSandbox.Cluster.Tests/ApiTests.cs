@@ -237,7 +237,7 @@ public sealed class ApiTests(ApiFixture fixture)
 
         var job = await Accepted(await Http.PostAsJsonAsync("/api/experiments", new
         {
-            sourceDatasetId = source, preset = "quick", sampleScale = 0.2, iterations = 40, epochs = 1, rankingSeeds = 2,
+            sourceDatasetId = source, preset = "quick", variant = "stable", sampleScale = 0.2, iterations = 40, epochs = 1, rankingSeeds = 2,
         }));
         Assert.Equal("run-experiment", (string)job["kind"]!);
         var id = (string)job["resultId"]!;

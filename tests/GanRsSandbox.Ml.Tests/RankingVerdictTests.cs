@@ -33,6 +33,20 @@ public sealed class RankingVerdictTests
     }
 
     [Fact]
+    public void A_protocol_where_most_models_sit_at_zero_in_a_noisy_order_loses_to_one_that_separates_them_all()
+    {
+        // Thresholded at 5: one model far ahead, the other three near zero, their order changing between splits;
+        // its spread (0.5) is the largest, but thresholded at 4 separates every pair beyond the noise.
+        List<RankingRun> Source(int seed, double[] at4, double[] at5) => Models.Select((m, i) => new RankingRun(seed, m,
+            [new RankingScore(EvaluationProtocol.Thresholded, 4, at4[i]), new RankingScore(EvaluationProtocol.Thresholded, 5, at5[i])], null)).ToList();
+        var source = Source(1, [0.20, 0.30, 0.40, 0.55], [0.004, 0.002, 0.003, 0.5])
+            .Concat(Source(2, [0.21, 0.31, 0.42, 0.56], [0.001, 0.004, 0.002, 0.5])).ToList();
+        var verdict = RankingVerdict.From(source, source, 10);
+        Assert.Equal(("thresholded", 4), (verdict.Protocol, verdict.Threshold));
+        Assert.True(verdict.Separation > 2, $"{verdict.Separation}");
+    }
+
+    [Fact]
     public void TauIsAveragedOverSeedsAndSelfAgreementComparesTheSourcesSplits()
     {
         // Seed 2 of the source swaps the two middle models; the synthetic set reverses everything on seed 1.

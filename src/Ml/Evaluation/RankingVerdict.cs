@@ -25,6 +25,14 @@ public sealed record RankingVerdict(
     double SourceSpread,
     IReadOnlyList<RankedModel> Models)
 {
+    private const double SeparationCap = 3;
+
+    /// <summary>The noise floor of the separation: F1 gaps below it count as ties whatever their spread.</summary>
+    private const double NoiseFloor = 0.01;
+
+    /// <summary>How well the chosen protocol and threshold separate the models on the source (see the type's summary); null with one split seed.</summary>
+    public double? Separation { get; init; }
+
     /// <summary>The verdict from the runs of the same models and split seeds on both sides.</summary>
     public static RankingVerdict From(IReadOnlyList<RankingRun> source, IReadOnlyList<RankingRun> synthetic, int n)
     {
@@ -43,8 +51,32 @@ public sealed record RankingVerdict(
             var f1 = models.Select(m => MeanF1(source, m, protocol, threshold)).Where(double.IsFinite).ToList();
             return f1.Count < 2 ? 0 : f1.Max() - f1.Min();
         }
+        double? Separation(EvaluationProtocol protocol, int threshold)
+        {
+            if (seeds.Count < 2)
+            {
+                return null;
+            }
+            var perSeed = models.Select(m => seeds.Select(s => source.FirstOrDefault(r => r.Model == m && r.Seed == s)?.F1(protocol, threshold) ?? double.NaN).ToArray()).ToArray();
+            var scores = new List<double>();
+            for (var a = 0; a < perSeed.Length; a++)
+            {
+                for (var b = a + 1; b < perSeed.Length; b++)
+                {
+                    var gaps = perSeed[a].Zip(perSeed[b], (x, y) => x - y).Where(double.IsFinite).ToArray();
+                    if (gaps.Length < 2)
+                    {
+                        continue;
+                    }
+                    var mean = gaps.Average();
+                    var sd = Math.Sqrt(gaps.Sum(g => (g - mean) * (g - mean)) / (gaps.Length - 1));
+                    scores.Add(Math.Min(Math.Abs(mean) / (sd + NoiseFloor), SeparationCap));
+                }
+            }
+            return scores.Count == 0 ? null : scores.Average();
+        }
         // Ties go to the first candidate in enum and threshold order, so the choice does not depend on run order.
-        var (protocol, threshold) = candidates.MaxBy(c => Spread(c.Protocol, c.Threshold));
+        var (protocol, threshold) = candidates.MaxBy(c => (Separation(c.Protocol, c.Threshold) ?? 0, Spread(c.Protocol, c.Threshold)));
 
         List<double> Order(IReadOnlyList<RankingRun> runs, int seed) =>
             models.Select(m => runs.FirstOrDefault(r => r.Model == m && r.Seed == seed)?.F1(protocol, threshold) ?? double.NaN).ToList();
@@ -62,7 +94,10 @@ public sealed record RankingVerdict(
         var bestAgrees = ranked.MaxBy(r => r.SourceF1)!.Model == ranked.MaxBy(r => r.SyntheticF1)!.Model;
         var worstAgrees = ranked.MinBy(r => r.SourceF1)!.Model == ranked.MinBy(r => r.SyntheticF1)!.Model;
         return new RankingVerdict(protocol.Name(), threshold, n, seeds, Defined(Mean(taus)), Defined(Mean(selfTaus)), bestAgrees, worstAgrees,
-            Spread(protocol, threshold), ranked);
+            Spread(protocol, threshold), ranked)
+        {
+            Separation = Separation(protocol, threshold),
+        };
     }
 
     private static double? MeanRmse(IReadOnlyList<RankingRun> runs, BaselineKind model, List<int> seeds)
