@@ -73,7 +73,7 @@ public static class ExperimentWriter
 
         md.Append("\n## Do the synthetic datasets rank the models as the source does?\n\n");
         md.Append("The verdict: Kendall τ-b between the six models' F1@10 on the source and on each synthetic dataset (1: same order, 0: unrelated, −1: reversed), ");
-        md.Append("split seed by split seed and averaged, under the protocol and threshold that spread the models most on the source; next to it the source's ");
+        md.Append("split seed by split seed and averaged, under the protocol and threshold that separate the models most on the source (their F1 gaps in units of their split-to-split noise); next to it the source's ");
         md.Append("self-agreement, τ between its own orders on two different random splits (mean over every pair of seeds), which is as much agreement as the source allows.\n\n");
         md.Append("| dataset | τ | source self-agreement τ | protocol, threshold | split seeds | best model agrees | worst model agrees | order on the source | order on the synthetic dataset |\n|---|---|---|---|---|---|---|---|---|\n");
         foreach (var a in report.Agreement)
