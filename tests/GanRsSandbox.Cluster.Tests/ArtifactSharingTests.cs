@@ -99,3 +99,44 @@ public sealed class ArtifactSharingTests
         Assert.DoesNotContain("/", error.Message);
     }
 }
+
+public sealed class ArtifactStoreTests : IDisposable
+{
+    private readonly TempDirectory _data = new();
+    private readonly ArtifactStore _store;
+
+    public ArtifactStoreTests() => _store = new ArtifactStore(
+        Microsoft.Extensions.Options.Options.Create(new SandboxOptions { DataDirectory = _data.Path }),
+        Microsoft.Extensions.Logging.Abstractions.NullLogger<ArtifactStore>.Instance);
+
+    public void Dispose() => _data.Dispose();
+
+    [Fact]
+    public void A_write_that_fails_midway_leaves_the_old_files_and_no_partial_one()
+    {
+        var kept = _store.Put(path => File.WriteAllText(path, "the first artifact"));
+        var error = Assert.Throws<IOException>(() => _store.Put(path =>
+        {
+            File.WriteAllText(path, "half of");
+            throw new IOException("No space left on device");
+        }));
+        Assert.Contains("No space left", error.Message);
+        Assert.Equal([kept.Hash], _store.List());
+        Assert.Empty(Directory.GetFiles(Path.Combine(_data.Path, "artifacts"), ".incoming-*"));
+        Assert.Equal("the first artifact", File.ReadAllText(_store.Locate(kept)));
+    }
+
+    [Fact]
+    public void Equal_bytes_are_one_file_and_a_new_reference_freshens_it_against_the_sweep()
+    {
+        var first = _store.Put(path => File.WriteAllText(path, "same"));
+        var path = _store.Locate(first);
+        File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddDays(-1));
+        var second = _store.Put(p => File.WriteAllText(p, "same"));
+        Assert.Equal(first.Hash, second.Hash);
+        Assert.Single(_store.List());
+        // Not referenced yet (its new owner's state is not written), but just put: a sweep with a grace period keeps it.
+        Assert.Empty(_store.Sweep(new HashSet<string>(), TimeSpan.FromMinutes(10)));
+        Assert.Equal([first.Hash], _store.Sweep(new HashSet<string>(), TimeSpan.Zero));
+    }
+}
