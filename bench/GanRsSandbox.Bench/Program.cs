@@ -128,6 +128,19 @@ switch (args.FirstOrDefault())
         }));
         return 0;
     }
+    case "topn-answers":
+    {
+        // The engine's own top-N for each listed user, by original ids: what the soak checks the live answers against.
+        var model = GanRsSandbox.Ml.Models.BaselineModel.Load(Get("model", ""));
+        var data = GanRsSandbox.Ml.Data.DatasetFile.Load(Get("dataset", ""));
+        var count = int.Parse(Get("n", "10"), CultureInfo.InvariantCulture);
+        TorchSharp.torch.set_num_threads(1);
+        var recommender = new GanRsSandbox.Ml.Models.Recommender(model, data);
+        var answers = File.ReadAllLines(Get("users", "")).Where(u => u.Length > 0).ToDictionary(u => u,
+            u => recommender.Recommend(Array.IndexOf(data.UserIds, u), count).Select(r => data.ItemIds[r.Item]).ToArray());
+        Console.WriteLine(JsonSerializer.Serialize(answers));
+        return 0;
+    }
     case "fidelity":
     {
         // fidelity --source u.data --work DIR --seeds 1,2,3,4,5 --settings paper,wide --variants matched,stable,popular,ganrs
