@@ -161,7 +161,8 @@ public static class GanrsTrainer
         using var zeros = torch.zeros(batch, 1, device: device);
         // The same held noise scores every checkpoint, so scores differ only by the generator.
         using var heldUnitNoise = torch.randn([options.EvaluationSamples, options.NoiseSize], generator: random).to(device);
-        using var heldNoise = heldUnitNoise.mul(options.EvaluationNoiseStd);
+        using var evaluationStd = options.EvaluationNoiseStd.ToScalar();
+        using var heldNoise = heldUnitNoise.mul(evaluationStd);
         var (realMeans, realStds) = ColumnMoments(real, width);
         generator.train();
         discriminator.train();

@@ -433,7 +433,8 @@ public static class SyntheticSampler
             using var noGrad = no_grad();
             using var scope = NewDisposeScope();
             using var random = new torch.Generator((ulong)options.Seed * 1_000_003UL + (ulong)chunkIndex);
-            var noise = torch.randn([rows, noiseSize], generator: random).mul_(options.NoiseStd).to(_device);
+            using var std = options.NoiseStd.ToScalar();
+            var noise = torch.randn([rows, noiseSize], generator: random).mul_(std).to(_device);
             return generator.call(noise).cpu().data<float>().ToArray();
         }
     }

@@ -1,3 +1,4 @@
+using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -18,7 +19,15 @@ internal sealed class FlatAdam : IDisposable
     private readonly double _learningRate;
     private readonly double _beta1;
     private readonly double _beta2;
-    private readonly double _epsilon;
+
+    // TorchSharp passes a Scalar's native handle and no longer references the managed object, so an implicit Scalar
+    // (a double argument) can be finalised, and its native memory freed, by a GC during the very call that reads it:
+    // under load (a silo serving queries while it trains) that fails a step with "Expected false to be true" from
+    // c10::Scalar::toFloat. These Scalars live as long as the optimiser, and the per-step ones until the step ends.
+    private readonly Scalar _beta2Scalar;
+    private readonly Scalar _oneMinusBeta2;
+    private readonly Scalar _epsilon;
+    private readonly Scalar _one;
     private long _step;
 
     public FlatAdam(IEnumerable<Parameter> parameters, double learningRate, double beta1 = 0.9, double beta2 = 0.999, double epsilon = 1e-8)
@@ -38,7 +47,10 @@ internal sealed class FlatAdam : IDisposable
         _learningRate = learningRate;
         _beta1 = beta1;
         _beta2 = beta2;
-        _epsilon = epsilon;
+        _beta2Scalar = beta2.ToScalar();
+        _oneMinusBeta2 = (1 - beta2).ToScalar();
+        _epsilon = epsilon.ToScalar();
+        _one = 1.ToScalar();
 
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
@@ -64,10 +76,14 @@ internal sealed class FlatAdam : IDisposable
         using var noGrad = no_grad();
         var biasCorrection1 = 1 - Math.Pow(_beta1, _step);
         var biasCorrection2 = 1 - Math.Pow(_beta2, _step);
+        using var correction2 = Math.Sqrt(biasCorrection2).ToScalar();
+        using var stepSize = (-_learningRate / biasCorrection1).ToScalar();
+        // lerp_ takes its weight as a tensor, which the caller's dispose scope keeps alive.
         _firstMoment.lerp_(_gradients, 1 - _beta1);
-        _secondMoment.mul_(_beta2).addcmul_(_gradients, _gradients, 1 - _beta2);
-        var denominator = _secondMoment.sqrt().div_(Math.Sqrt(biasCorrection2)).add_(_epsilon);
-        _values.addcdiv_(_firstMoment, denominator, -_learningRate / biasCorrection1);
+        _secondMoment.mul_(_beta2Scalar).addcmul_(_gradients, _gradients, _oneMinusBeta2);
+        var denominator = _secondMoment.sqrt().div_(correction2).add_(_epsilon, _one);
+        _values.addcdiv_(_firstMoment, denominator, stepSize);
+        GC.KeepAlive(this);
     }
 
     public void Dispose()
@@ -76,5 +92,9 @@ internal sealed class FlatAdam : IDisposable
         _gradients.Dispose();
         _firstMoment.Dispose();
         _secondMoment.Dispose();
+        _beta2Scalar.Dispose();
+        _oneMinusBeta2.Dispose();
+        _epsilon.Dispose();
+        _one.Dispose();
     }
 }

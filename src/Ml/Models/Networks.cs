@@ -53,6 +53,7 @@ internal sealed class VDeepMfNetwork : Module<Tensor, Tensor, Tensor>
     private readonly Linear _itemMean;
     private readonly Linear _itemLogVar;
     private readonly torch.Generator _random;
+    private readonly Scalar _one = 1.ToScalar();
 
     public VDeepMfNetwork(long users, long items, long factors, torch.Generator random) : base(nameof(VDeepMfNetwork))
     {
@@ -74,10 +75,21 @@ internal sealed class VDeepMfNetwork : Module<Tensor, Tensor, Tensor>
         var itemZ = _itemMean.call(item);
         if (training)
         {
-            userZ = userZ + _userLogVar.call(user).exp() * torch.randn(userZ.shape, device: userZ.device, generator: _random);
-            itemZ = itemZ + _itemLogVar.call(item).exp() * torch.randn(itemZ.shape, device: itemZ.device, generator: _random);
+            // add with an explicit alpha: Tensor + Tensor makes an implicit Scalar 1, which can be finalised mid-call (see FlatAdam).
+            userZ = userZ.add(_userLogVar.call(user).exp() * torch.randn(userZ.shape, device: userZ.device, generator: _random), _one);
+            itemZ = itemZ.add(_itemLogVar.call(item).exp() * torch.randn(itemZ.shape, device: itemZ.device, generator: _random), _one);
+            GC.KeepAlive(this);
         }
         return (userZ * itemZ).sum(1);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _one.Dispose();
+        }
+        base.Dispose(disposing);
     }
 }
 

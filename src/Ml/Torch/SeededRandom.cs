@@ -31,10 +31,14 @@ internal sealed class SeededDropout : nn.Module<Tensor, Tensor>
     private readonly double _probability;
     private readonly torch.Generator _random;
 
+    /// <summary>The keep probability, held for the module's life: an implicit Scalar can be finalised mid-call (see FlatAdam).</summary>
+    private readonly Scalar _keep;
+
     public SeededDropout(double probability, torch.Generator random) : base(nameof(SeededDropout))
     {
         _probability = probability;
         _random = random;
+        _keep = (1 - probability).ToScalar();
     }
 
     public override Tensor forward(Tensor input)
@@ -46,6 +50,17 @@ internal sealed class SeededDropout : nn.Module<Tensor, Tensor>
         }
         var keep = 1 - _probability;
         var mask = torch.empty_like(input).bernoulli_(keep, generator: _random);
-        return input * mask.div_(keep);
+        var output = input * mask.div_(_keep);
+        GC.KeepAlive(this);
+        return output;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _keep.Dispose();
+        }
+        base.Dispose(disposing);
     }
 }
