@@ -68,13 +68,15 @@ def main():
     verdicts = [r for r in ranking if r.get("ranking")]
     if verdicts:
         print("\n**Ranking verdict, matched --ratings 300,000, split seeds 1-3**\n")
-        print("| seed | protocol, threshold | τ | source self-agreement τ | best agrees | worst agrees | source spread of F1@10 |")
-        print("|---|---|---|---|---|---|---|")
+        print("| seed | protocol, threshold | τ | source self-agreement τ | τ − self | best agrees | worst agrees | source spread of F1@10 | separation |")
+        print("|---|---|---|---|---|---|---|---|---|")
         for r in verdicts:
             v = r["ranking"]
             tau = "undefined" if v["Tau"] is None else f"{v['Tau']:.3f}"
             self_tau = "undefined" if v["SelfAgreementTau"] is None else f"{v['SelfAgreementTau']:.3f}"
-            print(f"| {r['seed']} | {v['Protocol']}, ≥ {v['Threshold']} | {tau} | {self_tau} | {v['BestAgrees']} | {v['WorstAgrees']} | {v['SourceSpread']:.3f} |")
+            margin = "–" if v["Tau"] is None or v["SelfAgreementTau"] is None else f"{v['Tau'] - v['SelfAgreementTau']:+.3f}"
+            separation = "–" if v.get("Separation") is None else f"{v['Separation']:.2f}"
+            print(f"| {r['seed']} | {v['Protocol']}, ≥ {v['Threshold']} | {tau} | {self_tau} | {margin} | {v['BestAgrees']} | {v['WorstAgrees']} | {v['SourceSpread']:.3f} | {separation} |")
         print("\n**RMSE of each rating model, mean over split seeds 1-3: synthetic / source (ratio)**\n")
         models = [m["Model"] for m in verdicts[0]["ranking"]["Models"] if m["SourceRmse"] is not None]
         print("| seed | " + " | ".join(models) + " |")
