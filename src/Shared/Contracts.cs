@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Orleans;
 
 namespace GanRsSandbox.Shared;
@@ -142,15 +143,15 @@ public sealed record DatasetUpload
 [GenerateSerializer, Immutable, Alias("ganrs.GeneratorSettings")]
 public sealed record GeneratorSettings
 {
-    [Id(0)] public int? Iterations { get; init; }
-    [Id(1)] public int? PretrainEpochs { get; init; }
-    [Id(2)] public int? Factors { get; init; }
-    [Id(3)] public int? BatchSize { get; init; }
+    [Id(0), Range(1, RequestBounds.MaxIterations)] public int? Iterations { get; init; }
+    [Id(1), Range(1, RequestBounds.MaxGeneratorEpochs)] public int? PretrainEpochs { get; init; }
+    [Id(2), Range(1, RequestBounds.MaxGeneratorFactors)] public int? Factors { get; init; }
+    [Id(3), Range(1, RequestBounds.MaxGeneratorBatchSize)] public int? BatchSize { get; init; }
     [Id(4)] public double? LearningRate { get; init; }
     [Id(5)] public int? EvaluateEvery { get; init; }
     [Id(6)] public double? EvaluationNoiseStd { get; init; }
     [Id(7)] public int? Seed { get; init; }
-    [Id(8)] public int? NoiseSize { get; init; }
+    [Id(8), Range(1, RequestBounds.MaxNoiseSize)] public int? NoiseSize { get; init; }
 }
 
 [GenerateSerializer, Immutable, Alias("ganrs.GeneratorRequest")]
@@ -189,25 +190,25 @@ public sealed record GeneratorInfo
 public sealed record SyntheticRequest
 {
     [Id(0)] public required string GeneratorId { get; init; }
-    [Id(1)] public int Users { get; init; } = 2000;
-    [Id(2)] public int Items { get; init; } = 4000;
-    [Id(3)] public long Samples { get; init; } = 800_000;
+    [Id(1), Range(1, RequestBounds.MaxUsers)] public int Users { get; init; } = 2000;
+    [Id(2), Range(1, RequestBounds.MaxItems)] public int Items { get; init; } = 4000;
+    [Id(3), Range(1, RequestBounds.MaxSamples)] public long Samples { get; init; } = 800_000;
     [Id(4)] public double NoiseStd { get; init; } = 2.5;
     [Id(5)] public int Seed { get; init; } = 1;
     /// <summary>matched (default), stable, ganrs or popular.</summary>
     [Id(6)] public string Variant { get; init; } = "matched";
     [Id(7)] public string? Name { get; init; }
     /// <summary>The exact number of ratings to make (matched variant); null: as many as the samples give.</summary>
-    [Id(8)] public long? Ratings { get; init; }
+    [Id(8), Range(1, RequestBounds.MaxRatings)] public long? Ratings { get; init; }
 }
 
 /// <summary>Baseline training settings; null leaves the authors' default.</summary>
 [GenerateSerializer, Immutable, Alias("ganrs.ModelSettings")]
 public sealed record ModelSettings
 {
-    [Id(0)] public int? Epochs { get; init; }
-    [Id(1)] public int? BatchSize { get; init; }
-    [Id(2)] public int? Factors { get; init; }
+    [Id(0), Range(1, RequestBounds.MaxModelEpochs)] public int? Epochs { get; init; }
+    [Id(1), Range(1, RequestBounds.MaxModelBatchSize)] public int? BatchSize { get; init; }
+    [Id(2), Range(1, RequestBounds.MaxModelFactors)] public int? Factors { get; init; }
     [Id(3)] public double? LearningRate { get; init; }
     [Id(4)] public int? Seed { get; init; }
     /// <summary>Share of each dataset held out for the curves and RMSE; 0.2 by default.</summary>

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Orleans;
 using Orleans.Concurrency;
 
@@ -14,10 +15,10 @@ public sealed record ExperimentRequest
     [Id(3)] public string Variant { get; init; } = "matched";
     /// <summary>Optional: multiplies every synthetic dataset's samples (users and items stay), for a smaller grid.</summary>
     [Id(4)] public double? SampleScale { get; init; }
-    [Id(5)] public int? Iterations { get; init; }
-    [Id(6)] public int? Epochs { get; init; }
+    [Id(5), Range(1, RequestBounds.MaxIterations)] public int? Iterations { get; init; }
+    [Id(6), Range(1, RequestBounds.MaxModelEpochs)] public int? Epochs { get; init; }
     /// <summary>Split seeds of the ranking verdict (1 to 10; 3 by default): each extra one trains every cell once more.</summary>
-    [Id(7)] public int? RankingSeeds { get; init; }
+    [Id(7), Range(1, RequestBounds.MaxRankingSeeds)] public int? RankingSeeds { get; init; }
 }
 
 [GenerateSerializer, Immutable, Alias("ganrs.ExperimentDatasetRow")]

@@ -270,6 +270,11 @@ public sealed class ApiTests(ApiFixture fixture)
         var paths = document["paths"]!.AsObject().Select(p => p.Key).ToList();
         Assert.Contains("/api/models/{id}/recommendations", paths);
         Assert.Contains("/api/jobs/{id}", paths);
+        // The bounds are in the schema, as the engine enforces them.
+        var schemas = document["components"]!["schemas"]!;
+        Assert.Equal(1_000_000, (int)schemas["GeneratorSettings"]!["properties"]!["iterations"]!["maximum"]!);
+        Assert.Equal(1000, (int)schemas["ModelSettings"]!["properties"]!["epochs"]!["maximum"]!);
+        Assert.Equal(25_000_000, (long)schemas["SyntheticRequest"]!["properties"]!["ratings"]!["maximum"]!);
         var page = await Http.GetAsync("/api/docs/index.html");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
     }
