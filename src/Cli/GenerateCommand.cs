@@ -102,7 +102,7 @@ internal static class GenerateCommand
         if (compareFaithful && variant != GanrsVariant.Ganrs)
         {
             stderr.WriteLine("sampling the faithful method (--variant ganrs) from the same generator for comparison");
-            var paper = SyntheticSampler.Sample(model, sample with { Variant = GanrsVariant.Ganrs, Ratings = null }, sampling);
+            var paper = SyntheticSampler.Sample(model, sample with { Variant = GanrsVariant.Ganrs, Ratings = null, ReferenceFits = 0 }, sampling);
             faithful = FidelityReportJson.From(FidelityMetrics.Compare(source, paper.Dataset, paper.Dcr), paper.RawRatingTvd, paper.CollapsedSamples);
         }
         report = report with { Faithful = faithful };

@@ -84,7 +84,7 @@ public sealed class ArtifactStore
         foreach (var path in Directory.EnumerateFiles(_root))
         {
             var name = Path.GetFileName(path);
-            var isArtifact = name.Length == 64 && name.All(char.IsAsciiHexDigitLower);
+            var isArtifact = IsHash(name);
             if (!(isArtifact ? !referenced.Contains(name) : name.StartsWith(IncomingPrefix, StringComparison.Ordinal)))
             {
                 continue;
@@ -107,7 +107,7 @@ public sealed class ArtifactStore
 
     /// <summary>The artifact files there are now, by hash.</summary>
     public IReadOnlyList<string> List() =>
-        Directory.EnumerateFiles(_root).Select(Path.GetFileName).OfType<string>().Where(n => n.Length == 64 && n.All(char.IsAsciiHexDigitLower)).ToList();
+        Directory.EnumerateFiles(_root).Select(Path.GetFileName).OfType<string>().Where(IsHash).ToList();
 
     /// <summary>A folder for work that outgrows one file (an experiment grid), next to the artifacts on the same shared path.</summary>
     public string WorkFolder(string name) =>
@@ -115,5 +115,8 @@ public sealed class ArtifactStore
             : throw new ArgumentException($"not a work folder name: {name}");
 
     private string PathOf(string hash) =>
-        hash.Length == 64 && hash.All(char.IsAsciiHexDigitLower) ? Path.Combine(_root, hash) : throw new ArgumentException($"not an artifact hash: {hash}");
+        IsHash(hash) ? Path.Combine(_root, hash) : throw new ArgumentException($"not an artifact hash: {hash}");
+
+    /// <summary>An artifact's file name: the lower-case hex SHA-256 of its bytes.</summary>
+    private static bool IsHash(string name) => name.Length == 64 && name.All(char.IsAsciiHexDigitLower);
 }

@@ -124,6 +124,9 @@ public sealed class ExperimentRunnerTests : IDisposable
         var markdown = File.ReadAllText(Path.Combine(_folder, "report.md"));
         Assert.Contains("Kendall τ", markdown);
         Assert.Contains("self-agreement", markdown);
+        // The grid keeps the difficulty its sampling measured: the reference RMSE on both sides.
+        Assert.All(report.Datasets.Where(d => !d.IsSource), d => Assert.True(d.Fidelity!.ReferenceRmse!.Value.Synthetic > 0));
+        Assert.Contains("reference RMSE", markdown);
         Assert.Contains("precision falls as N grows", markdown);
         Assert.True(File.Exists(Path.Combine(_folder, "results.json")));
 

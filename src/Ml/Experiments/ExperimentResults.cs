@@ -19,7 +19,11 @@ public sealed record GridCell(string Dataset, string Model, double? Rmse, double
 public sealed record GridFidelity(
     double RatingTvd, double RawRatingTvd, double MeanGap, double DensitySource, double DensitySynthetic, double GiniUsersSource,
     double GiniUsersSynthetic, double GiniItemsSource, double GiniItemsSynthetic, double HeadShareSource, double HeadShareSynthetic,
-    double? DcrMedian, long CollapsedPairs);
+    double? DcrMedian, long CollapsedPairs)
+{
+    /// <summary>The reference model's RMSE on the source and on the dataset (null in folders written before it existed).</summary>
+    public SourceVsSynthetic? ReferenceRmse { get; init; }
+}
 
 public sealed record GridDataset(string Key, bool IsSource, int Users, int Items, int Ratings, long? Samples, bool InSampleSweep, GridFidelity? Fidelity);
 

@@ -190,7 +190,10 @@ public static class ExperimentRunner
         var info = new GridDataset(spec.Key, false, data.UserCount, data.ItemCount, data.Count, spec.Samples, spec.InSampleSweep, new GridFidelity(
             report.RatingTvd, result.RawRatingTvd, report.MeanGap, report.Density.Source, report.Density.Synthetic, report.GiniUsers.Source,
             report.GiniUsers.Synthetic, report.GiniItems.Source, report.GiniItems.Synthetic, report.HeadShare.Source, report.HeadShare.Synthetic,
-            report.Dcr?.Median, result.CollapsedSamples));
+            report.Dcr?.Median, result.CollapsedSamples)
+        {
+            ReferenceRmse = result.Difficulty is { } d ? new SourceVsSynthetic(d.SourceReferenceRmse, d.SyntheticReferenceRmse) : null,
+        });
         DatasetFile.Save(data, dataPath);
         // The description is written last: its presence is what marks the dataset finished.
         ArtifactFile.Write(infoPath, stream => JsonSerializer.Serialize(stream, info, Json));

@@ -44,12 +44,13 @@ public static class ExperimentWriter
         md.Append(inv, $"Plan `{report.Plan}`, seed {report.Seed}, GANRS variant `{report.Variant}`; the six baselines trained once per dataset on a seeded 80/20 split and scored under both protocols (`results.csv` has every number). ");
         md.Append(inv, $"Rankings, trends and figures use the `{report.Protocol}` protocol at rating ≥ {report.Threshold}. The run took {report.Seconds / 60:F1} min.\n\n");
 
-        md.Append("## Datasets\n\n| dataset | users | items | ratings | samples | rating TVD | raw TVD | Gini items (src → syn) | head share (src → syn) | DCR median | figure |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
+        md.Append("## Datasets\n\n| dataset | users | items | ratings | samples | rating TVD | raw TVD | Gini items (src → syn) | head share (src → syn) | reference RMSE (src → syn) | DCR median | figure |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         foreach (var d in report.Datasets)
         {
             var f = d.Fidelity;
             md.Append(inv, $"| {d.Key} | {d.Users:N0} | {d.Items:N0} | {d.Ratings:N0} | {(d.Samples is { } s ? s.ToString("N0", inv) : "–")} | ");
-            md.Append(f is null ? "– | – | – | – | – " : string.Create(inv, $"{f.RatingTvd:F3} | {f.RawRatingTvd:F3} | {f.GiniItemsSource:F3} → {f.GiniItemsSynthetic:F3} | {f.HeadShareSource:F3} → {f.HeadShareSynthetic:F3} | {f.DcrMedian:F3} "));
+            var reference = f?.ReferenceRmse is { } r ? string.Create(inv, $"{r.Source:F3} → {r.Synthetic:F3}") : "–";
+            md.Append(f is null ? "– | – | – | – | – | – " : string.Create(inv, $"{f.RatingTvd:F3} | {f.RawRatingTvd:F3} | {f.GiniItemsSource:F3} → {f.GiniItemsSynthetic:F3} | {f.HeadShareSource:F3} → {f.HeadShareSynthetic:F3} | {reference} | {f.DcrMedian:F3} "));
             md.Append(inv, $"| [svg](figures/{d.Key}.svg) |\n");
         }
 

@@ -108,7 +108,7 @@ internal static class DifficultyCalibration
                 ? EmpiricalDistribution.Normal(0, Math.Sqrt(0.7 * _ratingVariance))
                 : new EmpiricalDistribution(source.ResidualQuantiles!);
             var order = Enumerable.Range(0, signal.Length).ToArray();
-            Array.Sort(Array.ConvertAll(signal, v => v), order);
+            Array.Sort((float[])signal.Clone(), order);
             _latent = new float[signal.Length];
             for (var rank = 0; rank < order.Length; rank++)
             {
