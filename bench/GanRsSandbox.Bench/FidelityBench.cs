@@ -60,7 +60,7 @@ internal static class FidelityBench
                         if (rankingSeeds.Contains(seed) && rankingVariants.Contains(variant) && setting == "paper" && ratings == rankingRatings)
                         {
                             sourceRuns ??= RankingRuns.Train(source, rankingOptions);
-                            report = report with { Ranking = RankingVerdict.From(sourceRuns, RankingRuns.Train(result.Dataset, rankingOptions), rankingOptions.N) };
+                            report = report with { Ranking = RankingVerdicts.From(sourceRuns, RankingRuns.Train(result.Dataset, rankingOptions), rankingOptions.N) };
                         }
                         var line = new
                         {

@@ -1,3 +1,5 @@
+using Orleans.Serialization;
+using GanRsSandbox.Shared;
 using StackExchange.Redis;
 
 namespace GanRsSandbox.BlazorUi;

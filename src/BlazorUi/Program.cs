@@ -1,3 +1,5 @@
+using GanRsSandbox.Shared;
+using GanRsSandbox.Ml.Catalog;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.RateLimiting;
@@ -24,6 +26,7 @@ builder.Services.AddSingleton<IGeneratorService, GeneratorService>();
 builder.Services.AddSingleton<IModelService, ModelService>();
 builder.Services.AddSingleton<IExperimentService, ExperimentService>();
 builder.Services.AddSingleton<IJobService, JobService>();
+builder.Services.AddSingleton(EngineCatalog.Current);
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
@@ -32,9 +35,9 @@ builder.Services.Configure<Microsoft.AspNetCore.SignalR.HubOptions>(hub => hub.M
 
 builder.Services.ConfigureHttpJsonOptions(json =>
 {
-    json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+    EngineVocabulary.Configure(json.SerializerOptions);
+    // The cluster's own enums (job kinds, states); the engine's name themselves.
     json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
-    json.SerializerOptions.NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals;
 });
 // Bad JSON reaches ProblemMapping as an exception, so that its problem names the field and position.
 builder.Services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);

@@ -1,3 +1,4 @@
+using GanRsSandbox.Ml.Progress;
 using System.Diagnostics;
 
 namespace GanRsSandbox.Cli;
@@ -39,6 +40,10 @@ internal sealed class ConsoleProgress(TextWriter stderr)
         var eta = fraction is > 0 and < 1 ? $" ETA {_clock.Elapsed * ((1 - fraction) / fraction):mm\\:ss}" : "";
         stderr.WriteLine($"[{stage}] {fraction,4:P0} {detail}{eta}");
     }
+
+    /// <summary>The engine's stage progress, as "[train deepmf]  40 % epoch 4/10, loss 0.4120 deepmf ETA 00:12".</summary>
+    public IProgress<StageProgress> Stages() => For<StageProgress>(p =>
+        (p.Detail is null ? p.Stage : $"{p.Stage} {p.Detail}", p.Metric(MetricNames.Work) ?? p.Fraction, StageProgressText.Describe(p)));
 
     /// <summary>An <see cref="IProgress{T}"/> that reports each value as (stage, fraction, detail).</summary>
     public IProgress<T> For<T>(Func<T, (string Stage, double Fraction, string Detail)> describe) => new Relay<T>(this, describe);

@@ -1,7 +1,9 @@
 using GanRsSandbox.Ml.Data;
 using GanRsSandbox.Ml.Evaluation;
 using GanRsSandbox.Ml.Models;
+using GanRsSandbox.Ml;
 using GanRsSandbox.Ml.Torch;
+using GanRsSandbox.Ml.Workflows;
 
 namespace GanRsSandbox.Cli;
 
@@ -12,15 +14,16 @@ internal static class EvaluateCommand
         var line = new CommandLine(args, new HashSet<string>());
         var path = line.Positional(0, "the ratings FILE");
         var kinds = ParseModels(line.String("models"));
-        var seed = line.Int("seed", 42);
+        var defaults = new BaselineOptions();
+        var seed = line.Int("seed", defaults.Seed);
         var splitKind = line.String("split") ?? "ratio";
-        var testRatio = line.Double("test-ratio", 0.2, 0.0001, 0.9999);
+        var testRatio = line.Double("test-ratio", BaselineTrainingRequest.DefaultTestRatio, 0.0001, 0.9999);
         var testUsers = line.Double("test-users", 0.2, 0.0001, 1);
         var testItems = line.Double("test-items", 0.2, 0.0001, 1);
-        var protocolText = line.String("protocol") ?? "test-items";
+        var protocolText = line.String("protocol") ?? EvaluationProtocol.TestItems.Name();
         if (!EvaluationProtocols.TryParse(protocolText, out var protocol))
         {
-            throw new UsageException($"--protocol: unknown protocol '{protocolText}' (test-items, thresholded or all-items)");
+            throw new UsageException($"--protocol: unknown protocol '{protocolText}' ({NamedValues.Listed<EvaluationProtocol>()})");
         }
         var ns = line.IntList("n", min: 1);
         var thresholds = line.IntList("thresholds");
@@ -31,10 +34,10 @@ internal static class EvaluateCommand
         }
         var options = new BaselineOptions
         {
-            Epochs = line.Int("epochs", 10, 1, BaselineOptions.MaxEpochs),
-            BatchSize = line.Int("batch", 32, 1, BaselineOptions.MaxBatchSize),
-            Factors = line.Int("factors", 5, 1, BaselineOptions.MaxFactors),
-            LearningRate = line.Double("lr", 1e-3, 1e-9, 10),
+            Epochs = line.Int("epochs", defaults.Epochs, 1, BaselineOptions.MaxEpochs),
+            BatchSize = line.Int("batch", defaults.BatchSize, 1, BaselineOptions.MaxBatchSize),
+            Factors = line.Int("factors", defaults.Factors, 1, BaselineOptions.MaxFactors),
+            LearningRate = line.Double("lr", defaults.LearningRate, 1e-9, 10),
             Seed = seed,
             Device = device,
         };
@@ -59,20 +62,18 @@ internal static class EvaluateCommand
             throw new UsageException("the split leaves no training or no test ratings; change --test-ratio (or --test-users/--test-items)");
         }
 
-        TorchSharp.torch.set_num_threads(threads > 0 ? threads : TorchRuntime.ThreadsForBatch(options.BatchSize));
         var stats = DatasetStats.Compute(data);
         stderr.WriteLine($"{data.Name}: {stats.Users:N0} users, {stats.Items:N0} items, {stats.Ratings:N0} ratings; " +
                          $"{split.Train.Length:N0} train / {split.Test.Length:N0} test; protocol {protocol.Name()}");
-        var results = new List<ModelEvaluation>();
-        var console = new ConsoleProgress(stderr);
-        foreach (var kind in kinds)
+        var results = EngineWorkflows.EvaluateBaselines(new BaselineEvaluationRequest(data, split, kinds, settings)
         {
-            results.Add(BaselineEvaluator.TrainAndEvaluate(kind, data, split, options, settings, console.For(Training.Describe(kind.Name()))));
-        }
+            Training = options,
+            Threads = threads > 0 ? threads : null,
+        }, new ConsoleProgress(stderr).Stages());
         PrintTable(JsonOutput.HumanOutput(json, stdout, stderr), results, protocol, settings);
         if (json is not null)
         {
-            JsonOutput.Write(json, new EvaluateJson(StatsJson.From(stats), protocol.Name(), seed,
+            JsonOutput.Write(json, new EvaluateJson(StatsJson.From(stats), protocol, seed,
                 results.Select(r => ModelJson.From(r, protocol)).ToList()), stdout);
         }
         return GanrsCli.Ok;

@@ -2,6 +2,7 @@ using System.Globalization;
 using GanRsSandbox.Ml.Data;
 using GanRsSandbox.Ml.Evaluation;
 using GanRsSandbox.Ml.Models;
+using GanRsSandbox.Ml.Workflows;
 
 namespace GanRsSandbox.Cli;
 
@@ -28,15 +29,15 @@ internal static class FidelityCommand
         var report = FidelityMetrics.Compare(source, synthetic, dcr);
         if (ranking is not null)
         {
-            report = WithRanking(report, source, synthetic, ranking, stderr);
+            report = report with { Ranking = EngineWorkflows.JudgeRanking(source, synthetic, ranking, new ConsoleProgress(stderr).Stages()) };
         }
-        var scorecard = FidelityScorecard.Build(report, targets);
+        report = report.Scored(targets);
         var human = JsonOutput.HumanOutput(json, stdout, stderr);
         Print(human, report);
-        PrintScorecard(human, scorecard);
+        PrintScorecard(human, report.Scorecard ?? []);
         if (json is not null)
         {
-            JsonOutput.Write(json, FidelityReportJson.From(report, null, null) with { Scorecard = scorecard }, stdout);
+            JsonOutput.Write(json, report, stdout);
         }
         return GanrsCli.Ok;
     }
@@ -82,17 +83,6 @@ internal static class FidelityCommand
             }
         }
         return targets;
-    }
-
-    /// <summary>Trains the models on both datasets over the split seeds and judges their ranking (<see cref="RankingVerdict"/>).</summary>
-    internal static FidelityReport WithRanking(FidelityReport report, RatingsDataset source, RatingsDataset synthetic, RankingOptions options, TextWriter stderr)
-    {
-        var console = new ConsoleProgress(stderr);
-        var progress = console.For<RankingProgress>(p => ($"ranking on {p.Dataset}", (p.Done + p.Training.Fraction) / p.Total,
-            $"{p.Model.Name()} split seed {p.Seed}, epoch {p.Training.Epoch}/{p.Training.Epochs}"));
-        var sourceRuns = RankingRuns.Train(source, options, progress);
-        var syntheticRuns = RankingRuns.Train(synthetic, options, progress);
-        return report with { Ranking = RankingVerdict.From(sourceRuns, syntheticRuns, options.N) };
     }
 
     public static void Print(TextWriter stdout, FidelityReport report)

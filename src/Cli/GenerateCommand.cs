@@ -6,6 +6,7 @@ using GanRsSandbox.Ml.Evaluation;
 using GanRsSandbox.Ml.Gan;
 using GanRsSandbox.Ml.Models;
 using GanRsSandbox.Ml.Torch;
+using GanRsSandbox.Ml.Workflows;
 
 namespace GanRsSandbox.Cli;
 
@@ -58,7 +59,6 @@ internal static class GenerateCommand
 
         var clock = Stopwatch.StartNew();
         var console = new ConsoleProgress(stderr);
-        var sampling = console.For<SyntheticProgress>(p => (p.Stage, p.Fraction, p.Message));
         GanrsModel model;
         if (generatorIn is not null)
         {
@@ -74,11 +74,8 @@ internal static class GenerateCommand
         }
         else
         {
-            TorchSharp.torch.set_num_threads(TorchRuntime.ThreadsForBatch(training.BatchSize));
             stderr.WriteLine($"{source.Name}: {source.UserCount:N0} users, {source.ItemCount:N0} items, {source.Count:N0} ratings; training GANRS ({training.Iterations:N0} iterations)");
-            model = GanrsTrainer.Train(source, training, console.For<GanrsProgress>(p => (p.Stage, p.Fraction,
-                $"{p.Step:N0}/{p.Steps:N0}" + (p.DiscriminatorLoss is { } d ? $" D {d:F3} G {p.GeneratorLoss:F3}" : "") +
-                (p.HeldRatingTvd is { } t ? $" held TVD {t:F3}" : ""))));
+            model = EngineWorkflows.TrainGenerator(new GeneratorTrainingRequest(source) { Options = training }, console.Stages());
             var chosen = model.Training.Checkpoints.Single(c => c.Iteration == model.Training.BestIteration);
             stderr.WriteLine($"GAN: best checkpoint at iteration {model.Training.BestIteration:N0}: held rating TVD {chosen.HeldRatingTvd:F3}, moment gap {chosen.MomentGap:F3} (last iterate: TVD {model.Training.FinalHeldRatingTvd:F3})");
             if (generatorOut is not null)
@@ -87,30 +84,29 @@ internal static class GenerateCommand
             }
         }
 
-        TorchSharp.torch.set_num_threads(Environment.ProcessorCount);
-        var result = SyntheticSampler.Sample(model, sample, sampling);
-        SyntheticCsv.Write(result.Dataset, outPath);
-        var fidelity = FidelityMetrics.Compare(source, result.Dataset, result.Dcr) with { Difficulty = result.Difficulty };
-        if (ranking is not null)
+        var (result, fidelity) = EngineWorkflows.SampleSynthetic(new SyntheticSetRequest(model, sample)
         {
-            fidelity = FidelityCommand.WithRanking(fidelity, source, result.Dataset, ranking, stderr);
-        }
-        var scorecard = FidelityScorecard.Build(fidelity, targets, result.RawRatingTvd, result.Structure?.RequestedRatings, result.Dataset.Count);
+            Targets = targets,
+            Source = source,
+            Ranking = ranking,
+        }, console.Stages());
+        SyntheticCsv.Write(result.Dataset, outPath);
         var report = GenerateReportJson.From(result, fidelity, generatorIn is null ? model.Training : null, clock.Elapsed.TotalSeconds);
-        report = report with { Fidelity = report.Fidelity with { Scorecard = scorecard } };
-        FidelityReportJson? faithful = null;
+        FidelityReport? faithful = null;
         if (compareFaithful && variant != GanrsVariant.Ganrs)
         {
             stderr.WriteLine("sampling the faithful method (--variant ganrs) from the same generator for comparison");
-            var paper = SyntheticSampler.Sample(model, sample with { Variant = GanrsVariant.Ganrs, Ratings = null, ReferenceFits = 0 }, sampling);
-            faithful = FidelityReportJson.From(FidelityMetrics.Compare(source, paper.Dataset, paper.Dcr), paper.RawRatingTvd, paper.CollapsedSamples);
+            faithful = EngineWorkflows.SampleSynthetic(new SyntheticSetRequest(model, sample with { Variant = GanrsVariant.Ganrs, Ratings = null, ReferenceFits = 0 })
+            {
+                Targets = targets,
+            }, console.Stages()).Fidelity;
         }
         report = report with { Faithful = faithful };
 
         var human = JsonOutput.HumanOutput(json, stdout, stderr);
         human.WriteLine($"wrote {outPath}: {report.Users:N0} users, {report.Items:N0} items, {report.Ratings:N0} ratings ({report.CollapsedPairs:N0} repeated samples collapsed)");
         FidelityCommand.Print(human, fidelity);
-        FidelityCommand.PrintScorecard(human, scorecard);
+        FidelityCommand.PrintScorecard(human, fidelity.Scorecard ?? []);
         if (faithful is not null)
         {
             human.WriteLine($"faithful (ganrs) on the same generator: rating TVD {faithful.RatingTvd:F3}, gini users {faithful.GiniUsers.Synthetic:F3}, gini items {faithful.GiniItems.Synthetic:F3}");
@@ -121,43 +117,5 @@ internal static class GenerateCommand
             JsonOutput.Write(json, report, stdout);
         }
         return GanrsCli.Ok;
-    }
-}
-
-/// <summary>Writes a synthetic dataset as <c>user,item,rating</c> with integer ids, atomically.</summary>
-internal static class SyntheticCsv
-{
-    public static void Write(RatingsDataset data, string path)
-    {
-        ArtifactFile.Write(Path.GetFullPath(path), stream =>
-        {
-            using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), 1 << 16);
-            writer.NewLine = "\n";
-            writer.WriteLine("user,item,rating");
-            for (var i = 0; i < data.Count; i++)
-            {
-                writer.Write(data.UserIds[data.Users[i]]);
-                writer.Write(',');
-                writer.Write(data.ItemIds[data.Items[i]]);
-                writer.Write(',');
-                writer.WriteLine(((int)data.Ratings[i]).ToString(CultureInfo.InvariantCulture));
-            }
-        });
-    }
-}
-
-/// <summary>How baseline training progress reads on the console.</summary>
-internal static class Training
-{
-    public static Func<TrainingProgress, (string, double, string)> Describe(string label) =>
-        p => (label, p.Fraction, $"epoch {p.Epoch}/{p.Epochs} loss {p.Loss:F4}");
-}
-
-internal static class Devices
-{
-    public static string Parse(string? text)
-    {
-        var device = text ?? "cpu";
-        return TorchRuntime.DeviceNames.Contains(device) ? device : throw new UsageException($"--device: unknown device '{device}' (cpu, cuda or auto)");
     }
 }

@@ -19,18 +19,16 @@ public sealed record StatsJson(
         stats.GiniUsers, stats.GiniItems);
 }
 
-public sealed record CurveJson(int Threshold, int N, double Precision, double Recall, double F1);
-
 public sealed record ModelJson(
-    string Name, int Epochs, int Batch, double TrainSeconds, double SamplesPerSecond, double? Rmse, double? Mae, IReadOnlyList<CurveJson> Curves)
+    BaselineKind Name, int Epochs, int Batch, double TrainSeconds, double SamplesPerSecond, double? Rmse, double? Mae, IReadOnlyList<CurvePoint> Curves)
 {
     public static ModelJson From(ModelEvaluation evaluation, EvaluationProtocol protocol) => new(
-        evaluation.Kind.Name(), evaluation.Training.Epochs, evaluation.Training.BatchSize, evaluation.Training.Seconds,
+        evaluation.Kind, evaluation.Training.Epochs, evaluation.Training.BatchSize, evaluation.Training.Seconds,
         evaluation.Training.SamplesPerSecond, evaluation.Rmse, evaluation.Mae,
-        evaluation.Curves[protocol].Select(c => new CurveJson(c.Threshold, c.N, c.Precision, c.Recall, c.F1)).ToList());
+        evaluation.Curves[protocol]);
 }
 
-public sealed record EvaluateJson(StatsJson Dataset, string Protocol, int Seed, IReadOnlyList<ModelJson> Models);
+public sealed record EvaluateJson(StatsJson Dataset, EvaluationProtocol Protocol, int Seed, IReadOnlyList<ModelJson> Models);
 
 internal static class JsonOutput
 {
@@ -62,50 +60,6 @@ internal static class JsonOutput
     }
 }
 
-public sealed record PairJson(double Source, double Synthetic)
-{
-    public static PairJson From(SourceVsSynthetic pair) => new(pair.Source, pair.Synthetic);
-}
-
-public sealed record DcrJson(string Space, double P5, double Median, int NearCopies, double NearCopyThreshold);
-
-public sealed record FidelityReportJson(
-    double RatingTvd, double MeanGap, PairJson Density, PairJson GiniUsers, PairJson GiniItems, PairJson HeadShare, DcrJson? Dcr)
-{
-    /// <summary>The generated samples' rating TVD under the paper's decoding, before any calibration: the GAN's own fidelity.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public double? RawRatingTvd { get; init; }
-
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public long? CollapsedPairs { get; init; }
-
-    public double? UserDegreeKs { get; init; }
-
-    public double? ItemDegreeKs { get; init; }
-
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public RankingVerdict? Ranking { get; init; }
-
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public IReadOnlyList<ScorecardEntry>? Scorecard { get; init; }
-
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public DifficultyReport? Difficulty { get; init; }
-
-    public static FidelityReportJson From(FidelityReport report, double? rawRatingTvd, long? collapsed) => new(
-        report.RatingTvd, report.MeanGap, PairJson.From(report.Density), PairJson.From(report.GiniUsers), PairJson.From(report.GiniItems),
-        PairJson.From(report.HeadShare),
-        report.Dcr is { } d ? new DcrJson(d.Space, d.P5, d.Median, d.NearCopies, d.NearCopyThreshold) : null)
-    {
-        RawRatingTvd = rawRatingTvd,
-        CollapsedPairs = collapsed,
-        UserDegreeKs = report.UserDegreeKs,
-        ItemDegreeKs = report.ItemDegreeKs,
-        Ranking = report.Ranking,
-        Difficulty = report.Difficulty,
-    };
-}
-
 public sealed record SecondsJson(double Pretrain, double Gan, double Sample, double Cluster, double Total);
 
 public sealed record GanTrainingJson(
@@ -113,12 +67,12 @@ public sealed record GanTrainingJson(
     IReadOnlyList<GanRsSandbox.Ml.Gan.CheckpointScore> Checkpoints, IReadOnlyList<GanRsSandbox.Ml.Gan.LossPoint> Losses);
 
 public sealed record GenerateReportJson(
-    int Users, int Items, int Ratings, long Samples, long CollapsedPairs, string Variant, SecondsJson Seconds, double PeakMemoryMb,
-    FidelityReportJson Fidelity, GanTrainingJson? Training)
+    int Users, int Items, int Ratings, long Samples, long CollapsedPairs, GanRsSandbox.Ml.Gan.GanrsVariant Variant, SecondsJson Seconds, double PeakMemoryMb,
+    FidelityReport Fidelity, GanTrainingJson? Training)
 {
     /// <summary>The faithful method sampled from the same generator, when --compare-faithful asks for it.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public FidelityReportJson? Faithful { get; init; }
+    public FidelityReport? Faithful { get; init; }
 
     /// <summary>The GAN samples' own rating TVD under the paper's decoding.</summary>
     public double GanRatingTvd { get; init; }
@@ -133,10 +87,10 @@ public sealed record GenerateReportJson(
         var stats = DatasetStats.Compute(result.Dataset);
         System.Diagnostics.Process.GetCurrentProcess().Refresh();
         return new GenerateReportJson(
-            stats.Users, stats.Items, stats.Ratings, result.Samples, result.CollapsedSamples, result.Variant.ToString().ToLowerInvariant(),
+            stats.Users, stats.Items, stats.Ratings, result.Samples, result.CollapsedSamples, result.Variant,
             new SecondsJson(training?.PretrainSeconds ?? 0, training?.GanSeconds ?? 0, result.Seconds.Sample, result.Seconds.Cluster, totalSeconds),
             System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0,
-            FidelityReportJson.From(fidelity, result.RawRatingTvd, result.CollapsedSamples),
+            fidelity,
             training is null ? null : new GanTrainingJson(training.BestIteration, training.BestHeldRatingTvd, training.FinalHeldRatingTvd, training.Checkpoints, training.Losses))
         {
             GanRatingTvd = result.GanRatingTvd,

@@ -4,7 +4,6 @@ using GanRsSandbox.Ml.Data;
 using GanRsSandbox.Ml.Evaluation;
 using GanRsSandbox.Ml.Gan;
 using GanRsSandbox.Shared;
-using MlCurvePoint = GanRsSandbox.Ml.Evaluation.CurvePoint;
 
 namespace GanRsSandbox.Grains;
 
@@ -43,41 +42,6 @@ internal static class ContractMapping
         }
         return Enumerable.Range(0, DegreePoints).Select(i => sorted[(int)((long)i * (sorted.Length - 1) / (DegreePoints - 1))]).ToArray();
     }
-
-    public static FidelitySummary Fidelity(FidelityReport report, SyntheticResult result, IReadOnlyList<ScorecardEntry> scorecard) => new()
-    {
-        UserDegreeKs = report.UserDegreeKs,
-        ItemDegreeKs = report.ItemDegreeKs,
-        ReferenceRmse = report.Difficulty is { } d ? new FigurePair { Source = d.SourceReferenceRmse, Synthetic = d.SyntheticReferenceRmse } : null,
-        NoiseStd = report.Difficulty is { NoiseStd: > 0 } n ? n.NoiseStd : null,
-        RequestedRatings = result.Structure?.RequestedRatings,
-        GanRatingTvd = result.GanRatingTvd,
-        Scorecard = scorecard.Select(e => new ScorecardLine { Metric = e.Metric, Value = e.Value, Target = e.Target, Rule = e.Rule, Pass = e.Pass }).ToList(),
-        RatingTvd = report.RatingTvd,
-        RawRatingTvd = result.RawRatingTvd,
-        MeanGap = report.MeanGap,
-        Density = Pair(report.Density),
-        GiniUsers = Pair(report.GiniUsers),
-        GiniItems = Pair(report.GiniItems),
-        HeadShare = Pair(report.HeadShare),
-        DcrMedian = report.Dcr?.Median,
-        DcrP5 = report.Dcr?.P5,
-        NearCopies = report.Dcr?.NearCopies,
-        CollapsedPairs = result.CollapsedSamples,
-    };
-
-    private static FigurePair Pair(SourceVsSynthetic pair) => new() { Source = pair.Source, Synthetic = pair.Synthetic };
-
-    public static IReadOnlyList<Shared.CurvePoint> Curves(ModelEvaluation evaluation) =>
-        evaluation.Curves.SelectMany(protocol => protocol.Value.Select((MlCurvePoint c) => new Shared.CurvePoint
-        {
-            Protocol = protocol.Key.Name(),
-            Threshold = c.Threshold,
-            N = c.N,
-            Precision = c.Precision,
-            Recall = c.Recall,
-            F1 = c.F1,
-        })).ToList();
 
     /// <summary>At most <paramref name="points"/> evenly spaced losses, the last one always kept.</summary>
     public static IReadOnlyList<LossSample> Losses(IReadOnlyList<LossPoint> losses, int points = 300)

@@ -2,6 +2,8 @@ using GanRsSandbox.Ml;
 using GanRsSandbox.Ml.Data;
 using GanRsSandbox.Ml.Evaluation;
 using GanRsSandbox.Ml.Gan;
+using GanRsSandbox.Ml.Progress;
+using GanRsSandbox.Ml.Workflows;
 using GanRsSandbox.Grains.Hosting;
 using GanRsSandbox.Shared;
 
@@ -71,7 +73,7 @@ public sealed class DatasetGrain(
     public async Task<JobInfo> CreateSyntheticAsync(SyntheticRequest request)
     {
         EnsureNew();
-        var sampling = SamplingOptions(request);
+        ContractMapping.Validated(request, o => o.Validate());
         if (!SandboxIds.IsWellFormed(request.GeneratorId))
         {
             throw SandboxException.Invalid("generatorId", "generatorId is required");
@@ -83,7 +85,7 @@ public sealed class DatasetGrain(
             throw new SandboxException(SandboxErrorKind.Conflict, $"generator '{request.GeneratorId}' is {generator.Status.ToString().ToLowerInvariant()}, not ready", "generatorId");
         }
         var name = request.Name is null
-            ? $"{generator.SourceName ?? generator.SourceDatasetId} · GANRS {sampling.Variant.Name()} {request.Users:N0}×{request.Items:N0}, {(request.Ratings is { } r ? $"{r:N0} ratings" : $"{request.Samples:N0} samples")}"
+            ? $"{generator.SourceName ?? generator.SourceDatasetId} · GANRS {request.Variant.Name()} {request.Users:N0}×{request.Items:N0}, {(request.Ratings is { } r ? $"{r:N0} ratings" : $"{request.Samples:N0} samples")}"
             : CheckName(request.Name);
         await GrainFactory.GetGrain<IRegistryGrain>(IRegistryGrain.Key).AddAsync(RegistryEntryKind.Dataset, Id);
         return await StartJobAsync(jobId => State.State.Info = new DatasetInfo
@@ -98,6 +100,8 @@ public sealed class DatasetGrain(
         });
     }
 
+    protected override void UpgradeState() => State.State.Info = State.State.Info?.Upgraded();
+
     protected override async Task ExecuteJobAsync(JobRun run)
     {
         var info = State.State.Info!;
@@ -108,23 +112,15 @@ public sealed class DatasetGrain(
             throw SandboxException.Conflict($"generator '{request.GeneratorId}' was deleted or never finished");
         }
         var generatorPath = Services.Artifacts.Locate(generator.Artifact);
-        var options = SamplingOptions(request) with { Device = Services.Compute.TorchDevice };
+        // The request is the engine's sampling options; only the device is the silo's to choose.
+        SampleOptions options = request with { Device = Services.Compute.TorchDevice };
         var (stats, artifact, fidelity) = await RunOnWorkerAsync(run, token =>
         {
-            run.Reporter.Report("load", 0, "loading the generator");
-            var model = GanrsModel.Load(generatorPath);
-            TorchSharp.torch.set_num_threads(Environment.ProcessorCount);
-            var result = SyntheticSampler.Sample(model, options,
-                new ProgressRelay<SyntheticProgress>(p => run.Reporter.Report(p.Stage, p.Fraction, p.Message)), token);
-            run.Reporter.Report("store", 1, "computing the fidelity report");
-            var source = model.Source;
-            var synthetic = DatasetStats.Compute(result.Dataset);
-            var report = FidelityMetrics.Compare(source.Stats, synthetic, FidelityMetrics.HeadShare(source.ItemDegrees),
-                    FidelityMetrics.HeadShare(result.Dataset), result.Dcr)
-                .WithDegreeShapes(source.UserDegrees, source.ItemDegrees, result.Dataset) with { Difficulty = result.Difficulty };
-            var scorecard = FidelityScorecard.Build(report, new ScorecardTargets(), result.RawRatingTvd, result.Structure?.RequestedRatings, result.Dataset.Count);
+            run.Reporter.Report(new StageProgress("load", 0, 1));
+            var (result, report) = EngineWorkflows.SampleSynthetic(new SyntheticSetRequest(GanrsModel.Load(generatorPath), options), run.Reporter.AsProgress(), token);
+            run.Reporter.Report(new StageProgress("store", 0, 1));
             var stored = Services.Artifacts.Put(path => DatasetFile.Save(result.Dataset, path));
-            return (ContractMapping.Statistics(result.Dataset, synthetic), stored, ContractMapping.Fidelity(report, result, scorecard));
+            return (ContractMapping.Statistics(result.Dataset), stored, report);
         });
         State.State.Info = info with
         {
@@ -245,24 +241,5 @@ public sealed class DatasetGrain(
             throw SandboxException.Invalid("name", $"name must be 1 to {MaxNameLength} printable characters");
         }
         return trimmed;
-    }
-
-    private static SampleOptions SamplingOptions(SyntheticRequest request)
-    {
-        if (!GanrsVariants.TryParse(request.Variant, out var variant))
-        {
-            throw SandboxException.Invalid("variant", $"variant: unknown variant '{request.Variant}' ({GanrsVariants.Names})");
-        }
-        var options = new SampleOptions
-        {
-            Users = request.Users,
-            Items = request.Items,
-            Samples = request.Samples,
-            Ratings = request.Ratings,
-            NoiseStd = request.NoiseStd,
-            Seed = request.Seed,
-            Variant = variant,
-        };
-        return ContractMapping.Validated(options, o => o.Validate());
     }
 }

@@ -4,6 +4,7 @@ using GanRsSandbox.Ml.Data;
 using GanRsSandbox.Ml.Experiments;
 using GanRsSandbox.Ml.Gan;
 using GanRsSandbox.Ml.Models;
+using GanRsSandbox.Ml.Workflows;
 using GanRsSandbox.Shared;
 
 namespace GanRsSandbox.Grains;
@@ -29,7 +30,7 @@ public sealed class ExperimentGrain(
 {
     private static readonly string[] Files = ["results.csv", "results.json", "report.md"];
 
-    private (int Finished, ExperimentResults Results)? _results;
+    private (int Finished, ExperimentReport Results)? _results;
 
     private string Id => this.GetPrimaryKeyString();
 
@@ -54,6 +55,8 @@ public sealed class ExperimentGrain(
         });
     }
 
+    protected override void UpgradeState() => State.State.Info = State.State.Info?.Upgraded();
+
     protected override async Task ExecuteJobAsync(JobRun run)
     {
         var info = State.State.Info!;
@@ -64,7 +67,7 @@ public sealed class ExperimentGrain(
         {
             var source = DatasetFile.Load(sourcePath);
             return ExperimentRunner.Run(source, folder, plan, new ProgressRelay<ExperimentProgress>(p =>
-                run.Reporter.Report("grid", p.Fraction, $"[{p.Step}/{p.Steps}] {p.Message}")), token);
+                run.Reporter.Report(p.ToStage())), token);
         });
         State.State.Info = info with { Status = ResourceStatus.Ready };
     }
@@ -95,10 +98,15 @@ public sealed class ExperimentGrain(
             var plan = Plan(info.Request);
             var report = ExperimentRunner.ReadPartial(folder, plan,
                 new GridDataset("source", true, source.Users, source.Items, source.Ratings, null, false, null), info.SourceName ?? "source");
-            return (Finished: finished, Results: Results(report, plan));
+            return (Finished: finished, Results: report);
         });
         _results = results;
-        return info with { Results = results.Results };
+        return info with
+        {
+            Results = results.Results,
+            PlannedDatasets = ["source", .. Plan(info.Request).Synthetic.Select(s => s.Key)],
+            PlannedModels = Ml.Models.BaselineKinds.All,
+        };
     }
 
     private static int FinishedPieces(string folder) =>
@@ -129,10 +137,6 @@ public sealed class ExperimentGrain(
             "quick" => ExperimentPlan.Quick(request.Seed),
             _ => throw SandboxException.Invalid("preset", $"preset: unknown preset '{request.Preset}' (paper or quick)"),
         };
-        if (!GanrsVariants.TryParse(request.Variant, out var variant))
-        {
-            throw SandboxException.Invalid("variant", $"variant: unknown variant '{request.Variant}' ({GanrsVariants.Names})");
-        }
         if (request.SampleScale is { } scale && !(scale > 0 && scale <= 10))
         {
             throw SandboxException.Invalid("sampleScale", $"sampleScale: {scale} must lie in (0, 10]");
@@ -151,7 +155,7 @@ public sealed class ExperimentGrain(
         }
         return plan with
         {
-            Variant = variant,
+            Variant = request.Variant,
             RankingSeeds = request.RankingSeeds ?? plan.RankingSeeds,
             Generator = plan.Generator with
             {
@@ -163,47 +167,4 @@ public sealed class ExperimentGrain(
             Synthetic = request.SampleScale is { } sampleScale ? plan.Synthetic.Select(s => s.Scaled(sampleScale)).DistinctBy(s => s.Key).ToList() : plan.Synthetic,
         };
     }
-
-    private static ExperimentResults Results(ExperimentReport report, ExperimentPlan plan) => new()
-    {
-        PlannedDatasets = ["source", .. plan.Synthetic.Select(s => s.Key)],
-        Models = Enum.GetValues<Ml.Models.BaselineKind>().Select(Ml.Models.BaselineKinds.Name).ToList(),
-        Datasets = report.Datasets.Select(d => new ExperimentDatasetRow
-        {
-            Key = d.Key,
-            Users = d.Users,
-            Items = d.Items,
-            Ratings = d.Ratings,
-            Samples = d.Samples,
-            RatingTvd = d.Fidelity?.RatingTvd,
-            GiniItemsSynthetic = d.Fidelity?.GiniItemsSynthetic,
-        }).ToList(),
-        Cells = report.Cells.Select(c => new ExperimentCell
-        {
-            Dataset = c.Dataset,
-            Model = c.Model,
-            Rmse = c.Rmse,
-            Mae = c.Mae,
-            Curves = c.Points.Select(p => new CurvePoint { Protocol = p.Protocol, Threshold = p.Threshold, N = p.N, Precision = p.Precision, Recall = p.Recall, F1 = p.F1 }).ToList(),
-        }).ToList(),
-        Trends = report.Trends.Select(t => new ExperimentTrend { Where = t.Dataset, Expected = t.Trend, Holds = t.Holds, Evidence = t.Evidence }).ToList(),
-        Agreement = report.Agreement.Select(a => new ExperimentAgreement
-        {
-            Dataset = a.Dataset,
-            KendallTau = a.KendallTau,
-            SourceOrder = a.SourceOrder,
-            SyntheticOrder = a.SyntheticOrder,
-            SmallestN = a.SmallestN,
-            KendallTauAtSmallestN = a.KendallTauAtSmallestN,
-            VerdictTau = a.Verdict?.Tau,
-            SelfAgreementTau = a.Verdict?.SelfAgreementTau,
-            VerdictProtocol = a.Verdict?.Protocol,
-            VerdictThreshold = a.Verdict?.Threshold,
-            Seeds = a.Verdict?.Seeds ?? [],
-            BestAgrees = a.Verdict?.BestAgrees,
-            WorstAgrees = a.Verdict?.WorstAgrees,
-        }).ToList(),
-        Protocol = report.Protocol,
-        Threshold = report.Threshold,
-    };
 }

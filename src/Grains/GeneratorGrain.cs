@@ -1,3 +1,4 @@
+using GanRsSandbox.Ml.Workflows;
 using GanRsSandbox.Ml;
 using GanRsSandbox.Ml.Data;
 using GanRsSandbox.Ml.Gan;
@@ -50,12 +51,8 @@ public sealed class GeneratorGrain(
         var options = TrainingOptions(info.Options) with { Device = Services.Compute.TorchDevice };
         var (summary, artifact) = await RunOnWorkerAsync(run, token =>
         {
-            var source = DatasetFile.Load(sourcePath);
-            TorchSharp.torch.set_num_threads(TorchRuntime.ThreadsForBatch(options.BatchSize));
-            var model = GanrsTrainer.Train(source, options, new ProgressRelay<GanrsProgress>(p => run.Reporter.Report(
-                p.Stage, p.Fraction,
-                $"{p.Step:N0}/{p.Steps:N0}" + (p.HeldRatingTvd is { } tvd ? $", held rating TVD {tvd:F3}" : ""),
-                p.DiscriminatorLoss, p.GeneratorLoss)), token);
+            var model = EngineWorkflows.TrainGenerator(new GeneratorTrainingRequest(DatasetFile.Load(sourcePath)) { Options = options },
+                run.Reporter.AsProgress(), token);
             return (model.Training, Services.Artifacts.Put(model.Save));
         });
         State.State.Info = info with

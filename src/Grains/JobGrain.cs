@@ -1,3 +1,4 @@
+using GanRsSandbox.Ml.Progress;
 using GanRsSandbox.Shared;
 
 namespace GanRsSandbox.Grains;
@@ -14,7 +15,7 @@ public sealed class JobGrainState
 /// </summary>
 public sealed class JobGrain([PersistentState("job")] IPersistentState<JobGrainState> state) : Grain, IJobGrain
 {
-    private JobProgress? _progress;
+    private (StageProgress Progress, double? EtaSeconds)? _progress;
 
     private string Id => this.GetPrimaryKeyString();
 
@@ -28,7 +29,9 @@ public sealed class JobGrain([PersistentState("job")] IPersistentState<JobGrainS
     }
 
     public Task<JobInfo?> GetAsync() =>
-        Task.FromResult(state.State.Info is { } info && _progress is not null && !info.State.IsFinished() ? info with { Progress = _progress } : state.State.Info);
+        Task.FromResult(state.State.Info is { } info && _progress is { } latest && !info.State.IsFinished()
+            ? info with { Progress = latest.Progress, EtaSeconds = latest.EtaSeconds }
+            : state.State.Info);
 
     public async Task UpdateAsync(JobState next, string? error = null, string? silo = null, string? device = null)
     {
@@ -46,9 +49,8 @@ public sealed class JobGrain([PersistentState("job")] IPersistentState<JobGrainS
             Device = device ?? info.Device,
             StartedAt = next == JobState.Running ? now : info.StartedAt,
             FinishedAt = next.IsFinished() ? now : null,
-            Progress = next == JobState.Succeeded
-                ? new JobProgress { Fraction = 1, Stage = "done", Message = "finished" }
-                : _progress ?? info.Progress,
+            Progress = next == JobState.Succeeded ? new StageProgress("done", 1, 1) : _progress?.Progress ?? info.Progress,
+            EtaSeconds = null,
         };
         await state.WriteStateAsync();
         if (next.IsFinished())
@@ -58,11 +60,11 @@ public sealed class JobGrain([PersistentState("job")] IPersistentState<JobGrainS
         }
     }
 
-    public Task ReportProgressAsync(JobProgress progress)
+    public Task ReportProgressAsync(StageProgress progress, double? etaSeconds)
     {
         if (state.State.Info is { } info && !info.State.IsFinished())
         {
-            _progress = progress;
+            _progress = (progress, etaSeconds);
         }
         return Task.CompletedTask;
     }
@@ -74,7 +76,7 @@ public sealed class JobGrain([PersistentState("job")] IPersistentState<JobGrainS
             return;
         }
         _progress = null;
-        state.State.Info = info with { State = JobState.Interrupted, Restarts = restarts, Progress = new JobProgress { Stage = "restart", Message = $"restart {restarts} after its silo stopped" } };
+        state.State.Info = info with { State = JobState.Interrupted, Restarts = restarts, Progress = new StageProgress("restart", restarts, JobLimits.MaxRestarts), EtaSeconds = null };
         await state.WriteStateAsync();
     }
 

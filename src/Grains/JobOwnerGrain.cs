@@ -63,8 +63,14 @@ public abstract class JobOwnerGrain<TState>(IPersistentState<TState> state, JobS
     /// <summary>Records in state that the job failed or was cancelled (written by the caller).</summary>
     protected abstract void RecordJobEnd(JobState end, string reason);
 
+    /// <summary>Moves what an older release stored in its own shapes into the engine's (in memory; the next write keeps it).</summary>
+    protected virtual void UpgradeState()
+    {
+    }
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        UpgradeState();
         if (state.State.ActiveJob is { } interrupted)
         {
             await RestartAsync(interrupted);

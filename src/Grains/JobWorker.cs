@@ -1,3 +1,5 @@
+using GanRsSandbox.Ml;
+using GanRsSandbox.Ml.Progress;
 using System.Diagnostics;
 using GanRsSandbox.Shared;
 using Microsoft.Extensions.Options;
@@ -58,34 +60,30 @@ public sealed class JobReporter(IJobGrain job)
     private string? _stageOfEta;
     private TimeSpan _stageStarted;
 
-    public void Report(string stage, double fraction, string message, double? discriminatorLoss = null, double? generatorLoss = null)
+    public void Report(StageProgress progress)
     {
-        JobProgress progress;
+        double? eta;
         lock (_lock)
         {
             var now = _clock.Elapsed;
-            if (stage != _stageOfEta)
+            if (progress.Stage != _stageOfEta)
             {
-                (_stageOfEta, _stageStarted) = (stage, now);
+                (_stageOfEta, _stageStarted) = (progress.Stage, now);
             }
-            if (stage == _lastStage && now - _lastSent < Interval && fraction < 1)
+            var fraction = progress.Fraction;
+            if (progress.Stage == _lastStage && now - _lastSent < Interval && fraction < 1)
             {
                 return;
             }
-            (_lastStage, _lastSent) = (stage, now);
+            (_lastStage, _lastSent) = (progress.Stage, now);
             var elapsed = (now - _stageStarted).TotalSeconds;
-            progress = new JobProgress
-            {
-                Stage = stage,
-                Fraction = Math.Clamp(fraction, 0, 1),
-                Message = message,
-                // The ETA of the current stage, from its own pace; a stage's first report has none.
-                EtaSeconds = fraction > 0.01 && elapsed > 0 ? elapsed * (1 - fraction) / fraction : null,
-                DiscriminatorLoss = discriminatorLoss,
-                GeneratorLoss = generatorLoss,
-            };
+            // The ETA of the current stage, from its own pace; a stage's first report has none.
+            eta = fraction > 0.01 && elapsed > 0 ? elapsed * (1 - fraction) / fraction : null;
         }
         // One-way: the work thread never waits for the cluster.
-        _ = job.ReportProgressAsync(progress);
+        _ = job.ReportProgressAsync(progress, eta);
     }
+
+    /// <summary>Bridges the engine's reports to this reporter.</summary>
+    public IProgress<StageProgress> AsProgress() => new ProgressRelay<StageProgress>(Report);
 }

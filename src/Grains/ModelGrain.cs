@@ -1,3 +1,4 @@
+using GanRsSandbox.Ml.Workflows;
 using GanRsSandbox.Ml;
 using GanRsSandbox.Ml.Data;
 using GanRsSandbox.Ml.Evaluation;
@@ -26,7 +27,6 @@ public sealed class ModelGrain(
     : JobOwnerGrain<ModelState>(state, services, JobKind.TrainModel), IModelGrain
 {
     public const int MaxRecommendations = 1000;
-    private static readonly EvaluationProtocol[] Protocols = [EvaluationProtocol.TestItems, EvaluationProtocol.Thresholded];
 
     private Task<Serving>? _serving;
 
@@ -38,15 +38,15 @@ public sealed class ModelGrain(
         {
             throw SandboxException.Conflict($"model '{Id}' already exists");
         }
-        var kind = ParseKind(request.Kind);
-        TrainingOptions(kind, request.Options);
+        var kind = request.Kind;
+        TrainingOptions(request.Options);
         var (dataset, _) = await ReadyDatasetAsync(request.DatasetId, "datasetId");
         await GrainFactory.GetGrain<IRegistryGrain>(IRegistryGrain.Key).AddAsync(RegistryEntryKind.Model, Id);
         return await StartJobAsync(jobId => State.State.Info = new ModelInfo
         {
             Id = Id,
             DatasetId = dataset.Id,
-            Kind = kind.Name(),
+            Kind = kind,
             Status = ResourceStatus.Pending,
             Options = request.Options,
             JobId = jobId,
@@ -54,26 +54,23 @@ public sealed class ModelGrain(
         });
     }
 
+    protected override void UpgradeState() => State.State.Info = State.State.Info?.Upgraded();
+
     protected override async Task ExecuteJobAsync(JobRun run)
     {
         var info = State.State.Info!;
         var (_, datasetPath) = await ReadyDatasetAsync(info.DatasetId, "datasetId");
-        var kind = ParseKind(info.Kind);
-        var options = TrainingOptions(kind, info.Options) with { Device = Services.Compute.TorchDevice };
-        var testRatio = info.Options.TestRatio ?? 0.2;
+        var options = TrainingOptions(info.Options) with { Device = Services.Compute.TorchDevice };
         var (evaluation, artifact, serving) = await RunOnWorkerAsync(run, token =>
         {
             var data = DatasetFile.Load(datasetPath);
-            var split = DatasetSplit.Ratio(data.Count, testRatio, options.Seed);
-            TorchSharp.torch.set_num_threads(TorchRuntime.ThreadsForBatch(options.BatchSize));
-            var model = BaselineModel.Create(kind, data, options);
+            var (model, result) = EngineWorkflows.TrainBaseline(new BaselineTrainingRequest(data, info.Kind)
+            {
+                Training = options,
+                TestRatio = info.Options.TestRatio ?? BaselineTrainingRequest.DefaultTestRatio,
+            }, run.Reporter.AsProgress(), token);
             try
             {
-                var training = model.Train(data, split.Train, new ProgressRelay<TrainingProgress>(p =>
-                    run.Reporter.Report("train", p.Fraction, $"epoch {p.Epoch}/{p.Epochs}, loss {p.Loss:F4}")), token);
-                run.Reporter.Report("evaluate", 1, "scoring the test split");
-                var settings = EvaluationSettings.PaperDefaults(data.Scale) with { Protocols = Protocols };
-                var result = BaselineEvaluator.Evaluate(model, data, split, training, settings);
                 var stored = Services.Artifacts.Put(model.Save);
                 return (result, stored, new Serving(model, data));
             }
@@ -90,7 +87,7 @@ public sealed class ModelGrain(
             Status = ResourceStatus.Ready,
             Rmse = evaluation.Rmse,
             Mae = evaluation.Mae,
-            Curves = ContractMapping.Curves(evaluation),
+            Curves = evaluation.Curves.SelectMany(c => c.Value).ToList(),
             TrainSeconds = evaluation.Training.Seconds,
             Artifact = artifact,
         };
@@ -163,12 +160,7 @@ public sealed class ModelGrain(
         return await Task.Run(() => new Serving(BaselineModel.Load(modelPath, device), DatasetFile.Load(datasetPath)));
     }
 
-    private static BaselineKind ParseKind(string? text) =>
-        text is not null && BaselineKinds.TryParse(text, out var kind)
-            ? kind
-            : throw SandboxException.Invalid("kind", $"kind: unknown model '{text}' ({string.Join(", ", Enum.GetValues<BaselineKind>().Select(k => k.Name()))})");
-
-    private static BaselineOptions TrainingOptions(BaselineKind kind, ModelSettings settings)
+    private static BaselineOptions TrainingOptions(ModelSettings settings)
     {
         var defaults = new BaselineOptions();
         var options = defaults with
@@ -203,25 +195,5 @@ public sealed class ModelGrain(
             }).ToList();
 
         public void Dispose() => model.Dispose();
-    }
-}
-
-internal static class TaskExtensions
-{
-    /// <summary>The task's result, or null when there is no task or it failed: for cleanup paths that must not throw.</summary>
-    public static async Task<T?> OrNull<T>(this Task<T>? task) where T : class
-    {
-        if (task is null)
-        {
-            return null;
-        }
-        try
-        {
-            return await task;
-        }
-        catch
-        {
-            return null;
-        }
     }
 }

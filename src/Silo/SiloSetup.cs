@@ -1,3 +1,4 @@
+using GanRsSandbox.Shared;
 using System.Net;
 using GanRsSandbox.Grains.Hosting;
 using Microsoft.Extensions.Configuration;

@@ -1,3 +1,4 @@
+using GanRsSandbox.Ml.Models;
 using GanRsSandbox.Grains;
 using GanRsSandbox.Grains.Hosting;
 using GanRsSandbox.Shared;
@@ -33,7 +34,7 @@ public sealed class ArtifactSharingTests
             // The same training twice (same default seed) and the same sampling twice give equal bytes: one shared file each.
             foreach (var id in new[] { "model-a", "model-b" })
             {
-                var job = await client.GetGrain<IModelGrain>(id).TrainAsync(new ModelRequest { DatasetId = "ds-source", Kind = "deepmf", Options = new ModelSettings { Epochs = 1 } });
+                var job = await client.GetGrain<IModelGrain>(id).TrainAsync(new ModelRequest { DatasetId = "ds-source", Kind = BaselineKind.DeepMf, Options = new ModelSettings { Epochs = 1 } });
                 Assert.Equal(JobState.Succeeded, (await Wait.ForJobAsync(client, job.Id)).State);
             }
             var generator = await client.GetGrain<IGeneratorGrain>("gen-1").TrainAsync(new GeneratorRequest

@@ -1,3 +1,4 @@
+using GanRsSandbox.Ml.Models;
 using GanRsSandbox.Shared;
 using Orleans.TestingHost;
 using Xunit.Abstractions;
@@ -65,7 +66,7 @@ public sealed class FaultTests(ITestOutputHelper output)
             {
                 var id = Id("model");
                 var dataset = datasets[random.Next(datasets.Count)];
-                var kind = random.Next(2) == 0 ? "deepmf" : "ncf";
+                var kind = random.Next(2) == 0 ? BaselineKind.DeepMf : BaselineKind.Ncf;
                 try
                 {
                     // One epoch and the default seed: the same (dataset, kind) trains to equal bytes.

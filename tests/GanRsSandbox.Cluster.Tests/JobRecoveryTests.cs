@@ -1,3 +1,4 @@
+using GanRsSandbox.Ml.Models;
 using GanRsSandbox.Shared;
 
 namespace GanRsSandbox.Cluster.Tests;
@@ -15,7 +16,7 @@ public sealed class JobRecoveryTests
         var job = await client.GetGrain<IModelGrain>("model-kill").TrainAsync(new ModelRequest
         {
             DatasetId = dataset.Id,
-            Kind = "ncf",
+            Kind = BaselineKind.Ncf,
             // Long enough to be killed mid-way on any machine; the restart trains it all again.
             Options = new ModelSettings { Epochs = 40 },
         });
@@ -58,14 +59,14 @@ public sealed class JobRecoveryTests
             Assert.Equal(JobState.Succeeded, (await Wait.ForJobAsync(client, syntheticJob.Id)).State);
             var modelJob = await client.GetGrain<IModelGrain>("model-1").TrainAsync(new ModelRequest
             {
-                DatasetId = "ds-synthetic", Kind = "deepmf", Options = new ModelSettings { Epochs = 2 },
+                DatasetId = "ds-synthetic", Kind = BaselineKind.DeepMf, Options = new ModelSettings { Epochs = 2 },
             });
             Assert.Equal(JobState.Succeeded, (await Wait.ForJobAsync(client, modelJob.Id)).State);
             before = await client.GetGrain<IModelGrain>("model-1").RecommendAsync("3", 5);
 
             var longJob = await client.GetGrain<IModelGrain>("model-long").TrainAsync(new ModelRequest
             {
-                DatasetId = "ds-source", Kind = "deepmf", Options = new ModelSettings { Epochs = 30 },
+                DatasetId = "ds-source", Kind = BaselineKind.DeepMf, Options = new ModelSettings { Epochs = 30 },
             });
             interruptedJob = longJob.Id;
             await Wait.ForJobStateAsync(client, longJob.Id, JobState.Running);

@@ -1,3 +1,4 @@
+using GanRsSandbox.Ml.Models;
 using System.Diagnostics;
 using GanRsSandbox.BlazorUi;
 using GanRsSandbox.Shared;
@@ -64,7 +65,7 @@ public sealed class RedisClusterTests : IAsyncLifetime
         await grains.GetGrain<IDatasetGrain>("ds-redis").CreateDemoAsync("demo", seed: 8);
         var job = await grains.GetGrain<IModelGrain>("model-redis").TrainAsync(new ModelRequest
         {
-            DatasetId = "ds-redis", Kind = "deepmf", Options = new ModelSettings { Epochs = 2 },
+            DatasetId = "ds-redis", Kind = BaselineKind.DeepMf, Options = new ModelSettings { Epochs = 2 },
         });
         Assert.Equal(JobState.Succeeded, (await Wait.ForJobAsync(grains, job.Id)).State);
         Assert.Equal(5, (await grains.GetGrain<IModelGrain>("model-redis").RecommendAsync("1", 5)).Count);

@@ -7,7 +7,7 @@ namespace GanRsSandbox.Ml.Tests;
 public sealed class EvaluationTests
 {
     private static CurvePoint Point(RankingMetrics metrics, int threshold, int n) =>
-        metrics.Curves().Single(c => c.Threshold == threshold && c.N == n);
+        metrics.Curves(EvaluationProtocol.TestItems).Single(c => c.Threshold == threshold && c.N == n);
 
     [Fact]
     public void TestItemsProtocolMatchesAHandComputedCase()

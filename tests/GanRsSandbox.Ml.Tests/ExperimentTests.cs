@@ -7,8 +7,13 @@ namespace GanRsSandbox.Ml.Tests;
 
 public sealed class ExperimentAnalysisTests
 {
+    private const EvaluationProtocol TestItems = EvaluationProtocol.TestItems;
+
+    /// <summary>The test's model names as baselines: a, b, c … stand for the kinds in order.</summary>
+    private static BaselineKind Kind(string model) => BaselineKinds.All["abcdef".IndexOf(model == "m" ? "a" : model, StringComparison.Ordinal)];
+
     private static GridCell Cell(string dataset, string model, params (int N, double Precision, double Recall, double F1)[] points) =>
-        new(dataset, model, 1, 1, 0, points.Select(p => new GridPoint("test-items", 5, p.N, p.Precision, p.Recall, p.F1)).ToList());
+        new(dataset, Kind(model), 1, 1, 0, points.Select(p => new CurvePoint(TestItems, 5, p.N, p.Precision, p.Recall, p.F1)).ToList());
 
     [Fact]
     public void Kendall_tau_matches_hand_computed_cases()
@@ -30,12 +35,12 @@ public sealed class ExperimentAnalysisTests
             Cell("d", "a", (2, 0.6, 0.2, 0.3), (10, 0.4, 0.7, 0.5)),
             Cell("d", "b", (2, 0.4, 0.4, 0.4), (10, 0.5, 0.5, 0.5)),
         };
-        var trends = ExperimentAnalysis.NTrends("d", cells, "test-items", 5);
+        var trends = ExperimentAnalysis.NTrends("d", cells, TestItems, 5);
         // Mean precision 0.5 -> 0.45 falls; mean recall 0.3 -> 0.6 rises.
         Assert.Equal([true, true], trends.Select(t => t.Holds));
         Assert.Contains("0.5000 → @10 0.4500", trends[0].Evidence);
 
-        var flat = ExperimentAnalysis.NTrends("d", [Cell("d", "a", (2, 0.3, 0.5, 0.3), (10, 0.3, 0.5, 0.3))], "test-items", 5);
+        var flat = ExperimentAnalysis.NTrends("d", [Cell("d", "a", (2, 0.3, 0.5, 0.3), (10, 0.3, 0.5, 0.3))], TestItems, 5);
         Assert.Equal([false, false], flat.Select(t => t.Holds));
     }
 
@@ -49,11 +54,11 @@ public sealed class ExperimentAnalysisTests
             new GridDataset("mid", false, 10, 10, 100, 500_000, true, null),
         };
         GridCell At10(string dataset, double precision, double recall) => Cell(dataset, "m", (10, precision, recall, 0));
-        var rising = ExperimentAnalysis.SampleTrends(sweep, [At10("small", 0.1, 0.9), At10("mid", 0.2, 0.8), At10("big", 0.3, 0.7)], "test-items", 5);
+        var rising = ExperimentAnalysis.SampleTrends(sweep, [At10("small", 0.1, 0.9), At10("mid", 0.2, 0.8), At10("big", 0.3, 0.7)], TestItems, 5);
         Assert.Equal([true, true], rising.Select(t => t.Holds));
         Assert.Contains("150K: 0.1000 → 500K: 0.2000 → 3M: 0.3000", rising[0].Evidence);
 
-        var broken = ExperimentAnalysis.SampleTrends(sweep, [At10("small", 0.1, 0.9), At10("mid", 0.3, 0.95), At10("big", 0.2, 0.7)], "test-items", 5);
+        var broken = ExperimentAnalysis.SampleTrends(sweep, [At10("small", 0.1, 0.9), At10("mid", 0.3, 0.95), At10("big", 0.2, 0.7)], TestItems, 5);
         Assert.Equal([false, false], broken.Select(t => t.Holds));
     }
 
@@ -64,11 +69,11 @@ public sealed class ExperimentAnalysisTests
         var same = new[] { Cell("s", "a", (10, 0, 0, 0.9)), Cell("s", "b", (10, 0, 0, 0.8)), Cell("s", "c", (10, 0, 0, 0.1)) };
         var reversed = new[] { Cell("s", "a", (10, 0, 0, 0.1)), Cell("s", "b", (10, 0, 0, 0.2)), Cell("s", "c", (10, 0, 0, 0.3)) };
         var tied = new[] { Cell("s", "a", (10, 0, 0, 0.2)), Cell("s", "b", (10, 0, 0, 0.2)), Cell("s", "c", (10, 0, 0, 0.2)) };
-        Assert.Equal(1, ExperimentAnalysis.Agreement("s", source, same, "test-items", 5).KendallTau!.Value, 12);
-        var reverse = ExperimentAnalysis.Agreement("s", source, reversed, "test-items", 5);
+        Assert.Equal(1, ExperimentAnalysis.Agreement("s", source, same, TestItems, 5).KendallTau!.Value, 12);
+        var reverse = ExperimentAnalysis.Agreement("s", source, reversed, TestItems, 5);
         Assert.Equal(-1, reverse.KendallTau!.Value, 12);
-        Assert.Equal(["c", "b", "a"], reverse.SyntheticOrder);
-        Assert.Null(ExperimentAnalysis.Agreement("s", source, tied, "test-items", 5).KendallTau);
+        Assert.Equal([Kind("c"), Kind("b"), Kind("a")], reverse.SyntheticOrder);
+        Assert.Null(ExperimentAnalysis.Agreement("s", source, tied, TestItems, 5).KendallTau);
     }
 
     [Fact]
@@ -76,7 +81,7 @@ public sealed class ExperimentAnalysisTests
     {
         var source = new[] { Cell("source", "a", (2, 0, 0, 0.6), (10, 0, 0, 0.5)), Cell("source", "b", (2, 0, 0, 0.4), (10, 0, 0, 0.4)) };
         var sparse = new[] { Cell("s", "a", (2, 0, 0, 0.7), (10, 0, 0, 0.9)), Cell("s", "b", (2, 0, 0, 0.3), (10, 0, 0, 0.9)) };
-        var agreement = ExperimentAnalysis.Agreement("s", source, sparse, "test-items", 5);
+        var agreement = ExperimentAnalysis.Agreement("s", source, sparse, TestItems, 5);
         Assert.Null(agreement.KendallTau);
         Assert.Equal((2, 1.0), (agreement.SmallestN, agreement.KendallTauAtSmallestN!.Value));
     }
@@ -125,7 +130,7 @@ public sealed class ExperimentRunnerTests : IDisposable
         Assert.Contains("Kendall τ", markdown);
         Assert.Contains("self-agreement", markdown);
         // The grid keeps the difficulty its sampling measured: the reference RMSE on both sides.
-        Assert.All(report.Datasets.Where(d => !d.IsSource), d => Assert.True(d.Fidelity!.ReferenceRmse!.Value.Synthetic > 0));
+        Assert.All(report.Datasets.Where(d => !d.IsSource), d => Assert.True(d.Fidelity!.Difficulty!.SyntheticReferenceRmse > 0));
         Assert.Contains("reference RMSE", markdown);
         Assert.Contains("precision falls as N grows", markdown);
         Assert.True(File.Exists(Path.Combine(_folder, "results.json")));

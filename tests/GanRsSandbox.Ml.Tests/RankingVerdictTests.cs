@@ -21,15 +21,15 @@ public sealed class RankingVerdictTests
     {
         var source = Runs(1, [0.2, 0.4, 0.6, 0.8], tieNoise: 0.001).Concat(Runs(2, [0.2, 0.4, 0.6, 0.8], tieNoise: -0.001)).ToList();
         var synthetic = Runs(1, [0.1, 0.3, 0.5, 0.7]).Concat(Runs(2, [0.1, 0.3, 0.5, 0.7])).ToList();
-        var verdict = RankingVerdict.From(source, synthetic, 10);
-        Assert.Equal(("thresholded", 4), (verdict.Protocol, verdict.Threshold));
+        var verdict = RankingVerdicts.From(source, synthetic, 10);
+        Assert.Equal(("thresholded", 4), (verdict.Protocol.Name(), verdict.Threshold));
         Assert.Equal([1, 2], verdict.Seeds);
         Assert.Equal(1.0, verdict.Tau);
         Assert.Equal(1.0, verdict.SelfAgreementTau);
         Assert.True(verdict.BestAgrees && verdict.WorstAgrees);
         Assert.Equal(0.6, verdict.SourceSpread, 9);
-        Assert.Equal(1.1, verdict.Models.Single(m => m.Model == "vdeepmf").SourceRmse!.Value, 9);
-        Assert.Null(verdict.Models.Single(m => m.Model == "ncf-binary").SourceRmse);
+        Assert.Equal(1.1, verdict.Models.Single(m => m.Model.Name() == "vdeepmf").SourceRmse!.Value, 9);
+        Assert.Null(verdict.Models.Single(m => m.Model.Name() == "ncf-binary").SourceRmse);
     }
 
     [Fact]
@@ -41,8 +41,8 @@ public sealed class RankingVerdictTests
             [new RankingScore(EvaluationProtocol.Thresholded, 4, at4[i]), new RankingScore(EvaluationProtocol.Thresholded, 5, at5[i])], null)).ToList();
         var source = Source(1, [0.20, 0.30, 0.40, 0.55], [0.004, 0.002, 0.003, 0.5])
             .Concat(Source(2, [0.21, 0.31, 0.42, 0.56], [0.001, 0.004, 0.002, 0.5])).ToList();
-        var verdict = RankingVerdict.From(source, source, 10);
-        Assert.Equal(("thresholded", 4), (verdict.Protocol, verdict.Threshold));
+        var verdict = RankingVerdicts.From(source, source, 10);
+        Assert.Equal(("thresholded", 4), (verdict.Protocol.Name(), verdict.Threshold));
         Assert.True(verdict.Separation > 2, $"{verdict.Separation}");
     }
 
@@ -52,7 +52,7 @@ public sealed class RankingVerdictTests
         // Seed 2 of the source swaps the two middle models; the synthetic set reverses everything on seed 1.
         var source = Runs(1, [0.2, 0.4, 0.6, 0.8]).Concat(Runs(2, [0.2, 0.6, 0.4, 0.8])).Concat(Runs(3, [0.2, 0.4, 0.6, 0.8])).ToList();
         var synthetic = Runs(1, [0.8, 0.6, 0.4, 0.2]).Concat(Runs(2, [0.2, 0.6, 0.4, 0.8])).Concat(Runs(3, [0.2, 0.4, 0.6, 0.8])).ToList();
-        var verdict = RankingVerdict.From(source, synthetic, 10);
+        var verdict = RankingVerdicts.From(source, synthetic, 10);
         // τ per seed: -1, 1, 1 → 1/3. Self: (1,2) 2/3, (1,3) 1, (2,3) 2/3 → 7/9.
         Assert.Equal(1.0 / 3, verdict.Tau!.Value, 9);
         Assert.Equal(7.0 / 9, verdict.SelfAgreementTau!.Value, 9);
@@ -64,7 +64,7 @@ public sealed class RankingVerdictTests
     public void AllTiedGivesAnUndefinedTau()
     {
         var tied = Runs(1, [0.5, 0.5, 0.5, 0.5]).Concat(Runs(2, [0.5, 0.5, 0.5, 0.5])).ToList();
-        var verdict = RankingVerdict.From(tied, tied, 10);
+        var verdict = RankingVerdicts.From(tied, tied, 10);
         Assert.Null(verdict.Tau);
         Assert.Null(verdict.SelfAgreementTau);
     }
@@ -91,7 +91,7 @@ public sealed class RankingVerdictTests
         Assert.Equal(6, runs.Count);
         Assert.All(runs, r => Assert.Equal(4, r.Scores.Count)); // two protocols × thresholds 4 and 5
         Assert.All(runs.Where(r => r.Model != BaselineKind.NcfBinary), r => Assert.NotNull(r.Rmse));
-        var verdict = RankingVerdict.From(runs, runs, options.N);
+        var verdict = RankingVerdicts.From(runs, runs, options.N);
         Assert.Equal([1, 2], verdict.Seeds);
         Assert.Equal(3, verdict.Models.Count);
     }

@@ -1,3 +1,8 @@
+using GanRsSandbox.Ml.Models;
+using GanRsSandbox.Ml.Gan;
+using GanRsSandbox.Ml.Evaluation;
+using GanRsSandbox.Ml;
+using System.Text.Json;
 using GanRsSandbox.Shared;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -49,6 +54,19 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
                 return problem;
             case UploadTooLargeException tooLarge:
                 return new ProblemDetails { Status = StatusCodes.Status413PayloadTooLarge, Title = "Upload too large", Detail = ErrorText.ForClient(tooLarge.Message) };
+            case BadHttpRequestException { InnerException: JsonException { Path: { Length: > 2 } path } json } when UnknownName(json) is { } names:
+            {
+                // An engine enum the body misspells: name the field and what it accepts, not the .NET type.
+                var field = path.TrimStart('$', '.');
+                var invalid = new ProblemDetails
+                {
+                    Status = StatusCodes.Status400BadRequest,
+                    Title = "Invalid request",
+                    Detail = $"{field}: not a known value ({names})",
+                };
+                invalid.Extensions["field"] = field;
+                return invalid;
+            }
             case BadHttpRequestException bad:
                 return new ProblemDetails
                 {
@@ -69,4 +87,13 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
                 return new ProblemDetails { Status = StatusCodes.Status500InternalServerError, Title = "Unexpected error", Detail = exception.GetType().Name };
         }
     }
+
+    /// <summary>The names an engine enum accepts, when the JSON error is about one of them.</summary>
+    private static string? UnknownName(JsonException json) => json.Message switch
+    {
+        var m when m.Contains(typeof(BaselineKind).FullName!, StringComparison.Ordinal) => NamedValues.Listed<BaselineKind>(),
+        var m when m.Contains(typeof(GanrsVariant).FullName!, StringComparison.Ordinal) => NamedValues.Listed<GanrsVariant>(),
+        var m when m.Contains(typeof(EvaluationProtocol).FullName!, StringComparison.Ordinal) => NamedValues.Listed<EvaluationProtocol>(),
+        _ => null,
+    };
 }

@@ -1,3 +1,4 @@
+using GanRsSandbox.Ml.Catalog;
 using GanRsSandbox.BlazorUi.Features;
 using GanRsSandbox.Shared;
 using Microsoft.AspNetCore.Http.Features;
@@ -15,6 +16,9 @@ public static class SandboxApi
     public static IEndpointRouteBuilder MapSandboxApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").RequireRateLimiting(ApiPolicy);
+
+        api.MapGet("/catalog", (EngineCatalog catalog) => catalog).WithTags("Catalog")
+            .WithSummary("Model kinds, variants, protocols, and every option's default and bounds, as the engine defines them");
 
         var datasets = api.MapGroup("/datasets").WithTags("Datasets");
         datasets.MapPost("/", UploadAsync).DisableAntiforgery().RequireRateLimiting(UploadPolicy)

@@ -62,7 +62,7 @@ public static class BaselineEvaluator
             {
                 AddTestItemUsers(metrics, model, testUsers, truth, predictions, protocol == EvaluationProtocol.Thresholded);
             }
-            curves[protocol] = metrics.Curves();
+            curves[protocol] = metrics.Curves(protocol);
         }
         return new ModelEvaluation(model.Kind, training, rmse, mae, curves);
     }

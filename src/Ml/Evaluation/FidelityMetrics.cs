@@ -2,40 +2,6 @@ using GanRsSandbox.Ml.Data;
 
 namespace GanRsSandbox.Ml.Evaluation;
 
-/// <summary>A figure measured on the source and on the synthetic dataset.</summary>
-public readonly record struct SourceVsSynthetic(double Source, double Synthetic)
-{
-    public double Gap => Synthetic - Source;
-}
-
-/// <summary>
-/// Distance to closest record: for each synthetic user, the distance to the nearest real user in
-/// <see cref="Space"/> ("embedding": DeepMF user space; "profile": per-user rating profile). Near copies are
-/// synthetic users closer to a real user than a tenth of the median real-to-real nearest-neighbour distance.
-/// </summary>
-public sealed record DcrReport(string Space, double P5, double Median, int NearCopies, double NearCopyThreshold, int SyntheticUsers);
-
-public sealed record FidelityReport(
-    double RatingTvd,
-    double MeanGap,
-    SourceVsSynthetic Density,
-    SourceVsSynthetic GiniUsers,
-    SourceVsSynthetic GiniItems,
-    SourceVsSynthetic HeadShare,
-    DcrReport? Dcr)
-{
-    /// <summary>Kolmogorov–Smirnov distance between the source's and the synthetic set's log(degree / mean degree): the shape of the long tail.</summary>
-    public double? UserDegreeKs { get; init; }
-
-    public double? ItemDegreeKs { get; init; }
-
-    /// <summary>The model-ranking verdict, when the models were trained on both sides.</summary>
-    public RankingVerdict? Ranking { get; init; }
-
-    /// <summary>The reference model's RMSE on both sides: how hard the synthetic set is next to its source.</summary>
-    public DifficultyReport? Difficulty { get; init; }
-}
-
 public static class FidelityMetrics
 {
     public static FidelityReport Compare(DatasetStats source, DatasetStats synthetic, double sourceHeadShare, double syntheticHeadShare, DcrReport? dcr) => new(

@@ -1,32 +1,5 @@
 namespace GanRsSandbox.Ml.Evaluation;
 
-public enum EvaluationProtocol
-{
-    /// <summary>Rank each test user's test items; the CF4J convention the authors used.</summary>
-    TestItems,
-
-    /// <summary>As <see cref="TestItems"/>, but an item in the top N counts as recommended only if its prediction reaches the threshold.</summary>
-    Thresholded,
-
-    /// <summary>Rank every item the user has not rated in training, as a live recommender does.</summary>
-    AllItems,
-}
-
-public static class EvaluationProtocols
-{
-    public static string Name(this EvaluationProtocol protocol) => protocol switch
-    {
-        EvaluationProtocol.TestItems => "test-items",
-        EvaluationProtocol.Thresholded => "thresholded",
-        EvaluationProtocol.AllItems => "all-items",
-        _ => throw new ArgumentOutOfRangeException(nameof(protocol)),
-    };
-
-    public static bool TryParse(string text, out EvaluationProtocol protocol) => NamedValues.TryParse(text, v => v.Name(), out protocol);
-}
-
-public sealed record CurvePoint(int Threshold, int N, double Precision, double Recall, double F1);
-
 /// <summary>
 /// One user's candidates for ranking: their true ratings (NaN where the user has no known rating, as for
 /// unrated items under all-items), the scores to rank by, and whether each prediction passes the gate of the
@@ -120,7 +93,7 @@ public sealed class RankingMetrics
         }
     }
 
-    public IReadOnlyList<CurvePoint> Curves()
+    public IReadOnlyList<CurvePoint> Curves(EvaluationProtocol protocol)
     {
         var points = new List<CurvePoint>();
         for (var t = 0; t < _thresholds.Length; t++)
@@ -128,7 +101,7 @@ public sealed class RankingMetrics
             for (var k = 0; k < _ns.Length; k++)
             {
                 var relevant = _relevantUsers[t];
-                points.Add(new CurvePoint(
+                points.Add(new CurvePoint(protocol, 
                     _thresholds[t],
                     _ns[k],
                     _users == 0 ? 0 : _precision[t, k] / _users,

@@ -1,3 +1,4 @@
+using GanRsSandbox.Ml.Workflows;
 using System.Diagnostics;
 using System.Text.Json;
 using GanRsSandbox.Ml.Data;
@@ -15,8 +16,7 @@ namespace GanRsSandbox.Ml.Experiments;
 /// </summary>
 public static class ExperimentRunner
 {
-    public const string Protocol = "test-items";
-    private static readonly EvaluationProtocol[] Protocols = [EvaluationProtocol.TestItems, EvaluationProtocol.Thresholded];
+    public const EvaluationProtocol Protocol = EvaluationProtocol.TestItems;
 
     internal static readonly JsonSerializerOptions Json = new()
     {
@@ -52,8 +52,7 @@ public static class ExperimentRunner
         else
         {
             tracker.Starting("training the GANRS generator");
-            TorchSharp.torch.set_num_threads(TorchRuntime.ThreadsForBatch(plan.Generator.BatchSize));
-            generator = GanrsTrainer.Train(source, plan.Generator, null, cancellationToken);
+            generator = EngineWorkflows.TrainGenerator(new GeneratorTrainingRequest(source) { Options = plan.Generator }, null, cancellationToken);
             generator.Save(generatorPath);
             tracker.Done(tracker.GeneratorWork, "generator trained");
         }
@@ -136,8 +135,7 @@ public static class ExperimentRunner
                 .Select(path => JsonSerializer.Deserialize<GridCell>(File.ReadAllText(path), Json)!).ToList()
             : [];
         var order = datasets.Select(d => d.Key).ToList();
-        var models = Enum.GetValues<BaselineKind>().Select(k => k.Name()).ToList();
-        all = all.OrderBy(c => c.SplitSeed ?? 0).ThenBy(c => order.IndexOf(c.Dataset)).ThenBy(c => models.IndexOf(c.Model)).ToList();
+        all = all.OrderBy(c => c.SplitSeed ?? 0).ThenBy(c => order.IndexOf(c.Dataset)).ThenBy(c => c.Model).ToList();
         return Analyse(plan, sourceName, datasets, all.Where(c => c.SplitSeed is null).ToList(), all.Where(c => c.SplitSeed is not null).ToList(), 0);
     }
 
@@ -156,7 +154,7 @@ public static class ExperimentRunner
         var agreement = datasets.Where(d => !d.IsSource)
             .Select(d => ExperimentAnalysis.Agreement(d.Key, sourceCells, everySplit.Where(c => c.Dataset == d.Key).ToList(), Protocol, threshold, plan.Seed))
             .ToList();
-        return new ExperimentReport(plan.Name, sourceName, plan.Seed, plan.Variant.Name(), Protocol, threshold, datasets, cells, trends, agreement, seconds)
+        return new ExperimentReport(plan.Name, sourceName, plan.Seed, plan.Variant, Protocol, threshold, datasets, cells, trends, agreement, seconds)
         {
             RankingCells = rankingCells,
         };
@@ -174,8 +172,7 @@ public static class ExperimentRunner
             return (reused, DatasetFile.Load(dataPath));
         }
         tracker.Starting($"sampling {spec.Key} ({spec.Users:N0} users, {spec.Items:N0} items, {spec.Samples:N0} samples)");
-        TorchSharp.torch.set_num_threads(Environment.ProcessorCount);
-        var result = SyntheticSampler.Sample(generator, new SampleOptions
+        var (result, report) = EngineWorkflows.SampleSynthetic(new SyntheticSetRequest(generator, new SampleOptions
         {
             Users = spec.Users,
             Items = spec.Items,
@@ -184,16 +181,9 @@ public static class ExperimentRunner
             Seed = plan.Seed,
             Variant = plan.Variant,
             Device = plan.Generator.Device,
-        }, null, cancellationToken);
+        }), null, cancellationToken);
         var data = result.Dataset;
-        var report = FidelityMetrics.Compare(source, data, result.Dcr);
-        var info = new GridDataset(spec.Key, false, data.UserCount, data.ItemCount, data.Count, spec.Samples, spec.InSampleSweep, new GridFidelity(
-            report.RatingTvd, result.RawRatingTvd, report.MeanGap, report.Density.Source, report.Density.Synthetic, report.GiniUsers.Source,
-            report.GiniUsers.Synthetic, report.GiniItems.Source, report.GiniItems.Synthetic, report.HeadShare.Source, report.HeadShare.Synthetic,
-            report.Dcr?.Median, result.CollapsedSamples)
-        {
-            ReferenceRmse = result.Difficulty is { } d ? new SourceVsSynthetic(d.SourceReferenceRmse, d.SyntheticReferenceRmse) : null,
-        });
+        var info = new GridDataset(spec.Key, false, data.UserCount, data.ItemCount, data.Count, spec.Samples, spec.InSampleSweep, report);
         DatasetFile.Save(data, dataPath);
         // The description is written last: its presence is what marks the dataset finished.
         ArtifactFile.Write(infoPath, stream => JsonSerializer.Serialize(stream, info, Json));
@@ -214,12 +204,14 @@ public static class ExperimentRunner
         }
         var seed = splitSeed ?? plan.Seed;
         tracker.Starting($"training {kind.Name()} on {dataset.Key} ({data.Count:N0} ratings){(splitSeed is null ? "" : $", split seed {seed} for the ranking")}");
-        var split = DatasetSplit.Ratio(data.Count, plan.TestRatio, seed);
-        TorchSharp.torch.set_num_threads(TorchRuntime.ThreadsForBatch(plan.Baselines.BatchSize));
-        var settings = EvaluationSettings.PaperDefaults(data.Scale) with { Protocols = Protocols };
-        var evaluation = BaselineEvaluator.TrainAndEvaluate(kind, data, split, plan.Baselines with { Seed = seed }, settings, null, cancellationToken);
-        var cell = new GridCell(dataset.Key, kind.Name(), evaluation.Rmse, evaluation.Mae, evaluation.Training.Seconds,
-            evaluation.Curves.SelectMany(c => c.Value.Select(p => new GridPoint(c.Key.Name(), p.Threshold, p.N, p.Precision, p.Recall, p.F1))).ToList())
+        var (model, evaluation) = EngineWorkflows.TrainBaseline(new BaselineTrainingRequest(data, kind)
+        {
+            Training = plan.Baselines with { Seed = seed },
+            TestRatio = plan.TestRatio,
+        }, null, cancellationToken);
+        model.Dispose();
+        var cell = new GridCell(dataset.Key, kind, evaluation.Rmse, evaluation.Mae, evaluation.Training.Seconds,
+            evaluation.Curves.SelectMany(c => c.Value).ToList())
         {
             SplitSeed = splitSeed,
         };

@@ -1,3 +1,6 @@
+using GanRsSandbox.Ml.Models;
+using GanRsSandbox.Ml.Gan;
+using GanRsSandbox.Ml.Evaluation;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -14,7 +17,7 @@ public static class ExperimentWriter
         foreach (var dataset in report.Datasets)
         {
             var cells = report.Cells.Where(c => c.Dataset == dataset.Key).ToList();
-            var title = $"{dataset.Key}: {dataset.Users:N0} users, {dataset.Items:N0} items, {dataset.Ratings:N0} ratings ({report.Protocol}, rating ≥ {report.Threshold})";
+            var title = $"{dataset.Key}: {dataset.Users:N0} users, {dataset.Items:N0} items, {dataset.Ratings:N0} ratings ({report.Protocol.Name()}, rating ≥ {report.Threshold})";
             ArtifactFile.Write(Path.Combine(folder, "figures", dataset.Key + ".svg"), stream => Write(stream, SvgFigure.Render(title, cells, report.Protocol, report.Threshold)));
         }
         ArtifactFile.Write(Path.Combine(folder, "report.md"), stream => Write(stream, Markdown(report)));
@@ -27,10 +30,10 @@ public static class ExperimentWriter
         foreach (var cell in report.Cells)
         {
             var dataset = report.Datasets.First(d => d.Key == cell.Dataset);
-            foreach (var p in cell.Points.OrderBy(p => p.Protocol, StringComparer.Ordinal).ThenBy(p => p.Threshold).ThenBy(p => p.N))
+            foreach (var p in cell.Points.OrderBy(p => p.Protocol.Name(), StringComparer.Ordinal).ThenBy(p => p.Threshold).ThenBy(p => p.N))
             {
                 csv.Append(CultureInfo.InvariantCulture,
-                    $"{cell.Dataset},{dataset.Users},{dataset.Items},{dataset.Ratings},{dataset.Samples},{cell.Model},{p.Protocol},{p.Threshold},{p.N},{p.Precision:R},{p.Recall:R},{p.F1:R},{cell.Rmse:R},{cell.Mae:R}\n");
+                    $"{cell.Dataset},{dataset.Users},{dataset.Items},{dataset.Ratings},{dataset.Samples},{cell.Model.Name()},{p.Protocol.Name()},{p.Threshold},{p.N},{p.Precision:R},{p.Recall:R},{p.F1:R},{cell.Rmse:R},{cell.Mae:R}\n");
             }
         }
         return csv.ToString();
@@ -41,16 +44,16 @@ public static class ExperimentWriter
         var md = new StringBuilder();
         var inv = CultureInfo.InvariantCulture;
         md.Append(inv, $"# GANRS reproduction: {report.Source}\n\n");
-        md.Append(inv, $"Plan `{report.Plan}`, seed {report.Seed}, GANRS variant `{report.Variant}`; the six baselines trained once per dataset on a seeded 80/20 split and scored under both protocols (`results.csv` has every number). ");
-        md.Append(inv, $"Rankings, trends and figures use the `{report.Protocol}` protocol at rating ≥ {report.Threshold}. The run took {report.Seconds / 60:F1} min.\n\n");
+        md.Append(inv, $"Plan `{report.Plan}`, seed {report.Seed}, GANRS variant `{report.Variant.Name()}`; the six baselines trained once per dataset on a seeded 80/20 split and scored under both protocols (`results.csv` has every number). ");
+        md.Append(inv, $"Rankings, trends and figures use the `{report.Protocol.Name()}` protocol at rating ≥ {report.Threshold}. The run took {report.Seconds / 60:F1} min.\n\n");
 
         md.Append("## Datasets\n\n| dataset | users | items | ratings | samples | rating TVD | raw TVD | Gini items (src → syn) | head share (src → syn) | reference RMSE (src → syn) | DCR median | figure |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         foreach (var d in report.Datasets)
         {
             var f = d.Fidelity;
             md.Append(inv, $"| {d.Key} | {d.Users:N0} | {d.Items:N0} | {d.Ratings:N0} | {(d.Samples is { } s ? s.ToString("N0", inv) : "–")} | ");
-            var reference = f?.ReferenceRmse is { } r ? string.Create(inv, $"{r.Source:F3} → {r.Synthetic:F3}") : "–";
-            md.Append(f is null ? "– | – | – | – | – | – " : string.Create(inv, $"{f.RatingTvd:F3} | {f.RawRatingTvd:F3} | {f.GiniItemsSource:F3} → {f.GiniItemsSynthetic:F3} | {f.HeadShareSource:F3} → {f.HeadShareSynthetic:F3} | {reference} | {f.DcrMedian:F3} "));
+            var reference = f?.Difficulty is { } r ? string.Create(inv, $"{r.SourceReferenceRmse:F3} → {r.SyntheticReferenceRmse:F3}") : "–";
+            md.Append(f is null ? "– | – | – | – | – | – " : string.Create(inv, $"{f.RatingTvd:F3} | {f.RawRatingTvd:F3} | {f.GiniItems.Source:F3} → {f.GiniItems.Synthetic:F3} | {f.HeadShare.Source:F3} → {f.HeadShare.Synthetic:F3} | {reference} | {f.Dcr?.Median:F3} "));
             md.Append(inv, $"| [svg](figures/{d.Key}.svg) |\n");
         }
 
@@ -62,7 +65,7 @@ public static class ExperimentWriter
         md.Append("\n|---|").Append(string.Concat(report.Datasets.Select(_ => "---|"))).Append('\n');
         foreach (var model in report.Cells.Select(c => c.Model).Distinct())
         {
-            md.Append(inv, $"| {model} |");
+            md.Append(inv, $"| {model.Name()} |");
             foreach (var d in report.Datasets)
             {
                 var cell = report.Cells.FirstOrDefault(c => c.Dataset == d.Key && c.Model == model);
@@ -84,8 +87,8 @@ public static class ExperimentWriter
                 md.Append(inv, $"| {a.Dataset} | – | – | – | – | – | – | | |\n");
                 continue;
             }
-            string Order(Func<Evaluation.RankedModel, double> f1) => string.Join(" > ", v.Models.OrderByDescending(f1).Select(m => m.Model));
-            md.Append(inv, $"| {a.Dataset} | {Tau(v.Tau)} | {Tau(v.SelfAgreementTau)} | {v.Protocol}, ≥ {v.Threshold} | {string.Join(",", v.Seeds)} | {(v.BestAgrees ? "yes" : "no")} | {(v.WorstAgrees ? "yes" : "no")} | {Order(m => m.SourceF1)} | {Order(m => m.SyntheticF1)} |\n");
+            string Order(Func<Evaluation.RankedModel, double> f1) => string.Join(" > ", v.Models.OrderByDescending(f1).Select(m => m.Model.Name()));
+            md.Append(inv, $"| {a.Dataset} | {Tau(v.Tau)} | {Tau(v.SelfAgreementTau)} | {v.Protocol.Name()}, ≥ {v.Threshold} | {string.Join(",", v.Seeds)} | {(v.BestAgrees ? "yes" : "no")} | {(v.WorstAgrees ? "yes" : "no")} | {Order(m => m.SourceF1)} | {Order(m => m.SyntheticF1)} |\n");
         }
         var taus = report.Agreement.Select(a => a.Verdict?.Tau).OfType<double>().ToList();
         if (taus.Count > 0)
@@ -93,7 +96,7 @@ public static class ExperimentWriter
             md.Append(inv, $"\nMean τ over the synthetic datasets: {taus.Average():F3}; {taus.Count(t => t > 0)} of {taus.Count} agree more than they disagree.\n");
         }
         var smallestN = report.Agreement.Select(a => a.SmallestN).DefaultIfEmpty(2).First();
-        md.Append(inv, $"\nFor comparison with earlier reports, τ on the plan's own split under {report.Protocol} at rating ≥ {report.Threshold} (the protocol that ties the models on sparse sets): ");
+        md.Append(inv, $"\nFor comparison with earlier reports, τ on the plan's own split under {report.Protocol.Name()} at rating ≥ {report.Threshold} (the protocol that ties the models on sparse sets): ");
         md.Append(string.Join("; ", report.Agreement.Select(a => string.Create(inv, $"{a.Dataset} {Tau(a.KendallTau)} at F1@10, {Tau(a.KendallTauAtSmallestN)} at F1@{smallestN}"))));
         md.Append(".\n");
 

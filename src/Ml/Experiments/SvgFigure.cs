@@ -1,3 +1,5 @@
+using GanRsSandbox.Ml.Models;
+using GanRsSandbox.Ml.Evaluation;
 using System.Globalization;
 using System.Net;
 using System.Text;
@@ -18,10 +20,10 @@ public static class SvgFigure
     private const int Top = 36;
     private const int Bottom = 46;
 
-    public static string Render(string title, IReadOnlyList<GridCell> cells, string protocol, int threshold)
+    public static string Render(string title, IReadOnlyList<GridCell> cells, EvaluationProtocol protocol, int threshold)
     {
-        var metrics = new (string Name, Func<GridPoint, double> Value)[] { ("F1", p => p.F1), ("precision", p => p.Precision), ("recall", p => p.Recall) };
-        var models = cells.Select(c => c.Model).ToList();
+        var metrics = new (string Name, Func<CurvePoint, double> Value)[] { ("F1", p => p.F1), ("precision", p => p.Precision), ("recall", p => p.Recall) };
+        var models = cells.Select(c => c.Model.Name()).ToList();
         var width = PanelWidth * metrics.Length;
         var legendRows = (models.Count + 3) / 4;
         var height = PanelHeight + 40 + legendRows * 18;
@@ -43,7 +45,7 @@ public static class SvgFigure
         return svg.Append("</svg>\n").ToString();
     }
 
-    private static void Panel(StringBuilder svg, int offset, string metric, IReadOnlyList<GridCell> cells, string protocol, int threshold, Func<GridPoint, double> value)
+    private static void Panel(StringBuilder svg, int offset, string metric, IReadOnlyList<GridCell> cells, EvaluationProtocol protocol, int threshold, Func<CurvePoint, double> value)
     {
         var series = cells.Select(c => c.Points.Where(p => p.Protocol == protocol && p.Threshold == threshold).OrderBy(p => p.N).ToList()).ToList();
         var ns = series.SelectMany(s => s).Select(p => p.N).Distinct().Order().ToList();

@@ -2,151 +2,19 @@ using System.Diagnostics;
 using GanRsSandbox.Ml.Clustering;
 using GanRsSandbox.Ml.Data;
 using GanRsSandbox.Ml.Evaluation;
+using GanRsSandbox.Ml.Progress;
 using GanRsSandbox.Ml.Torch;
 using TorchSharp;
 using static TorchSharp.torch;
 
 namespace GanRsSandbox.Ml.Gan;
 
-public sealed record SampleOptions
-{
-    /// <summary>The most samples one dataset may ask for (documented in README): 100 million.</summary>
-    public const long MaxSamples = 100_000_000;
-
-    /// <summary>The most ratings one dataset may ask for (documented in README): 25 million, an ML-25M.</summary>
-    public const long MaxRatings = 25_000_000;
-
-    /// <summary>The most reference-model trainings the difficulty search may take.</summary>
-    public const int MaxReferenceFits = 5;
-
-    public const int MaxUsers = 1_000_000;
-
-    public const int MaxItems = 1_000_000;
-
-    public const int MaxKMeansIterations = 10_000;
-
-    public int Users { get; init; } = 2000;
-
-    public int Items { get; init; } = 4000;
-
-    public long Samples { get; init; } = 800_000;
-
-    /// <summary>
-    /// The exact number of distinct ratings to make (±0.5%; matched variant only). Null: the number that
-    /// <see cref="Samples"/> draws give once repeated pairs collapse, under the source's degree shapes.
-    /// </summary>
-    public long? Ratings { get; init; }
-
-    /// <summary>Reference-model trainings the matched variant's difficulty search may take (0: the closed-form first guess only, no reference RMSE).</summary>
-    public int ReferenceFits { get; init; } = 3;
-
-    /// <summary>The standard deviation of the sampling noise: the paper's "Gaussian standard deviation".</summary>
-    public double NoiseStd { get; init; } = 2.5;
-
-    public int Seed { get; init; } = 1;
-
-    public GanrsVariant Variant { get; init; } = GanrsVariants.Default;
-
-    public int ChunkSize { get; init; } = 100_000;
-
-    /// <summary>k-means fits on at most this many samples; the rest are assigned to the fitted centres as they stream.</summary>
-    public int ClusterFitLimit { get; init; } = 4_000_000;
-
-    public int KMeansIterations { get; init; } = 100;
-
-    public string Device { get; init; } = "cpu";
-
-    /// <summary>Checks the request; the messages name the parameter as the CLI and API spell it.</summary>
-    public void Validate()
-    {
-        if (Users is <= 0 or > MaxUsers)
-        {
-            throw new ArgumentOutOfRangeException("users", Users, $"must be between 1 and {MaxUsers:N0}");
-        }
-        if (Items is <= 0 or > MaxItems)
-        {
-            throw new ArgumentOutOfRangeException("items", Items, $"must be between 1 and {MaxItems:N0}");
-        }
-        if ((long)Users * Items > uint.MaxValue)
-        {
-            // A (user,item) pair is sorted as a 32-bit number next to a 32-bit random draw.
-            throw new ArgumentOutOfRangeException("users", Users, $"users × items must be at most {uint.MaxValue:N0}");
-        }
-        if (Samples < Users || Samples < Items)
-        {
-            throw new ArgumentOutOfRangeException("samples", Samples, $"must be at least the number of users ({Users}) and of items ({Items}), so that every cluster can have a member");
-        }
-        if (Samples > MaxSamples)
-        {
-            throw new ArgumentOutOfRangeException("samples", Samples, $"must be at most {MaxSamples:N0}");
-        }
-        if (!(NoiseStd > 0) || !double.IsFinite(NoiseStd))
-        {
-            throw new ArgumentOutOfRangeException("noise-std", NoiseStd, "must be a positive number");
-        }
-        if (Ratings is { } ratings)
-        {
-            if (Variant != GanrsVariant.Matched)
-            {
-                throw new ArgumentOutOfRangeException("ratings", ratings, $"an exact size needs the matched variant, not {Variant.Name()}");
-            }
-            var low = Math.Max(Users, Items);
-            var high = Math.Min((long)Users * Items / 2, MaxRatings);
-            if (ratings < low || ratings > high)
-            {
-                throw new ArgumentOutOfRangeException("ratings", ratings,
-                    $"must lie between max(users, items) = {low:N0} and min(users × items / 2, {MaxRatings:N0}) = {high:N0}");
-            }
-        }
-        if (ReferenceFits is < 0 or > MaxReferenceFits)
-        {
-            throw new ArgumentOutOfRangeException("reference-fits", ReferenceFits, $"must be between 0 and {MaxReferenceFits}");
-        }
-        if (KMeansIterations is < 1 or > MaxKMeansIterations)
-        {
-            throw new ArgumentOutOfRangeException("kmeans-iterations", KMeansIterations, $"must be between 1 and {MaxKMeansIterations:N0}");
-        }
-        if (ChunkSize < 1 || ClusterFitLimit < 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(ChunkSize), "chunk size, fit limit and iterations must be positive");
-        }
-    }
-}
-
-public sealed record SyntheticProgress(string Stage, double Fraction, string Message);
-
-public sealed record SampleTimings(double Sample, double Cluster, double Total);
-
-/// <summary>How the matched variant built who-rates-what: the size asked for, and how many pairs the GAN's own samples chose.</summary>
-public sealed record StructureReport(long RequestedRatings, int PairsFromSamples, int FilledPairs, int Swaps);
-
-/// <param name="RawRatingTvd">The delivered ratings' TVD before the rank calibration, under the paper's decoding.</param>
-public sealed record SyntheticResult(
-    RatingsDataset Dataset,
-    GanrsVariant Variant,
-    long Samples,
-    long CollapsedSamples,
-    double RawRatingTvd,
-    int UserKMeansIterations,
-    int ItemKMeansIterations,
-    SampleTimings Seconds,
-    DcrReport Dcr)
-{
-    /// <summary>The GAN samples' own rating TVD under the paper's decoding (the same figure as <see cref="RawRatingTvd"/> except in the matched variant).</summary>
-    public double GanRatingTvd { get; init; } = RawRatingTvd;
-
-    /// <summary>The reference model's RMSE on source and synthetic; null when no reference training was asked for.</summary>
-    public DifficultyReport? Difficulty { get; init; }
-
-    public StructureReport? Structure { get; init; }
-}
-
 /// <summary>Draws a synthetic dataset from a trained GANRS (paper steps 4-7), in chunks.</summary>
 public static class SyntheticSampler
 {
     private const int MatchedSamplesPerCluster = 50;
 
-    public static SyntheticResult Sample(GanrsModel model, SampleOptions options, IProgress<SyntheticProgress>? progress = null,
+    public static SyntheticResult Sample(GanrsModel model, SampleOptions options, IProgress<StageProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
         options.Validate();
@@ -184,7 +52,7 @@ public static class SyntheticSampler
                 var chunk = chunks.Generate(chunkIndex, (int)Math.Min(options.ChunkSize, fitCount - start));
                 Split(chunk, k, width, userPoints.AsSpan((int)(start * k)), itemPoints.AsSpan((int)(start * k)), ratings.AsSpan((int)start));
                 var done = Interlocked.Add(ref generated, chunk.Length / width);
-                progress?.Report(new SyntheticProgress("sample", (double)done / options.Samples, $"{done:N0} samples"));
+                progress?.Report(new StageProgress("sample", done, options.Samples));
             });
         }
         finally
@@ -200,9 +68,9 @@ public static class SyntheticSampler
         clock.Restart();
         var kmeansOptions = new KMeansOptions { MaxIterations = options.KMeansIterations, Seed = options.Seed };
         var userClusters = Cluster(userPoints, k, options.Users, kmeansOptions, source.UserDegrees, options.Variant,
-            Lloyd(progress, "cluster users", fitCount, options.Users), cancellationToken);
+            Lloyd(progress, "cluster-users", fitCount, options.Users), cancellationToken);
         var itemClusters = Cluster(itemPoints, k, options.Items, kmeansOptions with { Seed = options.Seed + 1 }, source.ItemDegrees, options.Variant,
-            Lloyd(progress, "cluster items", fitCount, options.Items), cancellationToken);
+            Lloyd(progress, "cluster-items", fitCount, options.Items), cancellationToken);
         var clusterSeconds = clock.Elapsed.TotalSeconds;
         if (options.Variant == GanrsVariant.Matched)
         {
@@ -239,7 +107,7 @@ public static class SyntheticSampler
             {
                 Emit(start + i, users[i], items[i], ratingPart[i]);
             }
-            progress?.Report(new SyntheticProgress("assign", (double)(start + length) / options.Samples, $"{start + length:N0} samples"));
+            progress?.Report(new StageProgress("assign", start + length, options.Samples));
         }
         clusterSeconds += clock.Elapsed.TotalSeconds;
 
@@ -276,7 +144,7 @@ public static class SyntheticSampler
         DifficultyReport? difficulty = null;
         if (options.ReferenceFits > 0)
         {
-            progress?.Report(new SyntheticProgress("reference", 0, "training the reference model on the synthetic set"));
+            progress?.Report(new StageProgress("reference", 0, 1));
             var (target, estimated) = ReferenceTarget(source);
             difficulty = new DifficultyReport(target, ReferenceModel.Rmse(dataset, GanrsTrainer.ReferenceOptions(model.Options) with { Device = options.Device }, cancellationToken),
                 0, 1, estimated);
@@ -295,7 +163,7 @@ public static class SyntheticSampler
     /// rating is its centres' DeepMF dot product with the source's residual noise (<see cref="DifficultyCalibration"/>).
     /// </summary>
     private static SyntheticResult SampleMatched(GanrsModel model, SampleOptions options, ClusterAssignment users, ClusterAssignment items,
-        double ganTvd, double sampleSeconds, double clusterSeconds, Stopwatch total, IProgress<SyntheticProgress>? progress,
+        double ganTvd, double sampleSeconds, double clusterSeconds, Stopwatch total, IProgress<StageProgress>? progress,
         CancellationToken cancellationToken)
     {
         var source = model.Source;
@@ -304,7 +172,7 @@ public static class SyntheticSampler
         var ratings = options.Ratings ?? Math.Clamp(
             DegreeTargets.ExpectedDistinctPairs(source.UserDegrees, source.ItemDegrees, u, i, options.Samples),
             Math.Max(u, i), Math.Min((long)u * i / 2, SampleOptions.MaxRatings));
-        progress?.Report(new SyntheticProgress("pairs", 0, $"placing {ratings:N0} ratings"));
+        progress?.Report(new StageProgress("pairs", 0, ratings));
         var userDegrees = ByClusterSize(DegreeTargets.Scaled(source.UserDegrees, u, ratings, i), users.Labels);
         var itemDegrees = ByClusterSize(DegreeTargets.Scaled(source.ItemDegrees, i, ratings, u), items.Labels);
         var pairs = DegreeMatchedPairs.Build(userDegrees, itemDegrees, users.Labels, items.Labels, options.Seed, cancellationToken);
@@ -327,7 +195,7 @@ public static class SyntheticSampler
         var (target, estimated) = ReferenceTarget(source);
         var referenceOptions = GanrsTrainer.ReferenceOptions(model.Options) with { Device = options.Device };
         var fits = 0;
-        progress?.Report(new SyntheticProgress("difficulty", 0, $"reference trainings (at most {options.ReferenceFits}) towards the source's RMSE {target:F3}"));
+        progress?.Report(new StageProgress("difficulty", 0, options.ReferenceFits, new Dictionary<string, double> { [MetricNames.TargetRmse] = target }));
         var threads = TorchSharp.torch.get_num_threads();
         TorchSharp.torch.set_num_threads(TorchRuntime.ThreadsForBatch(referenceOptions.BatchSize));
         DifficultyCalibration.Outcome outcome;
@@ -337,7 +205,7 @@ public static class SyntheticSampler
             {
                 var rmse = ReferenceModel.Train(Build(classes), referenceOptions, cancellationToken);
                 var done = Interlocked.Increment(ref fits);
-                progress?.Report(new SyntheticProgress("difficulty", (double)done / options.ReferenceFits, $"reference training {done}: RMSE {rmse:F3} (target {target:F3})"));
+                progress?.Report(new StageProgress("difficulty", done, options.ReferenceFits, new Dictionary<string, double> { [MetricNames.Rmse] = rmse, [MetricNames.TargetRmse] = target }));
                 return rmse;
             }, cancellationToken);
         }
@@ -439,10 +307,9 @@ public static class SyntheticSampler
         }
     }
 
-    private static IProgress<KMeansProgress>? Lloyd(IProgress<SyntheticProgress>? progress, string stage, int points, int clusters) =>
-        progress is null ? null : new ProgressRelay<KMeansProgress>(p => progress.Report(new SyntheticProgress(stage,
-            (double)p.Iteration / p.MaxIterations,
-            p.Iteration == 0 ? $"seeding {clusters:N0} clusters among {points:N0} points" : $"Lloyd iteration {p.Iteration}, {p.Moved:N0} points moved")));
+    private static IProgress<KMeansProgress>? Lloyd(IProgress<StageProgress>? progress, string stage, int points, int clusters) =>
+        progress is null ? null : new ProgressRelay<KMeansProgress>(p => progress.Report(new StageProgress(stage, p.Iteration, p.MaxIterations,
+            new Dictionary<string, double> { [MetricNames.Clusters] = clusters, [MetricNames.Points] = points, [MetricNames.Moved] = p.Moved })));
 
     private static ClusterAssignment Cluster(float[] points, int dimensions, int k, KMeansOptions options, int[] sourceDegrees,
         GanrsVariant variant, IProgress<KMeansProgress>? progress, CancellationToken cancellationToken)

@@ -1,3 +1,6 @@
+using GanRsSandbox.Ml.Evaluation;
+using GanRsSandbox.Ml.Models;
+using GanRsSandbox.Ml.Progress;
 using GanRsSandbox.BlazorUi.Features;
 using GanRsSandbox.Shared;
 
@@ -173,25 +176,17 @@ public static class Fixtures
         Kind = DatasetKind.Synthetic,
         Lineage = new DatasetLineage { GeneratorId = "gen-1", SourceDatasetId = sourceId, Sampling = new SyntheticRequest { GeneratorId = "gen-1", Users = 80, Items = 60, Samples = 4000 } },
         Stats = Stats(80, 60),
-        Fidelity = new FidelitySummary
+        Fidelity = new FidelityReport(0.001, 0, new(0.068, 0.21), new(0.395, 0.189), new(0.423, 0.264), new(0.345, 0.179),
+            new DcrReport("embedding", 0.5, 1.4, 0, 0.1, 80))
         {
-            RatingTvd = 0.001,
             RawRatingTvd = 0.392,
-            MeanGap = 0,
-            Density = new FigurePair { Source = 0.068, Synthetic = 0.21 },
-            GiniUsers = new FigurePair { Source = 0.395, Synthetic = 0.189 },
-            GiniItems = new FigurePair { Source = 0.423, Synthetic = 0.264 },
-            HeadShare = new FigurePair { Source = 0.345, Synthetic = 0.179 },
-            DcrMedian = 1.4,
-            DcrP5 = 0.5,
-            NearCopies = 0,
             CollapsedPairs = 2981,
-            ReferenceRmse = new FigurePair { Source = 0.954, Synthetic = 0.961 },
+            Difficulty = new DifficultyReport(0.954, 0.961, 0.6, 2, false),
             Scorecard =
             [
-                new ScorecardLine { Metric = "user Gini gap", Value = 0.206, Target = 0.05, Rule = "at most", Pass = false },
-                new ScorecardLine { Metric = "rating TVD, final", Value = 0.001, Target = 0.01, Rule = "at most", Pass = true },
-                new ScorecardLine { Metric = "τ", Target = 0.6, Rule = "at least" },
+                new ScorecardEntry("user Gini gap", 0.206, 0.05, "at most", false),
+                new ScorecardEntry("rating TVD, final", 0.001, 0.01, "at most", true),
+                new ScorecardEntry("τ", null, 0.6, "at least", null),
             ],
         },
     };
@@ -216,15 +211,15 @@ public static class Fixtures
     {
         Id = id,
         DatasetId = datasetId,
-        Kind = kind,
+        Kind = BaselineKinds.TryParse(kind, out var parsed) ? parsed : throw new ArgumentException($"not a model kind: {kind}"),
         Status = status,
         Rmse = status == ResourceStatus.Ready ? 0.94 : null,
         Mae = status == ResourceStatus.Ready ? 0.75 : null,
         Curves = status != ResourceStatus.Ready ? [] :
-            (from protocol in new[] { "test-items", "thresholded" }
+            (from protocol in new[] { EvaluationProtocol.TestItems, EvaluationProtocol.Thresholded }
              from threshold in new[] { 4, 5 }
              from n in new[] { 2, 4, 6, 8, 10 }
-             select new CurvePoint { Protocol = protocol, Threshold = threshold, N = n, Precision = 0.8 - n * 0.02, Recall = 0.2 + n * 0.05, F1 = 0.3 + n * 0.02 }).ToList(),
+             select new CurvePoint(protocol, threshold, n, 0.8 - n * 0.02, 0.2 + n * 0.05, 0.3 + n * 0.02)).ToList(),
         JobId = jobId,
         Options = new ModelSettings(),
         CreatedAt = DateTimeOffset.UnixEpoch,
@@ -237,7 +232,8 @@ public static class Fixtures
         Kind = kind,
         State = state,
         ResultId = resultId,
-        Progress = new JobProgress { Fraction = fraction, Stage = "train", Message = "epoch 3/10", EtaSeconds = fraction > 0 ? 42 : null },
+        Progress = new StageProgress("train", (long)Math.Round(fraction * 1000), 1000, new Dictionary<string, double> { [MetricNames.Epoch] = 3, [MetricNames.Epochs] = 10 }),
+        EtaSeconds = fraction > 0 ? 42 : null,
         Error = error,
         CreatedAt = DateTimeOffset.UnixEpoch,
     };

@@ -1,3 +1,9 @@
+using GanRsSandbox.Ml;
+using GanRsSandbox.Ml.Progress;
+using GanRsSandbox.Ml.Models;
+using GanRsSandbox.Ml.Gan;
+using GanRsSandbox.Ml.Experiments;
+using GanRsSandbox.Ml.Evaluation;
 using Bunit;
 using GanRsSandbox.BlazorUi.Components.Pages;
 using GanRsSandbox.Shared;
@@ -142,7 +148,8 @@ public sealed class GeneratorsPageTests : ComponentTest
         Sandbox.Generators.Add(Fixtures.Generator("gen-done", "ds-1"));
         Sandbox.Jobs.Add(Fixtures.Job("job-1", JobKind.TrainGenerator, "gen-running", JobState.Running, 0.4) with
         {
-            Progress = new JobProgress { Fraction = 0.4, Stage = "gan", Message = "400/1,000", EtaSeconds = 42, DiscriminatorLoss = 0.69, GeneratorLoss = 0.7 },
+            Progress = new StageProgress("gan", 400, 1000, new Dictionary<string, double> { [MetricNames.DiscriminatorLoss] = 0.69, [MetricNames.GeneratorLoss] = 0.7 }),
+            EtaSeconds = 42,
         });
         var page = Render<Generators>();
 
@@ -185,7 +192,7 @@ public sealed class SyntheticPageTests : ComponentTest
         page.Find("[data-testid=create-synthetic]").Click();
         page.WaitForAssertion(() => Assert.Single(Sandbox.Requests));
         var request = Assert.IsType<SyntheticRequest>(Sandbox.Requests[0]);
-        Assert.Equal(("gen-1", 8000, 4000, 3_000_000L, 2.5, "matched"), (request.GeneratorId, request.Users, request.Items, request.Samples, request.NoiseStd, request.Variant));
+        Assert.Equal(("gen-1", 8000, 4000, 3_000_000L, 2.5, "matched"), (request.GeneratorId, request.Users, request.Items, request.Samples, request.NoiseStd, request.Variant.Name()));
         Assert.Null(request.Ratings);
     }
 
@@ -200,7 +207,7 @@ public sealed class SyntheticPageTests : ComponentTest
         page.WaitForAssertion(() => Assert.Single(Sandbox.Requests));
         var request = Assert.IsType<SyntheticRequest>(Sandbox.Requests[0]);
         var density = Sandbox.Datasets.Single(d => d.Id == "ds-1").Stats!.Density;
-        Assert.Equal("matched", request.Variant);
+        Assert.Equal("matched", request.Variant.Name());
         Assert.Equal((long)Math.Round(density * 2000 * 4000), request.Ratings);
     }
 
@@ -227,7 +234,7 @@ public sealed class ModelsPageTests : ComponentTest
         page.Find("[data-testid=train-models]").Click();
         page.WaitForAssertion(() => Assert.Equal(6, Sandbox.Requests.Count));
         Assert.All(Sandbox.Requests.Cast<ModelRequest>(), r => Assert.Equal(("ds-1", 3), (r.DatasetId, r.Options.Epochs)));
-        Assert.Equal(["deepmf", "vdeepmf", "ncf", "ncf-classification", "ncf-improved", "ncf-binary"], Sandbox.Requests.Cast<ModelRequest>().Select(r => r.Kind));
+        Assert.Equal(["deepmf", "vdeepmf", "ncf", "ncf-classification", "ncf-improved", "ncf-binary"], Sandbox.Requests.Cast<ModelRequest>().Select(r => r.Kind.Name()));
     }
 
     [Fact]
@@ -372,23 +379,19 @@ public sealed class ExperimentsPageTests : ComponentTest
             SourceName = "ml-100k",
             Status = ResourceStatus.Ready,
             CreatedAt = DateTimeOffset.UnixEpoch,
-            Results = new ExperimentResults
-            {
-                PlannedDatasets = ["source", "ganrs-2000u-80k"],
-                Models = ["deepmf", "ncf"],
-                Datasets = [new ExperimentDatasetRow { Key = "source", Users = 943, Items = 1682, Ratings = 100_000 }],
-                Cells = [new ExperimentCell { Dataset = "source", Model = "ncf", Curves = curve }],
-                Trends = [new ExperimentTrend { Where = "source", Expected = "precision falls as N grows", Holds = true, Evidence = "0.4 → 0.3" }],
-                Agreement =
+            PlannedDatasets = ["source", "ganrs-2000u-80k"],
+            PlannedModels = [BaselineKind.DeepMf, BaselineKind.Ncf],
+            Results = new ExperimentReport("quick", "ml-100k", 1, GanrsVariant.Matched, EvaluationProtocol.TestItems, 5,
+                [new GridDataset("source", true, 943, 1682, 100_000, null, false, null)],
+                [new GridCell("source", BaselineKind.Ncf, null, null, 0, curve)],
+                [new TrendCheck("source", "precision falls as N grows", true, "0.4 → 0.3")],
                 [
-                    new ExperimentAgreement
+                    new RankingAgreement("ganrs-2000u-80k", 0.467, [], [BaselineKind.Ncf, BaselineKind.DeepMf], 2, -0.2)
                     {
-                        Dataset = "ganrs-2000u-80k", KendallTau = 0.467, SyntheticOrder = ["ncf", "deepmf"], SmallestN = 2, KendallTauAtSmallestN = -0.2,
-                        VerdictTau = 0.733, SelfAgreementTau = 0.867, VerdictProtocol = "thresholded", VerdictThreshold = 4, Seeds = [1, 2, 3], BestAgrees = true, WorstAgrees = false,
+                        Verdict = new RankingVerdict(EvaluationProtocol.Thresholded, 4, 10, [1, 2, 3], 0.733, 0.867, true, false, 0.1, []),
                     },
                 ],
-                Threshold = 5,
-            },
+                0),
         });
         var page = Render<Experiments>();
 

@@ -1,0 +1,8 @@
+using GanRsSandbox.Ml.Evaluation;
+using GanRsSandbox.Ml.Gan;
+using GanRsSandbox.Ml.Models;
+
+namespace GanRsSandbox.Ml.Experiments;
+
+/// <summary>A trend the paper expects, with the numbers behind the verdict.</summary>
+public sealed record TrendCheck(string Dataset, string Trend, bool Holds, string Evidence);

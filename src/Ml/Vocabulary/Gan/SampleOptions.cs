@@ -1,0 +1,119 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace GanRsSandbox.Ml.Gan;
+
+/// <summary>
+/// How to sample a synthetic dataset: the one shape of a sampling request, with its defaults and bounds. The
+/// cluster's request adds only which generator and what name (<c>SyntheticRequest</c> derives from it); the Range
+/// attributes publish the bounds in the API's schema, and <see cref="Validate"/> enforces them everywhere.
+/// </summary>
+public record SampleOptions
+{
+    /// <summary>The most samples one dataset may ask for (documented in README): 100 million.</summary>
+    public const long MaxSamples = 100_000_000;
+
+    /// <summary>The most ratings one dataset may ask for (documented in README): 25 million, an ML-25M.</summary>
+    public const long MaxRatings = 25_000_000;
+
+    /// <summary>The most reference-model trainings the difficulty search may take.</summary>
+    public const int MaxReferenceFits = 5;
+
+    public const int MaxUsers = 1_000_000;
+
+    public const int MaxItems = 1_000_000;
+
+    public const int MaxKMeansIterations = 10_000;
+
+    public const int MaxChunkSize = 10_000_000;
+
+    [Range(1, MaxUsers)] public int Users { get; init; } = 2000;
+
+    [Range(1, MaxItems)] public int Items { get; init; } = 4000;
+
+    [Range(1, MaxSamples)] public long Samples { get; init; } = 800_000;
+
+    /// <summary>
+    /// The exact number of distinct ratings to make (±0.5%; matched variant only). Null: the number that
+    /// <see cref="Samples"/> draws give once repeated pairs collapse, under the source's degree shapes.
+    /// </summary>
+    [Range(1, MaxRatings)] public long? Ratings { get; init; }
+
+    /// <summary>Reference-model trainings the matched variant's difficulty search may take (0: the closed-form first guess only, no reference RMSE).</summary>
+    [Range(0, MaxReferenceFits)] public int ReferenceFits { get; init; } = 3;
+
+    /// <summary>The standard deviation of the sampling noise: the paper's "Gaussian standard deviation".</summary>
+    public double NoiseStd { get; init; } = 2.5;
+
+    public int Seed { get; init; } = 1;
+
+    public GanrsVariant Variant { get; init; } = GanrsVariants.Default;
+
+    [Range(1, MaxChunkSize)] public int ChunkSize { get; init; } = 100_000;
+
+    /// <summary>k-means fits on at most this many samples; the rest are assigned to the fitted centres as they stream.</summary>
+    [Range(1, MaxSamples)] public int ClusterFitLimit { get; init; } = 4_000_000;
+
+    [Range(1, MaxKMeansIterations)] public int KMeansIterations { get; init; } = 100;
+
+    public string Device { get; init; } = "cpu";
+
+    /// <summary>Checks the request; the messages name the parameter as the CLI and API spell it.</summary>
+    public virtual void Validate()
+    {
+        if (Users is <= 0 or > MaxUsers)
+        {
+            throw new ArgumentOutOfRangeException("users", Users, $"must be between 1 and {MaxUsers:N0}");
+        }
+        if (Items is <= 0 or > MaxItems)
+        {
+            throw new ArgumentOutOfRangeException("items", Items, $"must be between 1 and {MaxItems:N0}");
+        }
+        if ((long)Users * Items > uint.MaxValue)
+        {
+            // A (user,item) pair is sorted as a 32-bit number next to a 32-bit random draw.
+            throw new ArgumentOutOfRangeException("users", Users, $"users × items must be at most {uint.MaxValue:N0}");
+        }
+        if (Samples < Users || Samples < Items)
+        {
+            throw new ArgumentOutOfRangeException("samples", Samples, $"must be at least the number of users ({Users}) and of items ({Items}), so that every cluster can have a member");
+        }
+        if (Samples > MaxSamples)
+        {
+            throw new ArgumentOutOfRangeException("samples", Samples, $"must be at most {MaxSamples:N0}");
+        }
+        if (!(NoiseStd > 0) || !double.IsFinite(NoiseStd))
+        {
+            throw new ArgumentOutOfRangeException("noise-std", NoiseStd, "must be a positive number");
+        }
+        if (Ratings is { } ratings)
+        {
+            if (Variant != GanrsVariant.Matched)
+            {
+                throw new ArgumentOutOfRangeException("ratings", ratings, $"an exact size needs the matched variant, not {Variant.Name()}");
+            }
+            var low = Math.Max(Users, Items);
+            var high = Math.Min((long)Users * Items / 2, MaxRatings);
+            if (ratings < low || ratings > high)
+            {
+                throw new ArgumentOutOfRangeException("ratings", ratings,
+                    $"must lie between max(users, items) = {low:N0} and min(users × items / 2, {MaxRatings:N0}) = {high:N0}");
+            }
+        }
+        if (ReferenceFits is < 0 or > MaxReferenceFits)
+        {
+            throw new ArgumentOutOfRangeException("reference-fits", ReferenceFits, $"must be between 0 and {MaxReferenceFits}");
+        }
+        if (KMeansIterations is < 1 or > MaxKMeansIterations)
+        {
+            throw new ArgumentOutOfRangeException("kmeans-iterations", KMeansIterations, $"must be between 1 and {MaxKMeansIterations:N0}");
+        }
+        if (ChunkSize is < 1 or > MaxChunkSize)
+        {
+            throw new ArgumentOutOfRangeException("chunk-size", ChunkSize, $"must be between 1 and {MaxChunkSize:N0}");
+        }
+        if (ClusterFitLimit < 1 || ClusterFitLimit > MaxSamples)
+        {
+            throw new ArgumentOutOfRangeException("cluster-fit-limit", ClusterFitLimit, $"must be between 1 and {MaxSamples:N0}");
+        }
+    }
+}

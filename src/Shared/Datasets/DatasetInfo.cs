@@ -1,0 +1,31 @@
+using System.Text.Json.Serialization;
+using GanRsSandbox.Ml.Evaluation;
+using Orleans;
+
+namespace GanRsSandbox.Shared;
+
+[GenerateSerializer, Immutable, Alias("ganrs.DatasetInfo")]
+public sealed record DatasetInfo
+{
+    [Id(0)] public required string Id { get; init; }
+    [Id(1)] public required string Name { get; init; }
+    [Id(2)] public required DatasetKind Kind { get; init; }
+    [Id(3)] public required ResourceStatus Status { get; init; }
+    [Id(4)] public DatasetStatistics? Stats { get; init; }
+    [Id(5)] public required DatasetLineage Lineage { get; init; }
+    /// <summary>Written before 2026-12; <see cref="Upgraded"/> moves it to <see cref="Fidelity"/>.</summary>
+    [Id(6), JsonIgnore] public LegacyFidelitySummary? LegacyFidelity { get; init; }
+    [Id(7)] public string? JobId { get; init; }
+    [Id(8)] public string? Error { get; init; }
+    [Id(9)] public required DateTimeOffset CreatedAt { get; init; }
+    [Id(10)] public ArtifactRef? Artifact { get; init; }
+    [Id(11)] public FidelityReport? Fidelity { get; init; }
+
+    /// <summary>This record with what an older release stored in its own shapes moved to the engine's.</summary>
+    public DatasetInfo Upgraded() => this with
+    {
+        Lineage = Lineage.Upgraded(),
+        Fidelity = Fidelity ?? LegacyFidelity?.ToReport(),
+        LegacyFidelity = null,
+    };
+}

@@ -1,0 +1,20 @@
+using System.ComponentModel.DataAnnotations;
+using GanRsSandbox.Ml.Gan;
+using Orleans;
+
+namespace GanRsSandbox.Shared;
+
+/// <summary>GANRS training settings; null leaves the paper's default.</summary>
+[GenerateSerializer, Immutable, Alias("ganrs.GeneratorSettings")]
+public sealed record GeneratorSettings
+{
+    [Id(0), Range(1, GanrsOptions.MaxIterations)] public int? Iterations { get; init; }
+    [Id(1), Range(1, GanrsOptions.MaxEpochs)] public int? PretrainEpochs { get; init; }
+    [Id(2), Range(1, GanrsOptions.MaxFactors)] public int? Factors { get; init; }
+    [Id(3), Range(1, GanrsOptions.MaxBatchSize)] public int? BatchSize { get; init; }
+    [Id(4)] public double? LearningRate { get; init; }
+    [Id(5)] public int? EvaluateEvery { get; init; }
+    [Id(6)] public double? EvaluationNoiseStd { get; init; }
+    [Id(7)] public int? Seed { get; init; }
+    [Id(8), Range(1, GanrsOptions.MaxWidth)] public int? NoiseSize { get; init; }
+}

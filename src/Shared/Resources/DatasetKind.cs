@@ -1,0 +1,10 @@
+using Orleans;
+
+namespace GanRsSandbox.Shared;
+
+[GenerateSerializer, Alias("ganrs.DatasetKind")]
+public enum DatasetKind
+{
+    Source = 0,
+    Synthetic = 1,
+}

@@ -1,0 +1,26 @@
+using GanRsSandbox.Ml.Evaluation;
+using GanRsSandbox.Ml.Experiments;
+using GanRsSandbox.Ml.Gan;
+using GanRsSandbox.Ml.Models;
+using GanRsSandbox.Ml.Progress;
+using Orleans;
+
+namespace GanRsSandbox.Shared;
+
+/// <summary>The engine's types that grain calls and grain state carry, each registered once for the wire and for copies.</summary>
+public static class VocabularyWires
+{
+    [RegisterConverter, RegisterCopier] public sealed class FidelityReportWire : VocabularyWire<FidelityReport>;
+
+    [RegisterConverter, RegisterCopier] public sealed class CurvePointWire : VocabularyWire<CurvePoint>;
+
+    [RegisterConverter, RegisterCopier] public sealed class ExperimentReportWire : VocabularyWire<ExperimentReport>;
+
+    [RegisterConverter, RegisterCopier] public sealed class StageProgressWire : VocabularyWire<StageProgress>;
+
+    [RegisterConverter, RegisterCopier] public sealed class SyntheticRequestWire : VocabularyWire<SyntheticRequest>;
+
+    [RegisterConverter, RegisterCopier] public sealed class BaselineKindWire : VocabularyWire<BaselineKind>;
+
+    [RegisterConverter, RegisterCopier] public sealed class GanrsVariantWire : VocabularyWire<GanrsVariant>;
+}
