@@ -27,6 +27,7 @@ public static class ClusterConnection
                 throw new InvalidOperationException($"Cluster:Mode: unknown clustering '{other}' (localhost or redis)");
         }
         // The web host may start before the silo, or outlive it: keep trying, and answer 503 meanwhile.
+        client.AddMemoryStreams(SandboxStreams.Provider);
         client.UseConnectionRetryFilter(async (exception, cancellationToken) =>
         {
             await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);

@@ -23,6 +23,7 @@ public sealed class JobGrain([PersistentState("job")] IPersistentState<JobGrainS
     {
         state.State = new JobGrainState { Info = job };
         await state.WriteStateAsync();
+        await PublishAsync(progressOnly: false);
         var registry = GrainFactory.GetGrain<IRegistryGrain>(IRegistryGrain.Key);
         await registry.AddAsync(RegistryEntryKind.Job, Id);
         await registry.JobStartedAsync(Id, JobOwner.Of(job));
@@ -58,15 +59,26 @@ public sealed class JobGrain([PersistentState("job")] IPersistentState<JobGrainS
             _progress = null;
             await GrainFactory.GetGrain<IRegistryGrain>(IRegistryGrain.Key).JobEndedAsync(Id);
         }
+        await PublishAsync(progressOnly: false);
     }
 
     public Task ReportProgressAsync(StageProgress progress, double? etaSeconds)
     {
-        if (state.State.Info is { } info && !info.State.IsFinished())
+        if (state.State.Info is not { } info || info.State.IsFinished())
         {
-            _progress = (progress, etaSeconds);
+            return Task.CompletedTask;
         }
-        return Task.CompletedTask;
+        _progress = (progress, etaSeconds);
+        return PublishAsync(progressOnly: true);
+    }
+
+    /// <summary>The job as it is now (with its latest progress), pushed to whoever watches.</summary>
+    private async Task PublishAsync(bool progressOnly)
+    {
+        if (await GetAsync() is { } now)
+        {
+            await this.PublishAsync(new SandboxEvent { Kind = RegistryEntryKind.Job, Id = Id, Job = now, ProgressOnly = progressOnly });
+        }
     }
 
     public async Task MarkInterruptedAsync(int restarts)
@@ -78,6 +90,7 @@ public sealed class JobGrain([PersistentState("job")] IPersistentState<JobGrainS
         _progress = null;
         state.State.Info = info with { State = JobState.Interrupted, Restarts = restarts, Progress = new StageProgress("restart", restarts, JobLimits.MaxRestarts), EtaSeconds = null };
         await state.WriteStateAsync();
+        await PublishAsync(progressOnly: false);
     }
 
     public async Task<JobInfo> CancelAsync()

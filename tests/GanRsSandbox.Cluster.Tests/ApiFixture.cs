@@ -26,6 +26,8 @@ public sealed class ApiFixture : IAsyncLifetime
 
     public IServiceProvider SiloServices => _silo!.Services;
 
+    public IServiceProvider WebServices => _web!.Services;
+
     public async Task InitializeAsync()
     {
         (_silo, var gatewayPort) = await TestSilo.StartAsync(_data.Path);

@@ -35,6 +35,13 @@ public static class SandboxSilo
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, JobSupervisor>();
         silo.Services.AddSingleton<ArtifactSweeper>();
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(services => services.GetRequiredService<ArtifactSweeper>());
+        // Changes are pushed to the web host on one stream; who listens is kept in the silos' own grain storage, so a
+        // web host that subscribed once keeps hearing after a silo restart.
+        silo.AddMemoryStreams(SandboxStreams.Provider);
+        silo.Services.AddSingleton<ClientCallCounter>();
+        silo.Services.AddSingleton<IIncomingGrainCallFilter>(services => services.GetRequiredService<ClientCallCounter>());
+        silo.Services.AddKeyedSingleton<IGrainStorage>(SandboxStreams.SubscriptionStore,
+            (services, _) => services.GetRequiredKeyedService<IGrainStorage>(StorageName));
         return silo;
     }
 

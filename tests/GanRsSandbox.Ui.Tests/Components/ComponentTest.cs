@@ -23,6 +23,7 @@ public abstract class ComponentTest : IAsyncLifetime
         Context.Services.AddSingleton<IGeneratorService>(Sandbox);
         Context.Services.AddSingleton<IModelService>(Sandbox);
         Context.Services.AddSingleton<IJobService>(Sandbox);
+        Context.Services.AddSingleton<ISandboxEvents>(Sandbox);
         Context.Services.AddSingleton<IExperimentService>(Sandbox);
         Context.Services.AddSingleton(Options.Create(new ApiLimits { MaxUploadBytes = 1000 }));
         Context.Services.AddSingleton(GanRsSandbox.Ml.Catalog.EngineCatalog.Current);

@@ -10,8 +10,13 @@ namespace GanRsSandbox.Ui.Tests.Components;
 /// The four feature services in memory, for rendering pages without a cluster: tests seed what the pages list,
 /// read what the pages asked for, and set <see cref="Failure"/> to make every call fail as a down server would.
 /// </summary>
-public sealed class FakeSandbox : IDatasetService, IGeneratorService, IModelService, IJobService, IExperimentService
+public sealed class FakeSandbox : IDatasetService, IGeneratorService, IModelService, IJobService, IExperimentService, ISandboxEvents
 {
+    public event Action<SandboxEvent>? Changed;
+
+    /// <summary>A change as the cluster would push it.</summary>
+    public void Push(SandboxEvent change) => Changed?.Invoke(change);
+
     public List<ExperimentInfo> Experiments { get; } = [];
 
     public List<DatasetInfo> Datasets { get; } = [];

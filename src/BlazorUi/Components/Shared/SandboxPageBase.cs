@@ -1,3 +1,4 @@
+using GanRsSandbox.BlazorUi.Features;
 using GanRsSandbox.Shared;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -6,14 +7,19 @@ namespace GanRsSandbox.BlazorUi.Components.Shared;
 
 /// <summary>
 /// What every page shares: failures shown as a snackbar with their reason (never a blank page), a busy flag that
-/// disables buttons while work runs, and a refresh loop that keeps progress moving while the page is open.
+/// disables buttons while work runs, and a refresh whenever the sandbox pushes a change the page cares about. Nothing
+/// runs on a timer, except a retry while the cluster cannot be reached.
 /// </summary>
 public abstract class SandboxPageBase : ComponentBase, IDisposable
 {
+    private static readonly TimeSpan RetryInterval = TimeSpan.FromSeconds(2);
     private readonly CancellationTokenSource _disposed = new();
-    private bool _polling;
+    private int _refreshQueued;
+    private bool _retrying;
 
     [Inject] protected ISnackbar Snackbar { get; set; } = null!;
+
+    [Inject] private ISandboxEvents Events { get; set; } = null!;
 
     /// <summary>True while a user action runs: buttons bind Disabled to it.</summary>
     protected bool Busy { get; private set; }
@@ -24,23 +30,20 @@ public abstract class SandboxPageBase : ComponentBase, IDisposable
     /// <summary>Why the last refresh failed (the server is unreachable, usually); shown as an alert until one succeeds.</summary>
     protected string? RefreshError { get; private set; }
 
-    /// <summary>How often <see cref="RefreshAsync"/> runs while the page is open.</summary>
-    protected virtual TimeSpan RefreshInterval => TimeSpan.FromSeconds(1.5);
-
-    /// <summary>Reloads what the page shows; called on open and then every <see cref="RefreshInterval"/>.</summary>
+    /// <summary>Reloads what the page shows; called on open and on every change the page <see cref="Concerns"/>.</summary>
     protected abstract Task RefreshAsync();
 
-    protected override async Task OnInitializedAsync() => await RefreshSafelyAsync();
+    /// <summary>Whether a pushed change matters to this page; by default every change but the progress of jobs it does not show.</summary>
+    protected virtual bool Concerns(SandboxEvent change) => !change.ProgressOnly || ShowsJobs;
 
-    protected override void OnAfterRender(bool firstRender)
+    /// <summary>Pages that show running jobs' progress set this, so that progress events refresh them.</summary>
+    protected virtual bool ShowsJobs => true;
+
+    protected override async Task OnInitializedAsync()
     {
-        if (firstRender && !_polling)
-        {
-            _polling = true;
-            _ = PollAsync(_disposed.Token);
-        }
+        Events.Changed += OnChanged;
+        await RefreshSafelyAsync();
     }
-
     /// <summary>Runs a user action; a failure shows its reason and returns false.</summary>
     protected async Task<bool> TryAsync(Func<Task> action, string? success = null)
     {
@@ -84,15 +87,48 @@ public abstract class SandboxPageBase : ComponentBase, IDisposable
         catch (Exception e) when (!_disposed.IsCancellationRequested)
         {
             RefreshError = Describe(e);
+            if (!_retrying)
+            {
+                _retrying = true;
+                _ = RetryAsync(_disposed.Token);
+            }
         }
     }
 
-    private async Task PollAsync(CancellationToken cancellationToken)
+    /// <summary>Coalesces a burst of changes into one refresh at a time: a change that arrives during a refresh queues one more.</summary>
+    private void OnChanged(SandboxEvent change)
     {
-        using var timer = new PeriodicTimer(RefreshInterval);
+        if (_disposed.IsCancellationRequested || !Concerns(change) || Interlocked.Exchange(ref _refreshQueued, 1) == 1)
+        {
+            return;
+        }
+        _ = RefreshOnChangeAsync();
+    }
+
+    private async Task RefreshOnChangeAsync()
+    {
         try
         {
-            while (await timer.WaitForNextTickAsync(cancellationToken))
+            await InvokeAsync(async () =>
+            {
+                Interlocked.Exchange(ref _refreshQueued, 0);
+                await RefreshSafelyAsync();
+                StateHasChanged();
+            });
+        }
+        catch (ObjectDisposedException)
+        {
+            // The circuit went away with the browser tab; jobs carry on without it.
+        }
+    }
+
+    /// <summary>While the cluster cannot be reached, pushed changes cannot arrive either: retry until a refresh succeeds.</summary>
+    private async Task RetryAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var timer = new PeriodicTimer(RetryInterval);
+            while (RefreshError is not null && await timer.WaitForNextTickAsync(cancellationToken))
             {
                 await InvokeAsync(async () =>
                 {
@@ -101,17 +137,18 @@ public abstract class SandboxPageBase : ComponentBase, IDisposable
                 });
             }
         }
-        catch (OperationCanceledException)
+        catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException)
         {
         }
-        catch (ObjectDisposedException)
+        finally
         {
-            // The circuit went away with the browser tab; jobs carry on without it.
+            _retrying = false;
         }
     }
 
     public void Dispose()
     {
+        Events.Changed -= OnChanged;
         _disposed.Cancel();
         _disposed.Dispose();
         GC.SuppressFinalize(this);

@@ -1,0 +1,70 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using GanRsSandbox.BlazorUi.Features;
+using GanRsSandbox.Grains.Hosting;
+using GanRsSandbox.Shared;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GanRsSandbox.Cluster.Tests;
+
+/// <summary>Changes reach the web host as pushed events: new resources, and a job's state and structured progress as it runs.</summary>
+[Collection(ApiCollection.Name)]
+public sealed class PushTests(ApiFixture fixture)
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task The_web_host_hears_of_a_new_dataset_and_of_a_training_jobs_progress_and_end()
+    {
+        var events = fixture.WebServices.GetRequiredService<ISandboxEvents>();
+        var heard = new ConcurrentQueue<SandboxEvent>();
+        var signal = new SemaphoreSlim(0);
+        void Listen(SandboxEvent change)
+        {
+            heard.Enqueue(change);
+            signal.Release();
+        }
+        events.Changed += Listen;
+        try
+        {
+            var created = await fixture.Client.PostAsJsonAsync("/api/datasets/demo", new { name = "pushed", seed = 3 });
+            var datasetId = (string)JsonNode.Parse(await created.Content.ReadAsStringAsync())!["id"]!;
+            await Until(() => heard.Any(e => e is { Kind: RegistryEntryKind.Dataset } && e.Id == datasetId));
+
+            var started = await fixture.Client.PostAsJsonAsync("/api/models", new { datasetId, kind = "deepmf", options = new { epochs = 2 } });
+            var jobId = (string)JsonNode.Parse(await started.Content.ReadAsStringAsync())!["id"]!;
+            await Until(() => heard.Any(e => e.Job is { State: JobState.Succeeded } job && job.Id == jobId));
+
+            var ofJob = heard.Where(e => e.Id == jobId && e.Job is not null).Select(e => e.Job!).ToList();
+            // Structured progress came with the job: the training stage, counted in steps, with its epoch and loss.
+            Assert.Contains(ofJob, j => j.Progress is { Stage: "train", Steps: > 0 } p && p.Metric("loss") is not null && p.Metric("epochs") == 2);
+            Assert.Equal(JobState.Succeeded, ofJob[^1].State);
+            Assert.Equal("done", ofJob[^1].Progress!.Stage);
+        }
+        finally
+        {
+            events.Changed -= Listen;
+        }
+
+        async Task Until(Func<bool> condition)
+        {
+            var until = DateTime.UtcNow + Deadline;
+            while (!condition())
+            {
+                var left = until - DateTime.UtcNow;
+                Assert.True(left > TimeSpan.Zero, $"not heard within {Deadline}: {string.Join("; ", heard.Select(e => $"{e.Kind} {e.Id} {e.Job?.State}"))}");
+                await signal.WaitAsync(left);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task The_silo_counts_the_calls_it_receives_from_clients()
+    {
+        var counter = fixture.SiloServices.GetRequiredService<ClientCallCounter>();
+        var before = counter.Count;
+        (await fixture.Client.GetAsync("/api/datasets")).EnsureSuccessStatusCode();
+        Assert.True(counter.Count > before, "listing datasets is at least one grain call from the web host");
+    }
+}

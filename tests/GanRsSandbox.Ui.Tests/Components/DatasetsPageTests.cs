@@ -1,0 +1,82 @@
+using GanRsSandbox.Ml;
+using GanRsSandbox.Ml.Progress;
+using GanRsSandbox.Ml.Models;
+using GanRsSandbox.Ml.Gan;
+using GanRsSandbox.Ml.Experiments;
+using GanRsSandbox.Ml.Evaluation;
+using Bunit;
+using GanRsSandbox.BlazorUi.Components.Pages;
+using GanRsSandbox.Shared;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GanRsSandbox.Ui.Tests.Components;
+
+public sealed class DatasetsPageTests : ComponentTest
+{
+    [Fact]
+    public void With_no_datasets_it_says_what_to_do_first()
+    {
+        var page = Render<Datasets>();
+        Assert.Contains("No datasets yet", page.Find("[data-testid=empty-state]").TextContent);
+        Assert.Contains("up to 0 MiB", page.Markup.Replace("0.0", "0"));
+    }
+
+    [Fact]
+    public void Datasets_are_listed_with_their_status_and_size()
+    {
+        Sandbox.Datasets.Add(Fixtures.Dataset("ds-1", "ml-100k"));
+        Sandbox.Datasets.Add(Fixtures.Dataset("ds-2", "still coming", ResourceStatus.Pending));
+        var page = Render<Datasets>();
+        var rows = page.FindAll("[data-testid=dataset-table] tbody tr");
+        Assert.Equal(2, rows.Count);
+        Assert.Contains("ml-100k", rows[0].TextContent);
+        Assert.Contains("16,408", rows[0].TextContent);
+        Assert.Contains("pending", rows[1].TextContent);
+    }
+
+    [Fact]
+    public void The_demo_button_creates_the_demo_and_opens_it()
+    {
+        var page = Render<Datasets>();
+        page.Find("[data-testid=demo-button]").Click();
+        page.WaitForAssertion(() => Assert.EndsWith("/datasets/ds-demo", Context.Services.GetRequiredService<NavigationManager>().Uri));
+        Assert.Contains(Sandbox.Requests, r => r is ValueTuple<string, string, int> { Item1: "demo" });
+    }
+
+    [Fact]
+    public void A_rejected_file_shows_the_reason_with_its_line_and_the_import_button_waits_for_a_file()
+    {
+        Sandbox.ImportFailure = SandboxException.Invalid("bad.data:2:rating", "bad.data:2: field 'rating': 'five' is not a number");
+        var page = Render<Datasets>();
+        Assert.True(page.Find("[data-testid=upload-button]").HasAttribute("disabled"));
+
+        page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText("1\t1\t4\t0\n1\t2\tfive\t0\n", "bad.data"));
+        page.WaitForAssertion(() => Assert.False(page.Find("[data-testid=upload-button]").HasAttribute("disabled")));
+        page.Find("[data-testid=upload-button]").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("bad.data:2: field 'rating'", page.Find("[data-testid=upload-error]").TextContent));
+        Assert.Contains("nothing was stored", page.Find("[data-testid=upload-error]").TextContent);
+        Snackbars.WaitForAssertion(() => Assert.Contains("'five' is not a number", Snackbars.Markup));
+        Assert.Empty(Sandbox.Datasets);
+    }
+
+    [Fact]
+    public void A_file_over_the_limit_is_refused_before_it_is_sent()
+    {
+        var page = Render<Datasets>();
+        page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText(new string('1', 2000), "big.csv"));
+        page.WaitForAssertion(() => Assert.Contains("over the limit", page.Find("[data-testid=upload-error]").TextContent));
+        Assert.True(page.Find("[data-testid=upload-button]").HasAttribute("disabled"));
+        Assert.Empty(Sandbox.Requests);
+    }
+
+    [Fact]
+    public void An_unreachable_server_shows_a_warning_instead_of_a_blank_page()
+    {
+        Sandbox.Failure = new TimeoutException("no silo");
+        var page = Render<Datasets>();
+        Assert.Contains("did not answer", page.Find("[data-testid=refresh-error]").TextContent);
+    }
+}

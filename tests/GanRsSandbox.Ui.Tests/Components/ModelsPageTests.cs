@@ -1,0 +1,47 @@
+using GanRsSandbox.Ml;
+using GanRsSandbox.Ml.Progress;
+using GanRsSandbox.Ml.Models;
+using GanRsSandbox.Ml.Gan;
+using GanRsSandbox.Ml.Experiments;
+using GanRsSandbox.Ml.Evaluation;
+using Bunit;
+using GanRsSandbox.BlazorUi.Components.Pages;
+using GanRsSandbox.Shared;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GanRsSandbox.Ui.Tests.Components;
+
+public sealed class ModelsPageTests : ComponentTest
+{
+    [Fact]
+    public void All_six_starts_six_trainings_with_the_chosen_epochs()
+    {
+        Sandbox.Datasets.Add(Fixtures.Dataset("ds-1", "demo"));
+        var page = Render<Models>();
+        Assert.Contains("No trained models yet", page.Markup);
+        page.Find("[data-testid=epochs] input, input[data-testid=epochs]").Change("3");
+        page.Find("[data-testid=train-models]").Click();
+        page.WaitForAssertion(() => Assert.Equal(6, Sandbox.Requests.Count));
+        Assert.All(Sandbox.Requests.Cast<ModelRequest>(), r => Assert.Equal(("ds-1", 3), (r.DatasetId, r.Options.Epochs)));
+        Assert.Equal(["deepmf", "vdeepmf", "ncf", "ncf-classification", "ncf-improved", "ncf-binary"], Sandbox.Requests.Cast<ModelRequest>().Select(r => r.Kind.Name()));
+    }
+
+    [Fact]
+    public void Results_show_errors_and_one_curve_per_model_and_training_shows_progress()
+    {
+        Sandbox.Datasets.Add(Fixtures.Dataset("ds-1", "demo"));
+        Sandbox.Models.Add(Fixtures.Model("model-1", "ds-1", "ncf"));
+        Sandbox.Models.Add(Fixtures.Model("model-2", "ds-1", "deepmf"));
+        Sandbox.Models.Add(Fixtures.Model("model-3", "ds-1", "vdeepmf", ResourceStatus.Pending, "job-3"));
+        Sandbox.Jobs.Add(Fixtures.Job("job-3", JobKind.TrainModel, "model-3", JobState.Running, 0.5));
+        var page = Render<Models>();
+
+        var rows = page.FindAll("[data-testid=error-table] tbody tr");
+        Assert.Equal(["deepmf", "ncf"], rows.Select(r => r.Children[0].TextContent));
+        Assert.Equal(2, page.FindAll("[data-testid=f1-chart] polyline").Count);
+        Assert.Contains("N (recommended items)", page.Find("[data-testid=f1-chart]").TextContent);
+        Assert.Contains("vdeepmf on demo", page.Find("[data-testid=job-progress]").TextContent);
+    }
+}

@@ -1,0 +1,64 @@
+using GanRsSandbox.Ml;
+using GanRsSandbox.Ml.Progress;
+using GanRsSandbox.Ml.Models;
+using GanRsSandbox.Ml.Gan;
+using GanRsSandbox.Ml.Experiments;
+using GanRsSandbox.Ml.Evaluation;
+using Bunit;
+using GanRsSandbox.BlazorUi.Components.Pages;
+using GanRsSandbox.Shared;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GanRsSandbox.Ui.Tests.Components;
+
+public sealed class SyntheticPageTests : ComponentTest
+{
+    [Fact]
+    public void Without_a_generator_it_points_to_training_one()
+    {
+        var page = Render<Synthetic>();
+        Assert.Contains("No trained generator yet", page.Markup);
+    }
+
+    [Fact]
+    public void Presets_fill_the_paper_settings_and_create_sends_them()
+    {
+        Sandbox.Datasets.Add(Fixtures.Dataset("ds-1", "demo"));
+        Sandbox.Generators.Add(Fixtures.Generator("gen-1", "ds-1"));
+        var page = Render<Synthetic>();
+        page.FindAll("button").Single(b => b.TextContent.Trim() == "8,000 users").Click();
+        page.FindAll("button").Single(b => b.TextContent.Trim() == "3M samples").Click();
+        page.Find("[data-testid=create-synthetic]").Click();
+        page.WaitForAssertion(() => Assert.Single(Sandbox.Requests));
+        var request = Assert.IsType<SyntheticRequest>(Sandbox.Requests[0]);
+        Assert.Equal(("gen-1", 8000, 4000, 3_000_000L, 2.5, "matched"), (request.GeneratorId, request.Users, request.Items, request.Samples, request.NoiseStd, request.Variant.Name()));
+        Assert.Null(request.Ratings);
+    }
+
+    [Fact]
+    public void Like_the_source_asks_for_the_sources_density_at_the_requested_size()
+    {
+        Sandbox.Datasets.Add(Fixtures.Dataset("ds-1", "demo"));
+        Sandbox.Generators.Add(Fixtures.Generator("gen-1", "ds-1"));
+        var page = Render<Synthetic>();
+        page.Find("[data-testid=like-source]").Click();
+        page.Find("[data-testid=create-synthetic]").Click();
+        page.WaitForAssertion(() => Assert.Single(Sandbox.Requests));
+        var request = Assert.IsType<SyntheticRequest>(Sandbox.Requests[0]);
+        var density = Sandbox.Datasets.Single(d => d.Id == "ds-1").Stats!.Density;
+        Assert.Equal("matched", request.Variant.Name());
+        Assert.Equal((long)Math.Round(density * 2000 * 4000), request.Ratings);
+    }
+
+    [Fact]
+    public void A_synthetic_dataset_shows_its_fidelity_report()
+    {
+        Sandbox.Datasets.Add(Fixtures.Dataset("ds-1", "demo"));
+        Sandbox.Datasets.Add(Fixtures.Synthetic("ds-2", "ds-1"));
+        Sandbox.Generators.Add(Fixtures.Generator("gen-1", "ds-1"));
+        var page = Render<Synthetic>();
+        Assert.Contains("Fidelity against the source (demo)", page.Find("[data-testid=fidelity]").TextContent);
+    }
+}
