@@ -1,3 +1,4 @@
+using Orleans.Dashboard;
 using Orleans.Serialization;
 using GanRsSandbox.Shared;
 using StackExchange.Redis;
@@ -28,6 +29,7 @@ public static class ClusterConnection
         }
         // The web host may start before the silo, or outlive it: keep trying, and answer 503 meanwhile.
         client.AddMemoryStreams(SandboxStreams.Provider);
+        client.AddDashboard();
         client.UseConnectionRetryFilter(async (exception, cancellationToken) =>
         {
             await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);

@@ -1,3 +1,4 @@
+using Orleans.Dashboard;
 using GanRsSandbox.Shared;
 using GanRsSandbox.Ml.Catalog;
 using System.Text.Json;
@@ -70,6 +71,8 @@ app.UseSwaggerUI(ui =>
 app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
 app.MapDefaultEndpoints();
 app.MapSandboxApi();
+// The Orleans Dashboard: silos, grains, calls and latencies of the cluster this web host is a client of.
+app.MapOrleansDashboard("/dashboard");
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 await app.RunAsync();
 

@@ -67,4 +67,18 @@ public sealed class PushTests(ApiFixture fixture)
         (await fixture.Client.GetAsync("/api/datasets")).EnsureSuccessStatusCode();
         Assert.True(counter.Count > before, "listing datasets is at least one grain call from the web host");
     }
+
+    [Fact]
+    public async Task The_web_host_serves_the_orleans_dashboard_and_the_catalog()
+    {
+        var dashboard = await fixture.Client.GetAsync("/dashboard");
+        Assert.Equal(System.Net.HttpStatusCode.OK, dashboard.StatusCode);
+        Assert.Contains("html", dashboard.Content.Headers.ContentType?.MediaType ?? "");
+
+        var catalog = JsonNode.Parse(await fixture.Client.GetStringAsync("/api/catalog"))!;
+        Assert.Contains("ncf-improved", ((JsonArray)catalog["models"]!).Select(m => (string)m!["name"]!));
+        Assert.Equal("matched", (string)catalog["defaultVariant"]!);
+        var users = ((JsonArray)catalog["options"]!["sampling"]!).Single(o => (string)o!["name"]! == "users")!;
+        Assert.Equal((2000, 1_000_000), ((int)users["default"]!, (int)users["max"]!));
+    }
 }

@@ -1,3 +1,4 @@
+using Orleans.Dashboard;
 using GanRsSandbox.Shared;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,6 +39,8 @@ public static class SandboxSilo
         // Changes are pushed to the web host on one stream; who listens is kept in the silos' own grain storage, so a
         // web host that subscribed once keeps hearing after a silo restart.
         silo.AddMemoryStreams(SandboxStreams.Provider);
+        // Grain and silo statistics for the dashboard the web host serves at /dashboard.
+        silo.AddDashboard();
         silo.Services.AddSingleton<ClientCallCounter>();
         silo.Services.AddSingleton<IIncomingGrainCallFilter>(services => services.GetRequiredService<ClientCallCounter>());
         silo.Services.AddKeyedSingleton<IGrainStorage>(SandboxStreams.SubscriptionStore,
