@@ -1,3 +1,4 @@
+using GanRsSandbox.BlazorUi.Features;
 using Orleans.Dashboard;
 using Orleans.Serialization;
 using GanRsSandbox.Shared;
@@ -29,7 +30,11 @@ public static class ClusterConnection
         }
         // The web host may start before the silo, or outlive it: keep trying, and answer 503 meanwhile.
         client.AddMemoryStreams(SandboxStreams.Provider);
-        client.AddDashboard();
+        client.Services.AddSingleton<GrainCallCounter>();
+        client.Services.AddSingleton<IOutgoingGrainCallFilter>(services => services.GetRequiredService<GrainCallCounter>());
+        // The dashboard's client side reports the web host's own call counters to the silos; once every five minutes is
+        // enough for them, and keeps an idle sandbox quiet (pages are pushed their changes and never poll).
+        client.AddDashboard(dashboard => dashboard.CounterUpdateIntervalMs = (int)TimeSpan.FromMinutes(5).TotalMilliseconds);
         client.UseConnectionRetryFilter(async (exception, cancellationToken) =>
         {
             await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);

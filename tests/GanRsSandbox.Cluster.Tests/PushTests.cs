@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using GanRsSandbox.BlazorUi.Features;
-using GanRsSandbox.Grains.Hosting;
 using GanRsSandbox.Shared;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -60,9 +59,9 @@ public sealed class PushTests(ApiFixture fixture)
     }
 
     [Fact]
-    public async Task The_silo_counts_the_calls_it_receives_from_clients()
+    public async Task The_web_host_counts_the_grain_calls_it_makes()
     {
-        var counter = fixture.SiloServices.GetRequiredService<ClientCallCounter>();
+        var counter = fixture.WebServices.GetRequiredService<GrainCallCounter>();
         var before = counter.Count;
         (await fixture.Client.GetAsync("/api/datasets")).EnsureSuccessStatusCode();
         Assert.True(counter.Count > before, "listing datasets is at least one grain call from the web host");

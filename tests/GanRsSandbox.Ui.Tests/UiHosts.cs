@@ -22,6 +22,10 @@ public sealed class UiHosts : IAsyncLifetime
 
     public string BaseUrl { get; private set; } = "";
 
+    public IServiceProvider SiloServices => _silo!.Services;
+
+    public IServiceProvider WebServices => _web!.Services;
+
     public async Task InitializeAsync()
     {
         (_silo, var gateway) = await TestSilo.StartAsync(_data, Errors);

@@ -39,12 +39,10 @@ public static class SandboxSilo
         // Changes are pushed to the web host on one stream; who listens is kept in the silos' own grain storage, so a
         // web host that subscribed once keeps hearing after a silo restart.
         silo.AddMemoryStreams(SandboxStreams.Provider);
-        // Grain and silo statistics for the dashboard the web host serves at /dashboard.
-        silo.AddDashboard();
-        silo.Services.AddSingleton<ClientCallCounter>();
-        silo.Services.AddSingleton<IIncomingGrainCallFilter>(services => services.GetRequiredService<ClientCallCounter>());
         silo.Services.AddKeyedSingleton<IGrainStorage>(SandboxStreams.SubscriptionStore,
             (services, _) => services.GetRequiredKeyedService<IGrainStorage>(StorageName));
+        // Grain and silo statistics for the dashboard the web host serves at /dashboard.
+        silo.AddDashboard();
         return silo;
     }
 

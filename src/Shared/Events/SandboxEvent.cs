@@ -16,4 +16,7 @@ public sealed record SandboxEvent
 
     /// <summary>True when only a running job's progress moved: pages that show no job can ignore it.</summary>
     [Id(3)] public bool ProgressOnly { get; init; }
+
+    /// <summary>When the grain published it, so that a watcher can measure how fast changes reach it.</summary>
+    [Id(4)] public DateTimeOffset At { get; init; } = DateTimeOffset.UtcNow;
 }
