@@ -28,6 +28,7 @@ builder.Services.AddSingleton<IModelService, ModelService>();
 builder.Services.AddSingleton<IExperimentService, ExperimentService>();
 builder.Services.AddSingleton<IJobService, JobService>();
 builder.Services.AddSingleton(EngineCatalog.Current);
+builder.Services.AddSingleton<FigureService>();
 builder.Services.AddSingleton<ClusterSandboxEvents>();
 builder.Services.AddSingleton<ISandboxEvents>(services => services.GetRequiredService<ClusterSandboxEvents>());
 builder.Services.AddHostedService(services => services.GetRequiredService<ClusterSandboxEvents>());

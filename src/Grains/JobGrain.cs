@@ -23,16 +23,19 @@ public sealed class JobGrain([PersistentState("job")] IPersistentState<JobGrainS
     {
         state.State = new JobGrainState { Info = job };
         await state.WriteStateAsync();
-        await PublishAsync(progressOnly: false);
+        Publish(progressOnly: false);
         var registry = GrainFactory.GetGrain<IRegistryGrain>(IRegistryGrain.Key);
         await registry.AddAsync(RegistryEntryKind.Job, Id);
         await registry.JobStartedAsync(Id, JobOwner.Of(job));
     }
 
-    public Task<JobInfo?> GetAsync() =>
-        Task.FromResult(state.State.Info is { } info && _progress is { } latest && !info.State.IsFinished()
+    public Task<JobInfo?> GetAsync() => Task.FromResult(Current());
+
+    /// <summary>The job as stored, with the latest progress while it runs.</summary>
+    private JobInfo? Current() =>
+        state.State.Info is { } info && _progress is { } latest && !info.State.IsFinished()
             ? info with { Progress = latest.Progress, EtaSeconds = latest.EtaSeconds }
-            : state.State.Info);
+            : state.State.Info;
 
     public async Task UpdateAsync(JobState next, string? error = null, string? silo = null, string? device = null)
     {
@@ -59,7 +62,7 @@ public sealed class JobGrain([PersistentState("job")] IPersistentState<JobGrainS
             _progress = null;
             await GrainFactory.GetGrain<IRegistryGrain>(IRegistryGrain.Key).JobEndedAsync(Id);
         }
-        await PublishAsync(progressOnly: false);
+        Publish(progressOnly: false);
     }
 
     public Task ReportProgressAsync(StageProgress progress, double? etaSeconds)
@@ -69,15 +72,16 @@ public sealed class JobGrain([PersistentState("job")] IPersistentState<JobGrainS
             return Task.CompletedTask;
         }
         _progress = (progress, etaSeconds);
-        return PublishAsync(progressOnly: true);
+        Publish(progressOnly: true);
+        return Task.CompletedTask;
     }
 
     /// <summary>The job as it is now (with its latest progress), pushed to whoever watches.</summary>
-    private async Task PublishAsync(bool progressOnly)
+    private void Publish(bool progressOnly)
     {
-        if (await GetAsync() is { } now)
+        if (Current() is { } now)
         {
-            await this.PublishAsync(new SandboxEvent { Kind = RegistryEntryKind.Job, Id = Id, Job = now, ProgressOnly = progressOnly });
+            this.Publish(new SandboxEvent { Kind = RegistryEntryKind.Job, Id = Id, Job = now, ProgressOnly = progressOnly });
         }
     }
 
@@ -90,7 +94,7 @@ public sealed class JobGrain([PersistentState("job")] IPersistentState<JobGrainS
         _progress = null;
         state.State.Info = info with { State = JobState.Interrupted, Restarts = restarts, Progress = new StageProgress("restart", restarts, JobLimits.MaxRestarts), EtaSeconds = null };
         await state.WriteStateAsync();
-        await PublishAsync(progressOnly: false);
+        Publish(progressOnly: false);
     }
 
     public async Task<JobInfo> CancelAsync()

@@ -24,7 +24,7 @@ public sealed class RegistryGrain([PersistentState("registry")] IPersistentState
         {
             list.Add(id);
             await state.WriteStateAsync();
-            await this.PublishAsync(new SandboxEvent { Kind = kind, Id = id });
+            this.Publish(new SandboxEvent { Kind = kind, Id = id });
         }
     }
 
@@ -33,7 +33,7 @@ public sealed class RegistryGrain([PersistentState("registry")] IPersistentState
         if (List(kind).Remove(id))
         {
             await state.WriteStateAsync();
-            await this.PublishAsync(new SandboxEvent { Kind = kind, Id = id });
+            this.Publish(new SandboxEvent { Kind = kind, Id = id });
         }
     }
 

@@ -40,6 +40,14 @@ public sealed class PushTests(ApiFixture fixture)
             Assert.Contains(ofJob, j => j.Progress is { Stage: "train", Steps: > 0 } p && p.Metric("loss") is not null && p.Metric("epochs") == 2);
             Assert.Equal(JobState.Succeeded, ofJob[^1].State);
             Assert.Equal("done", ofJob[^1].Progress!.Stage);
+
+            // The trained model's curves as a paper figure, both formats.
+            var png = await fixture.Client.GetAsync($"/api/datasets/{datasetId}/figure.png?protocol=test-items&threshold=4");
+            Assert.Equal(("image/png", (byte)0x89), (png.Content.Headers.ContentType?.MediaType, (await png.Content.ReadAsByteArrayAsync())[0]));
+            var svg = await fixture.Client.GetStringAsync($"/api/datasets/{datasetId}/figure.svg?protocol=test-items&threshold=4");
+            Assert.Contains("deepmf", svg);
+            var bad = await fixture.Client.GetAsync($"/api/datasets/{datasetId}/figure.gif?protocol=test-items&threshold=4");
+            Assert.Equal(System.Net.HttpStatusCode.BadRequest, bad.StatusCode);
         }
         finally
         {

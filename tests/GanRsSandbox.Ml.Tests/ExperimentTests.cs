@@ -126,6 +126,7 @@ public sealed class ExperimentRunnerTests : IDisposable
         Assert.Equal(1 + 18 * 2 * 2 * 5, csv.Length);
         Assert.StartsWith("dataset,users,items,ratings,samples,model,protocol,threshold,n,precision,recall,f1,rmse,mae", csv[0]);
         Assert.Contains("<svg", File.ReadAllText(Path.Combine(_folder, "figures", "s-large.svg")));
+        Assert.Equal(0x89, File.ReadAllBytes(Path.Combine(_folder, "figures", "s-large.png"))[0]);
         var markdown = File.ReadAllText(Path.Combine(_folder, "report.md"));
         Assert.Contains("Kendall τ", markdown);
         Assert.Contains("self-agreement", markdown);

@@ -1,3 +1,6 @@
+using GanRsSandbox.Ml.Figures;
+using GanRsSandbox.Ml.Evaluation;
+using GanRsSandbox.Ml;
 using GanRsSandbox.Ml.Catalog;
 using GanRsSandbox.BlazorUi.Features;
 using GanRsSandbox.Shared;
@@ -56,6 +59,15 @@ public static class SandboxApi
             .Produces<JobInfo>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
+        datasets.MapGet("/{id}/figure.{format}", async (string id, string format, string? protocol, int? threshold, FigureService figures) =>
+            {
+                var (bytes, type) = await figures.DatasetAsync(id, Parsed<EvaluationProtocol>(protocol ?? EvaluationProtocols.Scored[0].Name(), "protocol"),
+                    threshold ?? throw SandboxException.Invalid("threshold", "threshold: the query parameter threshold is required"), Parsed<FigureFormat>(format, "format"));
+                return Results.File(bytes, type, $"{id}.{format}");
+            })
+            .WithSummary("F1, precision and recall against N of the newest model of each kind on the dataset: png (300 dpi) or svg")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+
         var models = api.MapGroup("/models").WithTags("Models");
         models.MapPost("/", async (ModelRequest request, IModelService service) => Accepted(await service.TrainAsync(request)))
             .WithSummary("Train and evaluate a baseline on a dataset").Produces<JobInfo>(StatusCodes.Status202Accepted)
@@ -89,6 +101,14 @@ public static class SandboxApi
             .WithSummary("results.csv, results.json or report.md of a finished grid")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
+        experiments.MapGet("/{id}/figures/{dataset}.{format}", async (string id, string dataset, string format, FigureService figures) =>
+            {
+                var (bytes, type) = await figures.ExperimentAsync(id, dataset, Parsed<FigureFormat>(format, "format"));
+                return Results.File(bytes, type, $"{dataset}.{format}");
+            })
+            .WithSummary("One dataset of the grid: F1, precision and recall against N per model, png (300 dpi) or svg")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+
         var jobs = api.MapGroup("/jobs").WithTags("Jobs");
         jobs.MapGet("/", (IJobService service) => service.ListAsync()).WithSummary("All jobs, newest first");
         jobs.MapGet("/{id}", (string id, IJobService service) => service.GetAsync(id)).ProducesProblem(StatusCodes.Status404NotFound);
@@ -99,6 +119,9 @@ public static class SandboxApi
     }
 
     private static IResult Accepted(JobInfo job) => Results.Accepted($"/api/jobs/{job.Id}", job);
+
+    private static T Parsed<T>(string text, string field) where T : struct, Enum =>
+        NamedValues.TryParse<T>(text, out var value) ? value : throw SandboxException.Invalid(field, $"{field}: '{text}' is not one of {NamedValues.Listed<T>()}");
 
     private static async Task<IResult> UploadAsync(HttpRequest request, IDatasetService service, IOptions<ApiLimits> limits)
     {

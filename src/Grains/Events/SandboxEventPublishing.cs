@@ -1,21 +1,29 @@
-using Orleans.Runtime;
 using GanRsSandbox.Shared;
+using Orleans.Runtime;
 using Orleans.Streams;
 
 namespace GanRsSandbox.Grains;
 
-/// <summary>Publishing on the sandbox's event stream from a grain. Never fails the caller: an event is a hint to refresh, and a page that missed one catches up on its next load.</summary>
+/// <summary>
+/// Publishing on the sandbox's event stream from a grain, without waiting: an event is a hint to refresh (a page that
+/// missed one catches up on its next load), so a stream queue on a dying silo must never hold up a job or a delete.
+/// </summary>
 internal static class SandboxEventPublishing
 {
-    public static async Task PublishAsync(this Grain grain, SandboxEvent change)
+    public static void Publish(this Grain grain, SandboxEvent change)
     {
+        Task sent;
         try
         {
-            await grain.GetStreamProvider(SandboxStreams.Provider).GetStream<SandboxEvent>(StreamId.Create(SandboxStreams.Namespace, SandboxStreams.Key)).OnNextAsync(change);
+            sent = grain.GetStreamProvider(SandboxStreams.Provider)
+                .GetStream<SandboxEvent>(StreamId.Create(SandboxStreams.Namespace, SandboxStreams.Key)).OnNextAsync(change);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
-            // The stream's queue can be briefly unreachable while a silo dies; the state change itself is already written.
+            return;
         }
+        // Observed, so that a failed send (the queue's silo died) is not an unobserved task exception.
+        _ = sent.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
     }
 }

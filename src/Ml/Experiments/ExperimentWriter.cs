@@ -1,3 +1,4 @@
+using GanRsSandbox.Ml.Figures;
 using GanRsSandbox.Ml.Models;
 using GanRsSandbox.Ml.Gan;
 using GanRsSandbox.Ml.Evaluation;
@@ -7,7 +8,7 @@ using System.Text.Json;
 
 namespace GanRsSandbox.Ml.Experiments;
 
-/// <summary>The grid's outputs: results.csv, results.json, one SVG figure per dataset and report.md.</summary>
+/// <summary>The grid's outputs: results.csv, results.json, one figure per dataset (PNG at 300 dpi and SVG) and report.md.</summary>
 public static class ExperimentWriter
 {
     public static void WriteAll(string folder, ExperimentReport report)
@@ -18,7 +19,10 @@ public static class ExperimentWriter
         {
             var cells = report.Cells.Where(c => c.Dataset == dataset.Key).ToList();
             var title = $"{dataset.Key}: {dataset.Users:N0} users, {dataset.Items:N0} items, {dataset.Ratings:N0} ratings ({report.Protocol.Name()}, rating ≥ {report.Threshold})";
-            ArtifactFile.Write(Path.Combine(folder, "figures", dataset.Key + ".svg"), stream => Write(stream, SvgFigure.Render(title, cells, report.Protocol, report.Threshold)));
+            var series = cells.Select(c => new CurveSeries(c.Model.Name(),
+                c.Points.Where(p => p.Protocol == report.Protocol && p.Threshold == report.Threshold).ToList())).ToList();
+            ArtifactFile.Write(Path.Combine(folder, "figures", dataset.Key + ".svg"), stream => Write(stream, CurveFigure.Svg(title, series)));
+            ArtifactFile.Write(Path.Combine(folder, "figures", dataset.Key + ".png"), stream => stream.Write(CurveFigure.Png(title, series)));
         }
         ArtifactFile.Write(Path.Combine(folder, "report.md"), stream => Write(stream, Markdown(report)));
     }
@@ -54,7 +58,7 @@ public static class ExperimentWriter
             md.Append(inv, $"| {d.Key} | {d.Users:N0} | {d.Items:N0} | {d.Ratings:N0} | {(d.Samples is { } s ? s.ToString("N0", inv) : "–")} | ");
             var reference = f?.Difficulty is { } r ? string.Create(inv, $"{r.SourceReferenceRmse:F3} → {r.SyntheticReferenceRmse:F3}") : "–";
             md.Append(f is null ? "– | – | – | – | – | – " : string.Create(inv, $"{f.RatingTvd:F3} | {f.RawRatingTvd:F3} | {f.GiniItems.Source:F3} → {f.GiniItems.Synthetic:F3} | {f.HeadShare.Source:F3} → {f.HeadShare.Synthetic:F3} | {reference} | {f.Dcr?.Median:F3} "));
-            md.Append(inv, $"| [svg](figures/{d.Key}.svg) |\n");
+            md.Append(inv, $"| [png](figures/{d.Key}.png) · [svg](figures/{d.Key}.svg) |\n");
         }
 
         md.Append(inv, $"\n## Models (F1@10, precision@10, recall@10, RMSE)\n\n| model |");
