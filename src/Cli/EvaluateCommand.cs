@@ -9,48 +9,70 @@ namespace GanRsSandbox.Cli;
 
 internal static class EvaluateCommand
 {
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    private static readonly BaselineOptions Defaults = new();
+
+    public static readonly CommandSpec Spec = new("evaluate", "train the baselines on a seeded split of a ratings file and score them: RMSE, MAE and precision/recall/F1 at N",
+        ["FILE"],
+        [
+            OptionSpec.Of("models", $"the models, comma-separated: {NamedValues.Listed<BaselineKind>()}", string.Join(",", BaselineKinds.All.Select(k => k.Name()))),
+            OptionSpec.Of("seed", "the seed of the split and of every training", Defaults.Seed),
+            OptionSpec.Of("split", "ratio (a share of the ratings) or cf4j (test users and test items)", "ratio"),
+            OptionSpec.Of("test-ratio", "the share of ratings held out (ratio split)", BaselineTrainingRequest.DefaultTestRatio),
+            OptionSpec.Of("test-users", "the share of users with test ratings (cf4j split)", 0.2),
+            OptionSpec.Of("test-items", "the share of items with test ratings (cf4j split)", 0.2),
+            OptionSpec.Of("protocol", $"how the curves rank items: {NamedValues.Listed<EvaluationProtocol>()}", EvaluationProtocol.TestItems.Name()),
+            OptionSpec.Of("n", "the list lengths N (comma-separated)", string.Join(",", EvaluationSettings.PaperNs)),
+            new("thresholds", "the ratings from which an item counts as relevant (default: the scale's two highest)"),
+            OptionSpec.Of("epochs", "training epochs", Defaults.Epochs),
+            OptionSpec.Of("batch", "the training batch size", Defaults.BatchSize),
+            OptionSpec.Of("factors", "latent factors", Defaults.Factors),
+            OptionSpec.Of("lr", "the learning rate (Adam)", Defaults.LearningRate),
+            CommonOptions.Device,
+            OptionSpec.Of("threads", "libtorch threads (0: one for small batches, else every core)", 0),
+            CommonOptions.Json,
+            .. CommonOptions.Import,
+        ],
+        Run);
+
+    public static int Run(CommandLine line, TextWriter stdout, TextWriter stderr)
     {
-        var line = new CommandLine(args, new HashSet<string>());
         var path = line.Positional(0, "the ratings FILE");
         var kinds = ParseModels(line.String("models"));
-        var defaults = new BaselineOptions();
-        var seed = line.Int("seed", defaults.Seed);
-        var splitKind = line.String("split") ?? "ratio";
-        var testRatio = line.Double("test-ratio", BaselineTrainingRequest.DefaultTestRatio, 0.0001, 0.9999);
-        var testUsers = line.Double("test-users", 0.2, 0.0001, 1);
-        var testItems = line.Double("test-items", 0.2, 0.0001, 1);
-        var protocolText = line.String("protocol") ?? EvaluationProtocol.TestItems.Name();
+        var seed = line.Int("seed");
+        var splitKind = line.String("split");
+        var testRatio = line.Double("test-ratio", 0.0001, 0.9999);
+        var testUsers = line.Double("test-users", 0.0001, 1);
+        var testItems = line.Double("test-items", 0.0001, 1);
+        var protocolText = line.String("protocol")!;
         if (!EvaluationProtocols.TryParse(protocolText, out var protocol))
         {
             throw new UsageException($"--protocol: unknown protocol '{protocolText}' ({NamedValues.Listed<EvaluationProtocol>()})");
         }
         var ns = line.IntList("n", min: 1);
         var thresholds = line.IntList("thresholds");
-        var device = line.String("device") ?? "cpu";
+        var device = line.String("device")!;
         if (!TorchRuntime.DeviceNames.Contains(device))
         {
             throw new UsageException($"--device: unknown device '{device}' (cpu, cuda or auto)");
         }
         var options = new BaselineOptions
         {
-            Epochs = line.Int("epochs", defaults.Epochs, 1, BaselineOptions.MaxEpochs),
-            BatchSize = line.Int("batch", defaults.BatchSize, 1, BaselineOptions.MaxBatchSize),
-            Factors = line.Int("factors", defaults.Factors, 1, BaselineOptions.MaxFactors),
-            LearningRate = line.Double("lr", defaults.LearningRate, 1e-9, 10),
+            Epochs = line.Int("epochs", 1, BaselineOptions.MaxEpochs),
+            BatchSize = line.Int("batch", 1, BaselineOptions.MaxBatchSize),
+            Factors = line.Int("factors", 1, BaselineOptions.MaxFactors),
+            LearningRate = line.Double("lr", 1e-9, 10),
             Seed = seed,
             Device = device,
         };
-        var threads = line.Int("threads", 0, 0, 1024);
+        var threads = line.Int("threads", 0, 1024);
         var json = line.OutputPath(JsonOutput.Option);
         var data = ImportArguments.Load(line, path);
-        line.RejectUnknown();
 
         if (thresholds is not null && thresholds.Any(t => t < data.Scale.Min || t > data.Scale.Max))
         {
             throw new UsageException($"--thresholds: every threshold must lie in the rating scale {data.Scale}");
         }
-        var settings = new EvaluationSettings(ns ?? EvaluationSettings.PaperNs, thresholds ?? data.Scale.DefaultThresholds, [protocol]);
+        var settings = new EvaluationSettings(ns!, thresholds ?? data.Scale.DefaultThresholds, [protocol]);
         var split = splitKind switch
         {
             "ratio" => DatasetSplit.Ratio(data.Count, testRatio, seed),

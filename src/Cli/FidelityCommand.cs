@@ -8,9 +8,11 @@ namespace GanRsSandbox.Cli;
 
 internal static class FidelityCommand
 {
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static readonly CommandSpec Spec = new("fidelity", "compare a synthetic ratings file with its source: the fidelity report and its scorecard",
+        ["SOURCE", "SYNTHETIC"], [.. CommonOptions.Ranking, CommonOptions.Json, .. CommonOptions.Import], Run);
+
+    public static int Run(CommandLine line, TextWriter stdout, TextWriter stderr)
     {
-        var line = new CommandLine(args, new HashSet<string> { "ranking" });
         var sourcePath = line.Positional(0, "the SOURCE ratings file");
         var syntheticPath = line.Positional(1, "the SYNTHETIC ratings file");
         var ranking = RankingArguments(line);
@@ -18,7 +20,6 @@ internal static class FidelityCommand
         var json = line.OutputPath(JsonOutput.Option);
         var source = ImportArguments.Load(line, sourcePath);
         var synthetic = ImportArguments.Load(line, syntheticPath);
-        line.RejectUnknown();
         if (source.Scale != synthetic.Scale)
         {
             throw new UsageException($"the source's scale is {source.Scale} but the synthetic file's is {synthetic.Scale}; declare one with --scale");
@@ -50,13 +51,13 @@ internal static class FidelityCommand
     {
         var wanted = line.Flag("ranking");
         var seeds = line.IntList("ranking-seeds");
-        var epochs = line.Int("epochs", new BaselineOptions().Epochs, 1, BaselineOptions.MaxEpochs);
+        var epochs = line.Int("epochs", 1, BaselineOptions.MaxEpochs);
         if (!wanted)
         {
             return null;
         }
         var options = new RankingOptions { Training = new BaselineOptions { Epochs = epochs } };
-        options = seeds is null ? options : options with { Seeds = seeds };
+        options = options with { Seeds = seeds! };
         options.Validate();
         return options;
     }
@@ -105,12 +106,12 @@ internal static class FidelityCommand
         }
         if (report.Ranking is { } ranking)
         {
-            stdout.WriteLine($"model ranking by F1@{ranking.N} ({ranking.Protocol}, threshold {ranking.Threshold}, split seeds {string.Join(",", ranking.Seeds)}): " +
+            stdout.WriteLine($"model ranking by F1@{ranking.N} ({ranking.Protocol.Name()}, threshold {ranking.Threshold}, split seeds {string.Join(",", ranking.Seeds)}): " +
                 $"Kendall tau {Tau(ranking.Tau)}, source self-agreement {Tau(ranking.SelfAgreementTau)}; best model {(ranking.BestAgrees ? "agrees" : "differs")}, worst {(ranking.WorstAgrees ? "agrees" : "differs")}");
             stdout.WriteLine($"  {"model",-20} {"F1 source",10} {"synthetic",10} {"RMSE source",12} {"synthetic",10}");
             foreach (var model in ranking.Models)
             {
-                stdout.WriteLine($"  {model.Model,-20} {model.SourceF1,10:F4} {model.SyntheticF1,10:F4} {Optional(model.SourceRmse),12} {Optional(model.SyntheticRmse),10}");
+                stdout.WriteLine($"  {model.Model.Name(),-20} {model.SourceF1,10:F4} {model.SyntheticF1,10:F4} {Optional(model.SourceRmse),12} {Optional(model.SyntheticRmse),10}");
             }
         }
     }

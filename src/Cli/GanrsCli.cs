@@ -1,3 +1,5 @@
+using System.CommandLine;
+using System.CommandLine.Invocation;
 using GanRsSandbox.Ml.Data;
 
 namespace GanRsSandbox.Cli;
@@ -10,45 +12,37 @@ public static class GanrsCli
     public const int BadArguments = 2;
     public const int BadData = 3;
 
-    public const string Usage = """
-        ganrs — synthetic recommender data and deep-learning CF baselines
+    public static readonly IReadOnlyList<CommandSpec> Commands =
+        [ImportCommand.Spec, StatsCommand.Spec, EvaluateCommand.Spec, GenerateCommand.Spec, FidelityCommand.Spec, ReproduceCommand.Spec];
 
-        Usage:
-          ganrs import FILE --out DATASET.grsd [--format ...] [--scale MIN..MAX] [--duplicates ...]
-          ganrs stats FILE [--json OUT] [--format auto|u.data|ratings.dat|csv] [--scale MIN..MAX] [--duplicates reject|first|last]
-          ganrs evaluate FILE [--models deepmf,vdeepmf,ncf,ncf-classification,ncf-improved,ncf-binary]
-                              [--seed 42] [--test-ratio 0.2 | --split cf4j --test-users 0.2 --test-items 0.2]
-                              [--n 2,4,6,8,10] [--thresholds 4,5] [--protocol test-items|thresholded|all-items]
-                              [--epochs 10] [--batch 32] [--factors 5] [--lr 0.001] [--device cpu|cuda|auto]
-                              [--threads N (0: 1 for small batches, else all cores)] [--json OUT]  (plus the import options of stats)
-          ganrs generate SOURCE --out SYNTH.csv [--users 2000] [--items 4000] [--samples 800000] [--noise-std 2.5] [--seed 1]
-                              [--variant stable|ganrs|popular] [--iterations 20000] [--pretrain-epochs 10] [--evaluate-every 500]
-                              [--generator-out G] [--generator G] [--compare-faithful] [--kmeans-iterations 100] [--json REPORT]
-          ganrs fidelity SOURCE SYNTHETIC [--ranking [--epochs 10] [--seed 42]] [--json OUT]
-          ganrs reproduce --source FILE --out DIR [--quick] [--seed 1] [--variant stable|ganrs|popular] [--device cpu|cuda|auto]
-
-        Exit codes: 0 ok, 1 unexpected failure, 2 bad arguments, 3 bad input data.
-        """;
-
+    /// <summary>Parses with System.CommandLine (per-command help with the engine's defaults, suggestions for typos, completions), then runs the command.</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        var root = new RootCommand("ganrs: synthetic recommender data and deep-learning CF baselines. Exit codes: 0 ok, 1 unexpected failure, 2 bad arguments, 3 bad input data.");
+        foreach (var spec in Commands)
         {
-            (args.Length == 0 ? stderr : stdout).WriteLine(Usage);
-            return args.Length == 0 ? BadArguments : Ok;
+            root.Subcommands.Add(Build(spec));
+        }
+        var parsed = root.Parse(args);
+        var invocation = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors)
+            {
+                stderr.WriteLine($"ganrs: {error.Message}");
+            }
+            // The parser's own error action adds the nearest option or command for a typo ("Did you mean --users?").
+            if (parsed.Action is ParseErrorAction suggestions)
+            {
+                suggestions.ShowHelp = false;
+                parsed.Invoke(new InvocationConfiguration { Output = stderr, Error = TextWriter.Null });
+            }
+            stderr.WriteLine($"Run 'ganrs {(parsed.CommandResult.Command is RootCommand ? "" : parsed.CommandResult.Command.Name + " ")}--help' for usage.");
+            return BadArguments;
         }
         try
         {
-            return args[0] switch
-            {
-                "import" => ImportCommand.Run(args[1..], stdout, stderr),
-                "stats" => StatsCommand.Run(args[1..], stdout, stderr),
-                "evaluate" => EvaluateCommand.Run(args[1..], stdout, stderr),
-                "generate" => GenerateCommand.Run(args[1..], stdout, stderr),
-                "fidelity" => FidelityCommand.Run(args[1..], stdout, stderr),
-                "reproduce" => ReproduceCommand.Run(args[1..], stdout, stderr),
-                _ => throw new UsageException($"unknown command '{args[0]}' (try: import, stats, evaluate, generate, fidelity)"),
-            };
+            return parsed.Invoke(invocation);
         }
         catch (UsageException e)
         {
@@ -77,6 +71,33 @@ public static class GanrsCli
             stderr.WriteLine($"ganrs: failed: {e.Message} ({e.GetType().Name}; set GANRS_DEBUG=1 for details)");
             return Failure;
         }
+    }
+
+    private static Command Build(CommandSpec spec)
+    {
+        var command = new Command(spec.Name, spec.Description);
+        var positionals = spec.Positionals.Select(name => new Argument<string?>(name) { Arity = ArgumentArity.ZeroOrOne }).ToList();
+        foreach (var argument in positionals)
+        {
+            command.Arguments.Add(argument);
+        }
+        var options = new Dictionary<string, Option>(StringComparer.Ordinal);
+        foreach (var option in spec.Options)
+        {
+            Option built = option.IsFlag
+                ? new Option<bool>("--" + option.Name) { Description = option.Description }
+                : new Option<string?>("--" + option.Name)
+                {
+                    Description = option.Description,
+                    HelpName = option.Name == JsonOutput.Option ? "OUT" : null,
+                    Arity = option.Name == JsonOutput.Option ? ArgumentArity.ZeroOrOne : ArgumentArity.ExactlyOne,
+                    DefaultValueFactory = option.Default is { } text ? _ => text : null,
+                };
+            options.Add(option.Name, built);
+            command.Options.Add(built);
+        }
+        command.SetAction(result => spec.Run(new CommandLine(result, options, positionals), result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
+        return command;
     }
 
     /// <summary>"--users: 0 must be positive" rather than .NET's "must be positive (Parameter 'users') Actual value was 0.".</summary>

@@ -12,37 +12,65 @@ namespace GanRsSandbox.Cli;
 
 internal static class GenerateCommand
 {
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    private static readonly SampleOptions Sampling = new();
+    private static readonly GanrsOptions Training = new();
+
+    public static readonly CommandSpec Spec = new("generate", "train GANRS on a source (or load a trained generator) and sample a synthetic dataset with its fidelity report",
+        ["SOURCE"],
+        [
+            new("out", "the synthetic ratings to write (SYNTH.csv: user,item,rating)"),
+            OptionSpec.Of("users", "synthetic users", Sampling.Users),
+            OptionSpec.Of("items", "synthetic items", Sampling.Items),
+            OptionSpec.Of("samples", "GAN samples to draw (the size follows from them unless --ratings is given)", Sampling.Samples),
+            new("ratings", "the exact number of ratings to make (matched variant)"),
+            OptionSpec.Of("noise-std", "the sampling noise's standard deviation (the paper's σ)", Sampling.NoiseStd),
+            OptionSpec.Of("seed", "the seed of the training and of the sampling", Sampling.Seed),
+            OptionSpec.Of("variant", CommonOptions.Variants, Sampling.Variant.Name()),
+            OptionSpec.Of("reference-fits", "reference-model trainings the difficulty search may take", Sampling.ReferenceFits),
+            OptionSpec.Of("kmeans-iterations", "the most Lloyd iterations of each k-means", Sampling.KMeansIterations),
+            OptionSpec.Of("iterations", "GAN training iterations", Training.Iterations),
+            OptionSpec.Of("pretrain-epochs", "DeepMF pre-training epochs", Training.PretrainEpochs),
+            OptionSpec.Of("evaluate-every", "iterations between the checkpoint scores of the stable variants", Training.EvaluateEvery),
+            new("generator", "a trained generator to sample from instead of training one (G.grsg)"),
+            new("generator-out", "where to save the trained generator"),
+            OptionSpec.Flag("compare-faithful", "also sample the paper's method from the same generator and report both"),
+            CommonOptions.Device,
+            CommonOptions.Json,
+            .. CommonOptions.Ranking,
+            .. CommonOptions.Import,
+        ],
+        Run);
+
+    public static int Run(CommandLine line, TextWriter stdout, TextWriter stderr)
     {
-        var line = new CommandLine(args, new HashSet<string> { "compare-faithful", "ranking" });
         var sourcePath = line.Positional(0, "the SOURCE ratings file");
-        var variantText = line.String("variant") ?? GanrsVariants.Default.Name();
+        var variantText = line.String("variant")!;
         if (!GanrsVariants.TryParse(variantText, out var variant))
         {
             throw new UsageException($"--variant: unknown variant '{variantText}' ({GanrsVariants.Names})");
         }
-        var seed = line.Int("seed", 1);
+        var seed = line.Int("seed");
         var device = Devices.Parse(line.String("device"));
         var sample = new SampleOptions
         {
-            Users = line.Int("users", 2000),
-            Items = line.Int("items", 4000),
-            Samples = line.Long("samples", 800_000),
-            Ratings = line.String("ratings") is null ? null : line.Long("ratings", 0),
-            ReferenceFits = line.Int("reference-fits", 3, 0, SampleOptions.MaxReferenceFits),
-            NoiseStd = line.Double("noise-std", 2.5),
+            Users = line.Int("users"),
+            Items = line.Int("items"),
+            Samples = line.Long("samples"),
+            Ratings = line.String("ratings") is null ? null : line.Long("ratings"),
+            ReferenceFits = line.Int("reference-fits", 0, SampleOptions.MaxReferenceFits),
+            NoiseStd = line.Double("noise-std"),
             Seed = seed,
             Variant = variant,
-            KMeansIterations = line.Int("kmeans-iterations", 100, 1, SampleOptions.MaxKMeansIterations),
+            KMeansIterations = line.Int("kmeans-iterations", 1, SampleOptions.MaxKMeansIterations),
             Device = device,
         };
         // Checked before the source is read, so that a bad request fails at once.
         sample.Validate();
         var training = new GanrsOptions
         {
-            Iterations = line.Int("iterations", new GanrsOptions().Iterations, 1, GanrsOptions.MaxIterations),
-            PretrainEpochs = line.Int("pretrain-epochs", new GanrsOptions().PretrainEpochs, 1, GanrsOptions.MaxEpochs),
-            EvaluateEvery = line.Int("evaluate-every", 500, 1, int.MaxValue),
+            Iterations = line.Int("iterations", 1, GanrsOptions.MaxIterations),
+            PretrainEpochs = line.Int("pretrain-epochs", 1, GanrsOptions.MaxEpochs),
+            EvaluateEvery = line.Int("evaluate-every", 1, int.MaxValue),
             EvaluationNoiseStd = sample.NoiseStd,
             Seed = seed,
             Device = device,
@@ -55,7 +83,6 @@ internal static class GenerateCommand
         var ranking = FidelityCommand.RankingArguments(line);
         var targets = FidelityCommand.Targets(line);
         var source = ImportArguments.Load(line, sourcePath);
-        line.RejectUnknown();
 
         var clock = Stopwatch.StartNew();
         var console = new ConsoleProgress(stderr);

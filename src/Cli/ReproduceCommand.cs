@@ -1,5 +1,6 @@
 using GanRsSandbox.Ml;
 using GanRsSandbox.Ml.Experiments;
+using GanRsSandbox.Ml.Evaluation;
 using GanRsSandbox.Ml.Gan;
 
 namespace GanRsSandbox.Cli;
@@ -7,9 +8,24 @@ namespace GanRsSandbox.Cli;
 /// <summary><c>ganrs reproduce</c>: the paper's Table III grid for one source, resumable, with figures and a report.</summary>
 internal static class ReproduceCommand
 {
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    private static readonly ExperimentPlan Paper = ExperimentPlan.Paper();
+
+    public static readonly CommandSpec Spec = new("reproduce", "the paper's grid for one source: GANRS datasets, the six baselines on each, the ranking verdict, trends, figures and a report (resumable)",
+        [],
+        [
+            new("source", "the source ratings file"),
+            new("out", "the run's folder (created; an existing one is resumed)"),
+            OptionSpec.Flag("quick", "a tenth of the samples and iterations, 3 epochs: minutes instead of half an hour"),
+            OptionSpec.Of("seed", "the seed of the whole grid", Paper.Seed),
+            OptionSpec.Of("variant", CommonOptions.Variants, Paper.Variant.Name()),
+            OptionSpec.Of("ranking-seeds", "split seeds of the ranking verdict (each extra one trains every cell once more)", Paper.RankingSeeds),
+            CommonOptions.Device,
+            .. CommonOptions.Import,
+        ],
+        Run);
+
+    public static int Run(CommandLine line, TextWriter stdout, TextWriter stderr)
     {
-        var line = new CommandLine(args, new HashSet<string> { "quick" });
         var sourcePath = line.String("source") ?? throw new UsageException("--source FILE is required");
         var outDirectory = line.String("out") ?? throw new UsageException("--out DIR is required");
         var parent = Path.GetDirectoryName(Path.GetFullPath(outDirectory));
@@ -18,16 +34,15 @@ internal static class ReproduceCommand
             throw new UsageException($"--out: the folder {parent} does not exist");
         }
         var quick = line.Flag("quick");
-        var seed = line.Int("seed", 1);
-        var variantText = line.String("variant") ?? GanrsVariants.Default.Name();
+        var seed = line.Int("seed");
+        var variantText = line.String("variant")!;
         if (!GanrsVariants.TryParse(variantText, out var variant))
         {
             throw new UsageException($"--variant: unknown variant '{variantText}' ({GanrsVariants.Names})");
         }
-        var rankingSeeds = line.Int("ranking-seeds", 3, 1, ExperimentPlan.MaxRankingSeeds);
+        var rankingSeeds = line.Int("ranking-seeds", 1, ExperimentPlan.MaxRankingSeeds);
         var device = Devices.Parse(line.String("device"));
         var source = ImportArguments.Load(line, sourcePath);
-        line.RejectUnknown();
 
         var plan = (quick ? ExperimentPlan.Quick(seed, device) : ExperimentPlan.Paper(seed, device)) with { Variant = variant, RankingSeeds = rankingSeeds };
         stderr.WriteLine($"{source.Name}: {source.UserCount:N0} users, {source.ItemCount:N0} items, {source.Count:N0} ratings; " +
@@ -39,7 +54,7 @@ internal static class ReproduceCommand
         foreach (var agreement in report.Agreement)
         {
             stdout.WriteLine(agreement.Verdict is { } v
-                ? $"  {agreement.Dataset,-20} tau {Tau(v.Tau)}, self-agreement {Tau(v.SelfAgreementTau)} ({v.Protocol}, rating ≥ {v.Threshold}, seeds {string.Join(",", v.Seeds)}); best {(v.BestAgrees ? "agrees" : "differs")}, worst {(v.WorstAgrees ? "agrees" : "differs")}"
+                ? $"  {agreement.Dataset,-20} tau {Tau(v.Tau)}, self-agreement {Tau(v.SelfAgreementTau)} ({v.Protocol.Name()}, rating ≥ {v.Threshold}, seeds {string.Join(",", v.Seeds)}); best {(v.BestAgrees ? "agrees" : "differs")}, worst {(v.WorstAgrees ? "agrees" : "differs")}"
                 : $"  {agreement.Dataset,-20} not trained yet");
         }
         stdout.WriteLine($"expected trends holding: {report.Trends.Count(t => t.Holds)} of {report.Trends.Count}");
