@@ -4,11 +4,13 @@ using System.Diagnostics;
 namespace GanRsSandbox.Cli;
 
 /// <summary>
-/// Progress of long steps on stderr, for every kind of engine progress: a line when a stage starts and each
-/// time it passes another tenth, with the time it still needs, estimated from its own pace so far.
+/// Progress of long steps on stderr, for every kind of engine progress: Spectre.Console bars with an ETA when stderr
+/// is a terminal; otherwise (a file, a pipe, CI) a line when a stage starts and each time it passes another tenth,
+/// with the time it still needs, estimated from its own pace so far.
 /// </summary>
-internal sealed class ConsoleProgress(TextWriter stderr)
+internal sealed class ConsoleProgress(TextWriter stderr) : IDisposable
 {
+    private readonly ProgressBars? _bars = ProgressBars.CanShow(stderr) ? new ProgressBars(stderr) : null;
     private readonly Stopwatch _clock = new();
     private readonly Lock _lock = new();
     private string _stage = "";
@@ -17,6 +19,11 @@ internal sealed class ConsoleProgress(TextWriter stderr)
     /// <remarks>Thread-safe: sampling reports from every core at once.</remarks>
     public void Report(string stage, double fraction, string detail)
     {
+        if (_bars is not null)
+        {
+            _bars.Report(stage, fraction, detail);
+            return;
+        }
         lock (_lock)
         {
             ReportLocked(stage, fraction, detail);
@@ -41,9 +48,9 @@ internal sealed class ConsoleProgress(TextWriter stderr)
         stderr.WriteLine($"[{stage}] {fraction,4:P0} {detail}{eta}");
     }
 
-    /// <summary>The engine's stage progress, as "[train deepmf]  40 % epoch 4/10, loss 0.4120 deepmf ETA 00:12".</summary>
+    /// <summary>The engine's stage progress, as "[train deepmf]  40 % epoch 4/10, loss 0.4120 ETA 00:12": one line (or bar) per stage and subject.</summary>
     public IProgress<StageProgress> Stages() => For<StageProgress>(p =>
-        (p.Detail is null ? p.Stage : $"{p.Stage} {p.Detail}", p.Metric(MetricNames.Work) ?? p.Fraction, StageProgressText.Describe(p)));
+        (p.Detail is null ? p.Stage : $"{p.Stage} {p.Detail}", p.Metric(MetricNames.Work) ?? p.Fraction, StageProgressText.Describe(p with { Detail = null })));
 
     /// <summary>An <see cref="IProgress{T}"/> that reports each value as (stage, fraction, detail).</summary>
     public IProgress<T> For<T>(Func<T, (string Stage, double Fraction, string Detail)> describe) => new Relay<T>(this, describe);
@@ -56,4 +63,6 @@ internal sealed class ConsoleProgress(TextWriter stderr)
             console.Report(stage, fraction, detail);
         }
     }
+
+    public void Dispose() => _bars?.Dispose();
 }

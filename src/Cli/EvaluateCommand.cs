@@ -87,11 +87,15 @@ internal static class EvaluateCommand
         var stats = DatasetStats.Compute(data);
         stderr.WriteLine($"{data.Name}: {stats.Users:N0} users, {stats.Items:N0} items, {stats.Ratings:N0} ratings; " +
                          $"{split.Train.Length:N0} train / {split.Test.Length:N0} test; protocol {protocol.Name()}");
-        var results = EngineWorkflows.EvaluateBaselines(new BaselineEvaluationRequest(data, split, kinds, settings)
+        IReadOnlyList<ModelEvaluation> results;
+        using (var console = new ConsoleProgress(stderr))
         {
-            Training = options,
-            Threads = threads > 0 ? threads : null,
-        }, new ConsoleProgress(stderr).Stages());
+            results = EngineWorkflows.EvaluateBaselines(new BaselineEvaluationRequest(data, split, kinds, settings)
+            {
+                Training = options,
+                Threads = threads > 0 ? threads : null,
+            }, console.Stages());
+        }
         PrintTable(JsonOutput.HumanOutput(json, stdout, stderr), results, protocol, settings);
         if (json is not null)
         {

@@ -30,7 +30,8 @@ internal static class FidelityCommand
         var report = FidelityMetrics.Compare(source, synthetic, dcr);
         if (ranking is not null)
         {
-            report = report with { Ranking = EngineWorkflows.JudgeRanking(source, synthetic, ranking, new ConsoleProgress(stderr).Stages()) };
+            using var console = new ConsoleProgress(stderr);
+            report = report with { Ranking = EngineWorkflows.JudgeRanking(source, synthetic, ranking, console.Stages()) };
         }
         report = report.Scored(targets);
         var human = JsonOutput.HumanOutput(json, stdout, stderr);

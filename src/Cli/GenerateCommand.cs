@@ -85,7 +85,7 @@ internal static class GenerateCommand
         var source = ImportArguments.Load(line, sourcePath);
 
         var clock = Stopwatch.StartNew();
-        var console = new ConsoleProgress(stderr);
+        using var console = new ConsoleProgress(stderr);
         GanrsModel model;
         if (generatorIn is not null)
         {
