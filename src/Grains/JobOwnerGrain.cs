@@ -5,37 +5,6 @@ using Orleans.Runtime;
 
 namespace GanRsSandbox.Grains;
 
-/// <summary>The job an owner grain is running, kept in its state so that a new activation knows it was interrupted.</summary>
-[GenerateSerializer, Alias("ganrs.ActiveJob")]
-public sealed record ActiveJob
-{
-    [Id(0)] public required string JobId { get; init; }
-    [Id(1)] public int Restarts { get; init; }
-}
-
-[GenerateSerializer, Alias("ganrs.JobOwnerState")]
-public abstract class JobOwnerState
-{
-    [Id(0)] public ActiveJob? ActiveJob { get; set; }
-}
-
-/// <summary>What an owner grain's job work needs: where to report and when to stop.</summary>
-public sealed record JobRun(string JobId, JobReporter Reporter, CancellationToken Token);
-
-/// <summary>The silo services every owner grain uses, in one place so that the grains' constructors stay short.</summary>
-public sealed class JobServices(JobWorker worker, SiloCompute compute, ArtifactStore artifacts, ILocalSiloDetails silo, ILoggerFactory loggers)
-{
-    public JobWorker Worker => worker;
-
-    public SiloCompute Compute => compute;
-
-    public ArtifactStore Artifacts => artifacts;
-
-    public string SiloName => silo.SiloAddress.ToString();
-
-    public ILogger Logger<T>() => loggers.CreateLogger<T>();
-}
-
 /// <summary>
 /// The life of the one job a dataset, generator or model grain runs to make itself. The job record lives in a job
 /// grain; this base keeps the grain's side: it hands the heavy part to the silo's <see cref="JobWorker"/>, keeps the

@@ -3,66 +3,6 @@ using System.Text;
 
 namespace GanRsSandbox.Ml.Data;
 
-public enum RatingsFileFormat
-{
-    /// <summary>Decide from the first line.</summary>
-    Auto,
-
-    /// <summary>MovieLens 100K <c>u.data</c>: user, item, rating, timestamp separated by tabs.</summary>
-    MovieLensTab,
-
-    /// <summary>MovieLens 1M/10M <c>ratings.dat</c>: <c>user::item::rating::timestamp</c>.</summary>
-    MovieLensDat,
-
-    /// <summary>Comma-separated, with a header naming the user, item and rating columns (or, without one, those three first).</summary>
-    Csv,
-}
-
-public static class RatingsFileFormats
-{
-    /// <summary>The names users type: auto, u.data (or tab), ratings.dat (or dat) and csv.</summary>
-    public const string Names = "auto, u.data, ratings.dat or csv";
-
-    public static bool TryParse(string? text, out RatingsFileFormat format)
-    {
-        RatingsFileFormat? parsed = text?.Trim().ToLowerInvariant() switch
-        {
-            null or "" or "auto" => RatingsFileFormat.Auto,
-            "u.data" or "tab" => RatingsFileFormat.MovieLensTab,
-            "ratings.dat" or "dat" => RatingsFileFormat.MovieLensDat,
-            "csv" => RatingsFileFormat.Csv,
-            _ => null,
-        };
-        format = parsed ?? RatingsFileFormat.Auto;
-        return parsed is not null;
-    }
-}
-
-public enum DuplicatePolicy
-{
-    /// <summary>A second rating of the same (user,item) pair rejects the file: CF models assume one.</summary>
-    Reject,
-
-    /// <summary>Keep the rating that comes first in the file.</summary>
-    KeepFirst,
-
-    /// <summary>Keep the rating that comes last in the file (a later rating replaces an earlier one).</summary>
-    KeepLast,
-}
-
-public sealed record ImportOptions
-{
-    public RatingsFileFormat Format { get; init; } = RatingsFileFormat.Auto;
-
-    /// <summary>The rating scale; null detects 1..5 or 1..10 from the data.</summary>
-    public RatingScale? Scale { get; init; }
-
-    public DuplicatePolicy Duplicates { get; init; } = DuplicatePolicy.Reject;
-
-    /// <summary>The name to give the dataset; null takes the file name.</summary>
-    public string? Name { get; init; }
-}
-
 /// <summary>
 /// Reads ratings files. A file is accepted whole or rejected with a <see cref="DataFormatException"/> that names
 /// the line and field at fault; nothing is returned half-read.

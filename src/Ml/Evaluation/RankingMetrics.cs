@@ -1,13 +1,6 @@
 namespace GanRsSandbox.Ml.Evaluation;
 
 /// <summary>
-/// One user's candidates for ranking: their true ratings (NaN where the user has no known rating, as for
-/// unrated items under all-items), the scores to rank by, and whether each prediction passes the gate of the
-/// thresholded protocol.
-/// </summary>
-public readonly record struct UserCandidates(float[] TrueRatings, float[] Scores, Func<int, int, bool>? PassesGate);
-
-/// <summary>
 /// Precision, recall and F1 at N, averaged over users. Precision is averaged over every user with candidates;
 /// recall and F1 only over users with at least one relevant item (true rating ≥ threshold), because recall is
 /// undefined without one. Ties in score keep the candidates' given order.
@@ -126,28 +119,5 @@ public sealed class RankingMetrics
             return byScore != 0 ? byScore : a.CompareTo(b);
         });
         return order;
-    }
-}
-
-public static class ErrorMetrics
-{
-    public static (double Rmse, double Mae) Compute(ReadOnlySpan<float> predicted, ReadOnlySpan<float> actual)
-    {
-        if (predicted.Length != actual.Length)
-        {
-            throw new ArgumentException("predicted and actual must have the same length");
-        }
-        if (predicted.Length == 0)
-        {
-            return (double.NaN, double.NaN);
-        }
-        double squared = 0, absolute = 0;
-        for (var i = 0; i < predicted.Length; i++)
-        {
-            var error = (double)predicted[i] - actual[i];
-            squared += error * error;
-            absolute += Math.Abs(error);
-        }
-        return (Math.Sqrt(squared / predicted.Length), absolute / predicted.Length);
     }
 }

@@ -11,10 +11,6 @@ public sealed record RankingRun(int Seed, BaselineKind Model, IReadOnlyList<Rank
         Scores.FirstOrDefault(s => s.Protocol == protocol && s.Threshold == threshold)?.F1 ?? double.NaN;
 }
 
-public sealed record RankingScore(EvaluationProtocol Protocol, int Threshold, double F1);
-
-public sealed record RankingProgress(string Dataset, int Seed, BaselineKind Model, int Done, int Total, TrainingProgress Training);
-
 /// <summary>Trains every model of <see cref="RankingOptions"/> on every split seed of one dataset.</summary>
 public static class RankingRuns
 {

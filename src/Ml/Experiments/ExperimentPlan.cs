@@ -4,21 +4,6 @@ using GanRsSandbox.Ml.Models;
 
 namespace GanRsSandbox.Ml.Experiments;
 
-/// <summary>Which synthetic dataset a grid row is, and which of the paper's comparisons it takes part in.</summary>
-public sealed record SyntheticSpec(string Key, int Users, int Items, long Samples, double NoiseStd, bool InSampleSweep)
-{
-    /// <summary>The name a grid row gets from its size, such as ganrs-2000u-800k.</summary>
-    public static string KeyFor(int users, long samples) => $"ganrs-{users}u-{ExperimentAnalysis.Samples(samples).ToLowerInvariant()}";
-
-    /// <summary>The same row with its samples scaled, named after its new size.</summary>
-    public SyntheticSpec Scaled(double scale)
-    {
-        // Every cluster needs a member: a dataset keeps at least as many samples as it has users and items.
-        var samples = Math.Max(Math.Max(Users, Items), (long)(Samples * scale));
-        return this with { Key = KeyFor(Users, samples), Samples = samples };
-    }
-}
-
 /// <summary>
 /// The paper's Table III grid for one source: the source, GANRS with 2,000 and 8,000 users, and the sample-size
 /// sweep at 2,000 users; the six baselines on every dataset, evaluated under both protocols from one training.
@@ -82,6 +67,3 @@ public sealed record ExperimentPlan
         ],
     };
 }
-
-/// <summary>Where the grid is: the step, how far overall (by estimated work), and an ETA from the pace so far.</summary>
-public sealed record ExperimentProgress(int Step, int Steps, double Fraction, string Message, TimeSpan Elapsed, TimeSpan? Eta);

@@ -2,8 +2,6 @@ using GanRsSandbox.Ml.Data;
 
 namespace GanRsSandbox.Ml.Models;
 
-public readonly record struct RecommendedItem(int Item, float Score, float? Rating, float? Reliability);
-
 /// <summary>
 /// Live top-N for a trained baseline: scores every item a user has not rated and keeps the best N. The known items
 /// come from the whole dataset (train and test), since a live recommender never suggests what the user already rated.

@@ -1,0 +1,12 @@
+using GanRsSandbox.Ml.Data;
+using GanRsSandbox.Shared;
+using Microsoft.Extensions.Logging;
+using Orleans.Runtime;
+
+namespace GanRsSandbox.Grains;
+
+[GenerateSerializer, Alias("ganrs.JobOwnerState")]
+public abstract class JobOwnerState
+{
+    [Id(0)] public ActiveJob? ActiveJob { get; set; }
+}

@@ -1,0 +1,20 @@
+using GanRsSandbox.Ml.Data;
+using GanRsSandbox.Shared;
+using Microsoft.Extensions.Logging;
+using Orleans.Runtime;
+
+namespace GanRsSandbox.Grains;
+
+/// <summary>The silo services every owner grain uses, in one place so that the grains' constructors stay short.</summary>
+public sealed class JobServices(JobWorker worker, SiloCompute compute, ArtifactStore artifacts, ILocalSiloDetails silo, ILoggerFactory loggers)
+{
+    public JobWorker Worker => worker;
+
+    public SiloCompute Compute => compute;
+
+    public ArtifactStore Artifacts => artifacts;
+
+    public string SiloName => silo.SiloAddress.ToString();
+
+    public ILogger Logger<T>() => loggers.CreateLogger<T>();
+}

@@ -1,0 +1,5 @@
+using System.Diagnostics;
+
+namespace GanRsSandbox.Ml.Clustering;
+
+public sealed record KMeansProgress(string Stage, int Iteration, int MaxIterations, long Moved);

@@ -1,0 +1,12 @@
+using GanRsSandbox.Ml.Data;
+using GanRsSandbox.Ml.Models;
+
+namespace GanRsSandbox.Ml.Evaluation;
+
+public sealed record EvaluationSettings(IReadOnlyList<int> Ns, IReadOnlyList<int> Thresholds, IReadOnlyList<EvaluationProtocol> Protocols)
+{
+    public static readonly int[] PaperNs = [2, 4, 6, 8, 10];
+
+    /// <summary>The paper's grid (N = 2..10, the two highest ratings of the scale) under the default protocol.</summary>
+    public static EvaluationSettings PaperDefaults(RatingScale scale) => new(PaperNs, scale.DefaultThresholds, [EvaluationProtocol.TestItems]);
+}

@@ -1,0 +1,121 @@
+using GanRsSandbox.Ml.Data;
+using GanRsSandbox.Ml.Models;
+
+namespace GanRsSandbox.Ml.Evaluation;
+
+public sealed record ModelEvaluation(
+    BaselineKind Kind,
+    TrainingReport Training,
+    double? Rmse,
+    double? Mae,
+    IReadOnlyDictionary<EvaluationProtocol, IReadOnlyList<CurvePoint>> Curves);
+
+/// <summary>Scores a trained baseline on a split's test ratings under one or more protocols.</summary>
+public static class BaselineEvaluator
+{
+    public static ModelEvaluation TrainAndEvaluate(
+        BaselineKind kind,
+        RatingsDataset data,
+        DatasetSplit split,
+        BaselineOptions options,
+        EvaluationSettings settings,
+        IProgress<TrainingProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        using var model = BaselineModel.Create(kind, data, options);
+        var training = model.Train(data, split.Train, progress, cancellationToken);
+        return Evaluate(model, data, split, training, settings);
+    }
+
+    public static ModelEvaluation Evaluate(BaselineModel model, RatingsDataset data, DatasetSplit split, TrainingReport training, EvaluationSettings settings)
+    {
+        var test = split.Test;
+        var testUsers = Array.ConvertAll(test, r => data.Users[r]);
+        var testItems = Array.ConvertAll(test, r => data.Items[r]);
+        var truth = Array.ConvertAll(test, r => data.Ratings[r]);
+        var predictions = model.Predict(testUsers, testItems);
+
+        double? rmse = null, mae = null;
+        if (predictions.Rating is { } rating)
+        {
+            (var r, var m) = ErrorMetrics.Compute(rating, truth);
+            (rmse, mae) = (r, m);
+        }
+
+        var curves = new Dictionary<EvaluationProtocol, IReadOnlyList<CurvePoint>>();
+        foreach (var protocol in settings.Protocols)
+        {
+            var metrics = new RankingMetrics(settings.Ns, settings.Thresholds);
+            if (protocol == EvaluationProtocol.AllItems)
+            {
+                AddAllItemUsers(metrics, model, data, split);
+            }
+            else
+            {
+                AddTestItemUsers(metrics, model, testUsers, truth, predictions, protocol == EvaluationProtocol.Thresholded);
+            }
+            curves[protocol] = metrics.Curves(protocol);
+        }
+        return new ModelEvaluation(model.Kind, training, rmse, mae, curves);
+    }
+
+    private static void AddTestItemUsers(RankingMetrics metrics, BaselineModel model, int[] testUsers, float[] truth, Predictions predictions, bool thresholded)
+    {
+        foreach (var rows in GroupByUser(testUsers))
+        {
+            var scores = Array.ConvertAll(rows, i => predictions.Score[i]);
+            var ratings = Array.ConvertAll(rows, i => truth[i]);
+            Func<int, int, bool>? gate = null;
+            if (thresholded)
+            {
+                // ncf-binary has no rating to compare with q: it recommends what it thinks more likely relevant than not.
+                var gateValues = Array.ConvertAll(rows, i => predictions.Rating is { } r ? r[i] : predictions.Score[i]);
+                gate = model.Kind.PredictsRating()
+                    ? (candidate, q) => gateValues[candidate] >= q
+                    : (candidate, _) => gateValues[candidate] >= 0.5f;
+            }
+            metrics.AddUser(new UserCandidates(ratings, scores, gate));
+        }
+    }
+
+    private static void AddAllItemUsers(RankingMetrics metrics, BaselineModel model, RatingsDataset data, DatasetSplit split)
+    {
+        var known = new HashSet<int>[data.UserCount];
+        foreach (var row in split.Train)
+        {
+            (known[data.Users[row]] ??= []).Add(data.Items[row]);
+        }
+        var testRatings = new Dictionary<int, float>[data.UserCount];
+        foreach (var row in split.Test)
+        {
+            (testRatings[data.Users[row]] ??= []).Add(data.Items[row], data.Ratings[row]);
+        }
+        for (var user = 0; user < data.UserCount; user++)
+        {
+            if (testRatings[user] is not { } userTest)
+            {
+                continue;
+            }
+            var seen = known[user];
+            var candidates = Enumerable.Range(0, data.ItemCount).Where(item => seen is null || !seen.Contains(item)).ToArray();
+            var predictions = model.PredictForUser(user, candidates);
+            var ratings = Array.ConvertAll(candidates, item => userTest.TryGetValue(item, out var r) ? r : float.NaN);
+            metrics.AddUser(new UserCandidates(ratings, predictions.Score, null));
+        }
+    }
+
+    /// <summary>Groups positions by user, keeping each user's positions in their original order.</summary>
+    internal static IEnumerable<int[]> GroupByUser(int[] users)
+    {
+        var groups = new Dictionary<int, List<int>>();
+        for (var i = 0; i < users.Length; i++)
+        {
+            if (!groups.TryGetValue(users[i], out var list))
+            {
+                groups[users[i]] = list = [];
+            }
+            list.Add(i);
+        }
+        return groups.OrderBy(g => g.Key).Select(g => g.Value.ToArray());
+    }
+}

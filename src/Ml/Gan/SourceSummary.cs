@@ -1,0 +1,44 @@
+using System.Text;
+using System.Text.Json;
+using GanRsSandbox.Ml.Data;
+
+namespace GanRsSandbox.Ml.Gan;
+
+/// <summary>Facts about the source dataset that sampling and the fidelity report need, without the ratings themselves.</summary>
+public sealed record SourceSummary(
+    string Name,
+    RatingScale Scale,
+    DatasetStats Stats,
+    double MeanScaledRating,
+    double[] RatingShares,
+    int[] UserDegrees,
+    int[] ItemDegrees)
+{
+    /// <summary>
+    /// The reference model's test RMSE on the source (<see cref="Evaluation.ReferenceModel"/>, with the pre-training's
+    /// settings): the difficulty the matched variant gives its synthetic sets. Null in generators saved before it existed.
+    /// </summary>
+    public double? ReferenceRmse { get; init; }
+
+    /// <summary>
+    /// The shapes the matched variant gives its latent ratings and their noise: quantiles (at evenly spaced levels,
+    /// lowest first) of the pre-trained DeepMF's predictions on the source's ratings and of its residuals there.
+    /// Null in generators saved before they existed.
+    /// </summary>
+    public double[]? PredictionQuantiles { get; init; }
+
+    public double[]? ResidualQuantiles { get; init; }
+
+    /// <summary>The source ratings' mean and variance, from its rating shares.</summary>
+    public (double Mean, double Variance) RatingMoments()
+    {
+        double mean = 0, square = 0;
+        for (var c = 0; c < RatingShares.Length; c++)
+        {
+            var rating = Scale.Min + c;
+            mean += RatingShares[c] * rating;
+            square += RatingShares[c] * rating * rating;
+        }
+        return (mean, Math.Max(square - mean * mean, 1e-6));
+    }
+}

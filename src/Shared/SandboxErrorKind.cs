@@ -1,0 +1,14 @@
+using Orleans;
+
+namespace GanRsSandbox.Shared;
+
+[GenerateSerializer, Alias("ganrs.SandboxErrorKind")]
+public enum SandboxErrorKind
+{
+    /// <summary>A parameter or a file is wrong: HTTP 400.</summary>
+    Invalid = 0,
+    /// <summary>No such dataset, generator, model, job or user: HTTP 404.</summary>
+    NotFound = 1,
+    /// <summary>The thing exists but is not in a state that allows this yet: HTTP 409.</summary>
+    Conflict = 2,
+}
