@@ -133,9 +133,9 @@ public sealed class ExperimentGrain(
     {
         var plan = request.Preset switch
         {
-            "paper" => ExperimentPlan.Paper(request.Seed),
-            "quick" => ExperimentPlan.Quick(request.Seed),
-            _ => throw SandboxException.Invalid("preset", $"preset: unknown preset '{request.Preset}' (paper or quick)"),
+            ExperimentPresets.Paper => ExperimentPlan.Paper(request.Seed),
+            ExperimentPresets.Quick => ExperimentPlan.Quick(request.Seed),
+            _ => throw SandboxException.Invalid("preset", $"preset: unknown preset '{request.Preset}' ({string.Join(" or ", ExperimentPresets.All)})"),
         };
         if (request.SampleScale is { } scale && !(scale > 0 && scale <= 10))
         {

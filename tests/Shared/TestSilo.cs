@@ -13,13 +13,13 @@ namespace GanRsSandbox.Tests.Shared;
 /// </summary>
 public static class TestSilo
 {
-    public static async Task<(IHost Silo, int GatewayPort)> StartAsync(string dataDirectory, ILoggerProvider? logs = null)
+    public static async Task<(IHost Silo, int GatewayPort)> StartAsync(string dataDirectory, ILoggerProvider? logs = null, (int Silo, int Gateway)? ports = null)
     {
-        var gatewayPort = FreePort();
+        var gatewayPort = ports?.Gateway ?? FreePort();
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Cluster:SiloPort"] = FreePort().ToString(),
+            ["Cluster:SiloPort"] = (ports?.Silo ?? FreePort()).ToString(),
             ["Cluster:GatewayPort"] = gatewayPort.ToString(),
             ["Sandbox:DataDirectory"] = dataDirectory,
             ["Sandbox:Device"] = "cpu",

@@ -33,11 +33,11 @@ public sealed record ExperimentPlan
 
     public int Seed { get; init; } = 1;
 
-    public string Name { get; init; } = "paper";
+    public string Name { get; init; } = ExperimentPresets.Paper;
 
     public static ExperimentPlan Paper(int seed = 1, string device = "cpu") => new()
     {
-        Name = "paper",
+        Name = ExperimentPresets.Paper,
         Seed = seed,
         Generator = new GanrsOptions { Seed = seed, Device = device },
         Baselines = new BaselineOptions { Seed = seed, Device = device },
@@ -54,7 +54,7 @@ public sealed record ExperimentPlan
     /// <summary>The same grid shrunk to minutes: a tenth of the samples, a tenth of the GAN iterations, 3 epochs.</summary>
     public static ExperimentPlan Quick(int seed = 1, string device = "cpu") => Paper(seed, device) with
     {
-        Name = "quick",
+        Name = ExperimentPresets.Quick,
         Generator = new GanrsOptions { Seed = seed, Device = device, Iterations = 2000, PretrainEpochs = 3, EvaluateEvery = 250, EvaluationSamples = 5000 },
         Baselines = new BaselineOptions { Seed = seed, Device = device, Epochs = 3 },
         Synthetic =

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 using GanRsSandbox.Ml;
 using GanRsSandbox.Ml.Evaluation;
+using GanRsSandbox.Ml.Experiments;
 using GanRsSandbox.Ml.Gan;
 using GanRsSandbox.Ml.Models;
 using Orleans;
@@ -14,7 +15,7 @@ public sealed record ExperimentRequest
 {
     [Id(0)] public required string SourceDatasetId { get; init; }
     /// <summary>paper (the full grid) or quick (a tenth of the samples and iterations, 3 epochs).</summary>
-    [Id(1)] public string Preset { get; init; } = "quick";
+    [Id(1)] public string Preset { get; init; } = ExperimentPresets.Quick;
     [Id(2)] public int Seed { get; init; } = 1;
     /// <summary>Written before 2026-12; <see cref="Upgraded"/> moves it to <see cref="Variant"/>.</summary>
     [Id(3), JsonIgnore] public string? LegacyVariant { get; init; }
