@@ -1,7 +1,6 @@
 using GanRsSandbox.BlazorUi.Features;
-using Orleans.Dashboard;
-using Orleans.Serialization;
 using GanRsSandbox.Shared;
+using Orleans.Dashboard;
 using StackExchange.Redis;
 
 namespace GanRsSandbox.BlazorUi;

@@ -1,14 +1,14 @@
-using Orleans.Dashboard;
-using GanRsSandbox.Shared;
-using GanRsSandbox.Ml.Catalog;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Microsoft.AspNetCore.RateLimiting;
 using GanRsSandbox.BlazorUi;
 using GanRsSandbox.BlazorUi.Api;
 using GanRsSandbox.BlazorUi.Components;
 using GanRsSandbox.BlazorUi.Features;
+using GanRsSandbox.Ml.Catalog;
+using GanRsSandbox.Shared;
+using Microsoft.AspNetCore.RateLimiting;
 using MudBlazor.Services;
+using Orleans.Dashboard;
 
 // The web host: an Orleans client that serves the Blazor UI and the REST API.
 var builder = WebApplication.CreateBuilder(args);

@@ -1,5 +1,5 @@
-using GanRsSandbox.Ml.Progress;
 using System.Diagnostics;
+using GanRsSandbox.Ml.Progress;
 
 namespace GanRsSandbox.Cli;
 

@@ -1,7 +1,7 @@
+using GanRsSandbox.Ml;
 using GanRsSandbox.Ml.Data;
 using GanRsSandbox.Ml.Evaluation;
 using GanRsSandbox.Ml.Models;
-using GanRsSandbox.Ml;
 using GanRsSandbox.Ml.Torch;
 using GanRsSandbox.Ml.Workflows;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using GanRsSandbox.Ml.Data;
 using GanRsSandbox.Ml.Evaluation;
 using GanRsSandbox.Ml.Models;
 using GanRsSandbox.Ml.Workflows;

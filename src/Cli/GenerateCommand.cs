@@ -1,11 +1,8 @@
 using System.Diagnostics;
-using System.Globalization;
-using GanRsSandbox.Ml;
 using GanRsSandbox.Ml.Data;
 using GanRsSandbox.Ml.Evaluation;
 using GanRsSandbox.Ml.Gan;
 using GanRsSandbox.Ml.Models;
-using GanRsSandbox.Ml.Torch;
 using GanRsSandbox.Ml.Workflows;
 
 namespace GanRsSandbox.Cli;

@@ -1,6 +1,6 @@
 using GanRsSandbox.Ml;
-using GanRsSandbox.Ml.Experiments;
 using GanRsSandbox.Ml.Evaluation;
+using GanRsSandbox.Ml.Experiments;
 using GanRsSandbox.Ml.Gan;
 
 namespace GanRsSandbox.Cli;

@@ -1,10 +1,3 @@
-using System.Text.Json;
-using GanRsSandbox.Ml;
-using System.Text.Json.Serialization;
-using GanRsSandbox.Ml.Data;
-using GanRsSandbox.Ml.Evaluation;
-using GanRsSandbox.Ml.Models;
-
 namespace GanRsSandbox.Cli;
 
 public sealed record SecondsJson(double Pretrain, double Gan, double Sample, double Cluster, double Total);

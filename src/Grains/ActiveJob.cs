@@ -1,8 +1,3 @@
-using GanRsSandbox.Ml.Data;
-using GanRsSandbox.Shared;
-using Microsoft.Extensions.Logging;
-using Orleans.Runtime;
-
 namespace GanRsSandbox.Grains;
 
 /// <summary>The job an owner grain is running, kept in its state so that a new activation knows it was interrupted.</summary>

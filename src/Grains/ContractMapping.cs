@@ -1,7 +1,6 @@
-using GanRsSandbox.Ml;
 using System.Globalization;
+using GanRsSandbox.Ml;
 using GanRsSandbox.Ml.Data;
-using GanRsSandbox.Ml.Evaluation;
 using GanRsSandbox.Ml.Gan;
 using GanRsSandbox.Shared;
 

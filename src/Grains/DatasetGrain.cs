@@ -1,10 +1,9 @@
-using GanRsSandbox.Ml;
+using GanRsSandbox.Grains.Hosting;
 using GanRsSandbox.Ml.Data;
 using GanRsSandbox.Ml.Evaluation;
 using GanRsSandbox.Ml.Gan;
 using GanRsSandbox.Ml.Progress;
 using GanRsSandbox.Ml.Workflows;
-using GanRsSandbox.Grains.Hosting;
 using GanRsSandbox.Shared;
 
 namespace GanRsSandbox.Grains;

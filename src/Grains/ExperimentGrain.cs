@@ -2,8 +2,6 @@ using GanRsSandbox.Grains.Hosting;
 using GanRsSandbox.Ml;
 using GanRsSandbox.Ml.Data;
 using GanRsSandbox.Ml.Experiments;
-using GanRsSandbox.Ml.Gan;
-using GanRsSandbox.Ml.Models;
 using GanRsSandbox.Ml.Workflows;
 using GanRsSandbox.Shared;
 

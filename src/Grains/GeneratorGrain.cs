@@ -1,9 +1,7 @@
-using GanRsSandbox.Ml.Workflows;
-using GanRsSandbox.Ml;
+using GanRsSandbox.Grains.Hosting;
 using GanRsSandbox.Ml.Data;
 using GanRsSandbox.Ml.Gan;
-using GanRsSandbox.Ml.Torch;
-using GanRsSandbox.Grains.Hosting;
+using GanRsSandbox.Ml.Workflows;
 using GanRsSandbox.Shared;
 
 namespace GanRsSandbox.Grains;

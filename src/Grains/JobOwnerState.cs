@@ -1,8 +1,3 @@
-using GanRsSandbox.Ml.Data;
-using GanRsSandbox.Shared;
-using Microsoft.Extensions.Logging;
-using Orleans.Runtime;
-
 namespace GanRsSandbox.Grains;
 
 [GenerateSerializer, Alias("ganrs.JobOwnerState")]

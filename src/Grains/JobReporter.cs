@@ -1,9 +1,7 @@
+using System.Diagnostics;
 using GanRsSandbox.Ml;
 using GanRsSandbox.Ml.Progress;
-using System.Diagnostics;
 using GanRsSandbox.Shared;
-using Microsoft.Extensions.Options;
-using Orleans.Runtime;
 
 namespace GanRsSandbox.Grains;
 

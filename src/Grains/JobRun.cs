@@ -1,8 +1,3 @@
-using GanRsSandbox.Ml.Data;
-using GanRsSandbox.Shared;
-using Microsoft.Extensions.Logging;
-using Orleans.Runtime;
-
 namespace GanRsSandbox.Grains;
 
 /// <summary>What an owner grain's job work needs: where to report and when to stop.</summary>

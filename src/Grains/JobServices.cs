@@ -1,7 +1,4 @@
-using GanRsSandbox.Ml.Data;
-using GanRsSandbox.Shared;
 using Microsoft.Extensions.Logging;
-using Orleans.Runtime;
 
 namespace GanRsSandbox.Grains;
 

@@ -1,10 +1,7 @@
-using GanRsSandbox.Ml.Workflows;
-using GanRsSandbox.Ml;
-using GanRsSandbox.Ml.Data;
-using GanRsSandbox.Ml.Evaluation;
-using GanRsSandbox.Ml.Models;
-using GanRsSandbox.Ml.Torch;
 using GanRsSandbox.Grains.Hosting;
+using GanRsSandbox.Ml.Data;
+using GanRsSandbox.Ml.Models;
+using GanRsSandbox.Ml.Workflows;
 using GanRsSandbox.Shared;
 
 namespace GanRsSandbox.Grains;

@@ -1,5 +1,3 @@
-using Orleans;
-
 namespace GanRsSandbox.Shared;
 
 /// <summary>Where a silo runs its tensor work; silos publish it so that heavy grains can prefer GPUs.</summary>

@@ -1,4 +1,3 @@
-using GanRsSandbox.Shared;
 using System.Net;
 using GanRsSandbox.Grains.Hosting;
 using Microsoft.Extensions.Configuration;

@@ -1,8 +1,8 @@
-using GanRsSandbox.Ml.Models;
-using GanRsSandbox.Ml.Gan;
-using GanRsSandbox.Ml.Evaluation;
-using GanRsSandbox.Ml;
 using System.Text.Json;
+using GanRsSandbox.Ml;
+using GanRsSandbox.Ml.Evaluation;
+using GanRsSandbox.Ml.Gan;
+using GanRsSandbox.Ml.Models;
 using GanRsSandbox.Shared;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;

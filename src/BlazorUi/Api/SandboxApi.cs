@@ -1,11 +1,10 @@
-using GanRsSandbox.Ml.Figures;
-using GanRsSandbox.Ml.Evaluation;
+using GanRsSandbox.BlazorUi.Features;
 using GanRsSandbox.Ml;
 using GanRsSandbox.Ml.Catalog;
-using GanRsSandbox.BlazorUi.Features;
+using GanRsSandbox.Ml.Evaluation;
+using GanRsSandbox.Ml.Figures;
 using GanRsSandbox.Shared;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
 namespace GanRsSandbox.BlazorUi.Api;

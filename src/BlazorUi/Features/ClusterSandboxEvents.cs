@@ -1,4 +1,3 @@
-using Orleans.Runtime;
 using GanRsSandbox.Shared;
 using Orleans.Streams;
 

@@ -1,4 +1,3 @@
-using GanRsSandbox.Ml;
 using GanRsSandbox.Ml.Evaluation;
 using GanRsSandbox.Ml.Figures;
 using GanRsSandbox.Ml.Models;

@@ -1,6 +1,4 @@
 using GanRsSandbox.Shared;
-using Orleans.Runtime;
-using Orleans.Streams;
 
 namespace GanRsSandbox.Grains;
 

@@ -1,7 +1,6 @@
 using GanRsSandbox.Shared;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Orleans.Runtime;
 
 namespace GanRsSandbox.Grains.Hosting;
 

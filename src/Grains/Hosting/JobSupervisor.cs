@@ -1,6 +1,5 @@
 using GanRsSandbox.Shared;
 using Microsoft.Extensions.Logging;
-using Orleans.Runtime;
 
 namespace GanRsSandbox.Grains.Hosting;
 

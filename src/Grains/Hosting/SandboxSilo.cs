@@ -1,11 +1,9 @@
-using Orleans.Dashboard;
 using GanRsSandbox.Shared;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Orleans.Hosting;
+using Orleans.Dashboard;
 using Orleans.Providers;
-using Orleans.Runtime;
 using Orleans.Runtime.Hosting;
 using Orleans.Runtime.MembershipService.SiloMetadata;
 using Orleans.Serialization;

@@ -1,5 +1,4 @@
 using Microsoft.Data.Sqlite;
-using Orleans.Runtime;
 using Orleans.Storage;
 
 namespace GanRsSandbox.Grains.Hosting;

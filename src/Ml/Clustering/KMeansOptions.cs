@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace GanRsSandbox.Ml.Clustering;
 
 public sealed record KMeansOptions

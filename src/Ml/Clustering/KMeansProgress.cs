@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace GanRsSandbox.Ml.Clustering;
 
 public sealed record KMeansProgress(string Stage, int Iteration, int MaxIterations, long Moved);

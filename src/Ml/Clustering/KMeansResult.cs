@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace GanRsSandbox.Ml.Clustering;
 
 /// <param name="Labels">The cluster of each point.</param>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace GanRsSandbox.Ml.Data;
 
 public static class RatingsFileFormats

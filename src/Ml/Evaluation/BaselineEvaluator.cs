@@ -1,6 +1,3 @@
-using GanRsSandbox.Ml.Data;
-using GanRsSandbox.Ml.Models;
-
 namespace GanRsSandbox.Ml.Evaluation;
 
 

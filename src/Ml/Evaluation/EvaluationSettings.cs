@@ -1,5 +1,4 @@
 using GanRsSandbox.Ml.Data;
-using GanRsSandbox.Ml.Models;
 
 namespace GanRsSandbox.Ml.Evaluation;
 

@@ -1,6 +1,4 @@
-using GanRsSandbox.Ml.Data;
 using GanRsSandbox.Ml.Models;
-using GanRsSandbox.Ml.Torch;
 
 namespace GanRsSandbox.Ml.Evaluation;
 

@@ -1,8 +1,3 @@
-using GanRsSandbox.Ml.Data;
-using GanRsSandbox.Ml.Models;
-using GanRsSandbox.Ml.Torch;
-using TorchSharp;
-
 namespace GanRsSandbox.Ml.Evaluation;
 
 /// <summary>

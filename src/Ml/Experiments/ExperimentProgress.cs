@@ -1,7 +1,3 @@
-using GanRsSandbox.Ml.Evaluation;
-using GanRsSandbox.Ml.Gan;
-using GanRsSandbox.Ml.Models;
-
 namespace GanRsSandbox.Ml.Experiments;
 
 /// <summary>Where the grid is: the step, how far overall (by estimated work), and an ETA from the pace so far.</summary>

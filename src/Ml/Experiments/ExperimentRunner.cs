@@ -1,11 +1,10 @@
-using GanRsSandbox.Ml.Workflows;
 using System.Diagnostics;
 using System.Text.Json;
 using GanRsSandbox.Ml.Data;
 using GanRsSandbox.Ml.Evaluation;
 using GanRsSandbox.Ml.Gan;
 using GanRsSandbox.Ml.Models;
-using GanRsSandbox.Ml.Torch;
+using GanRsSandbox.Ml.Workflows;
 
 namespace GanRsSandbox.Ml.Experiments;
 

@@ -1,10 +1,10 @@
-using GanRsSandbox.Ml.Figures;
-using GanRsSandbox.Ml.Models;
-using GanRsSandbox.Ml.Gan;
-using GanRsSandbox.Ml.Evaluation;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using GanRsSandbox.Ml.Evaluation;
+using GanRsSandbox.Ml.Figures;
+using GanRsSandbox.Ml.Gan;
+using GanRsSandbox.Ml.Models;
 
 namespace GanRsSandbox.Ml.Experiments;
 

@@ -1,7 +1,3 @@
-using GanRsSandbox.Ml.Evaluation;
-using GanRsSandbox.Ml.Gan;
-using GanRsSandbox.Ml.Models;
-
 namespace GanRsSandbox.Ml.Experiments;
 
 /// <summary>Which synthetic dataset a grid row is, and which of the paper's comparisons it takes part in.</summary>

@@ -1,7 +1,3 @@
-using System.Text;
-using System.Text.Json;
-using GanRsSandbox.Ml.Data;
-
 namespace GanRsSandbox.Ml.Gan;
 
 

@@ -1,5 +1,3 @@
-using GanRsSandbox.Ml.Data;
-
 namespace GanRsSandbox.Ml.Models;
 
 public readonly record struct RecommendedItem(int Item, float Score, float? Rating, float? Reliability);

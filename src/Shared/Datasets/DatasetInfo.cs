@@ -1,6 +1,5 @@
 using System.Text.Json.Serialization;
 using GanRsSandbox.Ml.Evaluation;
-using Orleans;
 
 namespace GanRsSandbox.Shared;
 

@@ -1,5 +1,3 @@
-using Orleans;
-
 namespace GanRsSandbox.Shared;
 
 /// <summary>The same figures as <c>ganrs stats</c>.</summary>

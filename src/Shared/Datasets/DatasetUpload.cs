@@ -1,5 +1,3 @@
-using Orleans;
-
 namespace GanRsSandbox.Shared;
 
 /// <summary>A file to import: the bytes travel once, to the grain that parses and stores them.</summary>

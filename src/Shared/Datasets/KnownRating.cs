@@ -1,5 +1,3 @@
-using Orleans;
-
 namespace GanRsSandbox.Shared;
 
 /// <summary>A user's known ratings, so that a client can show what the recommendations exclude.</summary>

@@ -1,5 +1,3 @@
-using Orleans;
-
 namespace GanRsSandbox.Shared;
 
 [GenerateSerializer, Immutable, Alias("ganrs.ExperimentDatasetRow")]

@@ -1,6 +1,5 @@
 using GanRsSandbox.Ml.Experiments;
 using GanRsSandbox.Ml.Models;
-using Orleans;
 
 namespace GanRsSandbox.Shared;
 

@@ -5,7 +5,6 @@ using GanRsSandbox.Ml.Evaluation;
 using GanRsSandbox.Ml.Experiments;
 using GanRsSandbox.Ml.Gan;
 using GanRsSandbox.Ml.Models;
-using Orleans;
 
 namespace GanRsSandbox.Shared;
 

@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using GanRsSandbox.Ml.Gan;
-using Orleans;
 
 namespace GanRsSandbox.Shared;
 

@@ -1,5 +1,4 @@
 using GanRsSandbox.Ml.Progress;
-using Orleans;
 using Orleans.Concurrency;
 
 namespace GanRsSandbox.Shared;

@@ -1,6 +1,5 @@
 using System.Text.Json.Serialization;
 using GanRsSandbox.Ml.Progress;
-using Orleans;
 
 namespace GanRsSandbox.Shared;
 

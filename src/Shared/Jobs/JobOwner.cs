@@ -1,5 +1,3 @@
-using Orleans;
-
 namespace GanRsSandbox.Shared;
 
 /// <summary>Which grain runs a job, so that a supervisor can wake it after its silo died.</summary>

@@ -1,7 +1,6 @@
 using System.Text.Json.Serialization;
 using GanRsSandbox.Ml.Evaluation;
 using GanRsSandbox.Ml.Models;
-using Orleans;
 
 namespace GanRsSandbox.Shared;
 

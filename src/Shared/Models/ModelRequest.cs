@@ -1,5 +1,4 @@
 using GanRsSandbox.Ml.Models;
-using Orleans;
 
 namespace GanRsSandbox.Shared;
 

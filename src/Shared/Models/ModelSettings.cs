@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using GanRsSandbox.Ml.Models;
-using Orleans;
 
 namespace GanRsSandbox.Shared;
 

@@ -1,5 +1,3 @@
-using Orleans;
-
 namespace GanRsSandbox.Shared;
 
 /// <summary>A file in the artifact store, named by the SHA-256 of its bytes, so that grain state holds only this.</summary>

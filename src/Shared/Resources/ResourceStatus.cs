@@ -1,5 +1,3 @@
-using Orleans;
-
 namespace GanRsSandbox.Shared;
 
 /// <summary>Where a dataset, generator or model stands; the job behind a pending one says how far it is.</summary>

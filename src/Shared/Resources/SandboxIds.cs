@@ -1,5 +1,3 @@
-using Orleans;
-
 namespace GanRsSandbox.Shared;
 
 public static class SandboxIds

@@ -1,5 +1,3 @@
-using Orleans;
-
 namespace GanRsSandbox.Shared;
 
 /// <summary>An engine record or enum on the cluster's wire: its JSON, by property name (<see cref="VocabularyWire{T}"/>).</summary>

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Orleans.Serialization;
 using Orleans.Serialization.Cloning;
 
 namespace GanRsSandbox.Shared;

@@ -3,7 +3,6 @@ using GanRsSandbox.Ml.Experiments;
 using GanRsSandbox.Ml.Gan;
 using GanRsSandbox.Ml.Models;
 using GanRsSandbox.Ml.Progress;
-using Orleans;
 
 namespace GanRsSandbox.Shared;
 

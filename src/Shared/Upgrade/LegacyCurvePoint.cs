@@ -1,6 +1,5 @@
 using GanRsSandbox.Ml;
 using GanRsSandbox.Ml.Evaluation;
-using Orleans;
 
 namespace GanRsSandbox.Shared;
 

@@ -1,5 +1,4 @@
 using GanRsSandbox.Ml.Evaluation;
-using Orleans;
 
 namespace GanRsSandbox.Shared;
 

@@ -1,5 +1,3 @@
-using Orleans;
-
 namespace GanRsSandbox.Shared;
 
 /// <summary>The progress record this release stored before the engine's <c>StageProgress</c>; kept only so that old job state still reads.</summary>

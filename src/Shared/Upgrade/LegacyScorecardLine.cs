@@ -1,5 +1,3 @@
-using Orleans;
-
 namespace GanRsSandbox.Shared;
 
 /// <summary>The ScorecardLine this release stored before the engine's own record replaced it; read only, to upgrade old state.</summary>

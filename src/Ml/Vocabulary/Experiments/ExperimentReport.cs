@@ -1,6 +1,5 @@
 using GanRsSandbox.Ml.Evaluation;
 using GanRsSandbox.Ml.Gan;
-using GanRsSandbox.Ml.Models;
 
 namespace GanRsSandbox.Ml.Experiments;
 

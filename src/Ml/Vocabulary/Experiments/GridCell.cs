@@ -1,5 +1,4 @@
 using GanRsSandbox.Ml.Evaluation;
-using GanRsSandbox.Ml.Gan;
 using GanRsSandbox.Ml.Models;
 
 namespace GanRsSandbox.Ml.Experiments;

@@ -1,7 +1,3 @@
-using GanRsSandbox.Ml.Evaluation;
-using GanRsSandbox.Ml.Gan;
-using GanRsSandbox.Ml.Models;
-
 namespace GanRsSandbox.Ml.Experiments;
 
 /// <summary>A trend the paper expects, with the numbers behind the verdict.</summary>
