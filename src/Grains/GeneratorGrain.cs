@@ -73,19 +73,7 @@ public sealed class GeneratorGrain(
 
     private static GanrsOptions TrainingOptions(GeneratorSettings settings)
     {
-        var defaults = new GanrsOptions();
-        var options = defaults with
-        {
-            Iterations = settings.Iterations ?? defaults.Iterations,
-            PretrainEpochs = settings.PretrainEpochs ?? defaults.PretrainEpochs,
-            Factors = settings.Factors ?? defaults.Factors,
-            BatchSize = settings.BatchSize ?? defaults.BatchSize,
-            LearningRate = settings.LearningRate ?? defaults.LearningRate,
-            EvaluateEvery = settings.EvaluateEvery ?? defaults.EvaluateEvery,
-            EvaluationNoiseStd = settings.EvaluationNoiseStd ?? defaults.EvaluationNoiseStd,
-            Seed = settings.Seed ?? defaults.Seed,
-            NoiseSize = settings.NoiseSize ?? defaults.NoiseSize,
-        };
+        var options = settings.Resolve();
         return ContractMapping.Validated(options, o => o.Validate(), "options.");
     }
 }

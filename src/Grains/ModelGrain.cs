@@ -159,15 +159,7 @@ public sealed class ModelGrain(
 
     private static BaselineOptions TrainingOptions(ModelSettings settings)
     {
-        var defaults = new BaselineOptions();
-        var options = defaults with
-        {
-            Epochs = settings.Epochs ?? defaults.Epochs,
-            BatchSize = settings.BatchSize ?? defaults.BatchSize,
-            Factors = settings.Factors ?? defaults.Factors,
-            LearningRate = settings.LearningRate ?? defaults.LearningRate,
-            Seed = settings.Seed ?? defaults.Seed,
-        };
+        var options = settings.Resolve();
         if (settings.TestRatio is { } ratio && !(ratio > 0 && ratio < 1))
         {
             throw SandboxException.Invalid("options.testRatio", $"options.testRatio: {ratio} must lie strictly between 0 and 1");

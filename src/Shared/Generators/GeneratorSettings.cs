@@ -3,7 +3,7 @@ using GanRsSandbox.Ml.Gan;
 
 namespace GanRsSandbox.Shared;
 
-/// <summary>GANRS training settings; null leaves the paper's default.</summary>
+/// <summary>GANRS training settings as a request gives them: each one the engine's option of the same name, null leaving its default.</summary>
 [GenerateSerializer, Immutable, Alias("ganrs.GeneratorSettings")]
 public sealed record GeneratorSettings
 {
@@ -16,4 +16,22 @@ public sealed record GeneratorSettings
     [Id(6)] public double? EvaluationNoiseStd { get; init; }
     [Id(7)] public int? Seed { get; init; }
     [Id(8), Range(1, GanrsOptions.MaxWidth)] public int? NoiseSize { get; init; }
+
+    /// <summary>The engine's options: its defaults, with these settings where given (not yet validated).</summary>
+    public GanrsOptions Resolve()
+    {
+        var defaults = new GanrsOptions();
+        return defaults with
+        {
+            Iterations = Iterations ?? defaults.Iterations,
+            PretrainEpochs = PretrainEpochs ?? defaults.PretrainEpochs,
+            Factors = Factors ?? defaults.Factors,
+            BatchSize = BatchSize ?? defaults.BatchSize,
+            LearningRate = LearningRate ?? defaults.LearningRate,
+            EvaluateEvery = EvaluateEvery ?? defaults.EvaluateEvery,
+            EvaluationNoiseStd = EvaluationNoiseStd ?? defaults.EvaluationNoiseStd,
+            Seed = Seed ?? defaults.Seed,
+            NoiseSize = NoiseSize ?? defaults.NoiseSize,
+        };
+    }
 }

@@ -3,7 +3,7 @@ using GanRsSandbox.Ml.Models;
 
 namespace GanRsSandbox.Shared;
 
-/// <summary>Baseline training settings; null leaves the authors' default.</summary>
+/// <summary>Baseline training settings as a request gives them: each one the engine's option of the same name, null leaving its default.</summary>
 [GenerateSerializer, Immutable, Alias("ganrs.ModelSettings")]
 public sealed record ModelSettings
 {
@@ -14,4 +14,18 @@ public sealed record ModelSettings
     [Id(4)] public int? Seed { get; init; }
     /// <summary>Share of each dataset held out for the curves and RMSE; 0.2 by default.</summary>
     [Id(5)] public double? TestRatio { get; init; }
+
+    /// <summary>The engine's options: its defaults, with these settings where given (not yet validated).</summary>
+    public BaselineOptions Resolve()
+    {
+        var defaults = new BaselineOptions();
+        return defaults with
+        {
+            Epochs = Epochs ?? defaults.Epochs,
+            BatchSize = BatchSize ?? defaults.BatchSize,
+            Factors = Factors ?? defaults.Factors,
+            LearningRate = LearningRate ?? defaults.LearningRate,
+            Seed = Seed ?? defaults.Seed,
+        };
+    }
 }
