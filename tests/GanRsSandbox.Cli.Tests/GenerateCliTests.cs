@@ -1,5 +1,4 @@
 using System.Text.Json;
-using GanRsSandbox.Cli;
 
 namespace GanRsSandbox.Cli.Tests;
 

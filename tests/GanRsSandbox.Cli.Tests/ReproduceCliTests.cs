@@ -1,5 +1,3 @@
-using GanRsSandbox.Cli;
-
 namespace GanRsSandbox.Cli.Tests;
 
 /// <summary>The argument errors of <c>ganrs reproduce</c>; the grid itself is tested on tiny plans in the engine's tests.</summary>

@@ -1,5 +1,4 @@
 using GanRsSandbox.Tests.Shared;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Hosting;
 

@@ -1,6 +1,6 @@
-using GanRsSandbox.Ml.Models;
 using GanRsSandbox.Grains;
 using GanRsSandbox.Grains.Hosting;
+using GanRsSandbox.Ml.Models;
 using GanRsSandbox.Shared;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;

@@ -1,6 +1,5 @@
 using GanRsSandbox.Ml.Models;
 using GanRsSandbox.Shared;
-using Orleans.TestingHost;
 using Xunit.Abstractions;
 
 namespace GanRsSandbox.Cluster.Tests;

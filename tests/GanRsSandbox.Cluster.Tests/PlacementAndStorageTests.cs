@@ -3,7 +3,6 @@ using GanRsSandbox.Grains;
 using GanRsSandbox.Grains.Hosting;
 using GanRsSandbox.Shared;
 using Microsoft.Extensions.DependencyInjection;
-using Orleans.Runtime;
 using Orleans.Serialization;
 using Orleans.Storage;
 

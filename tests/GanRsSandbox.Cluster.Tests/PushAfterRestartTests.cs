@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using GanRsSandbox.BlazorUi.Features;
 using GanRsSandbox.Shared;
 using GanRsSandbox.Tests.Shared;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 

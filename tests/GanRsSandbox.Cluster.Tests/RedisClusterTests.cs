@@ -1,12 +1,11 @@
-using GanRsSandbox.Ml.Models;
 using System.Diagnostics;
 using GanRsSandbox.BlazorUi;
+using GanRsSandbox.Ml.Models;
 using GanRsSandbox.Shared;
 using GanRsSandbox.Silo;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Orleans.Runtime;
 using StackExchange.Redis;
 
 namespace GanRsSandbox.Cluster.Tests;

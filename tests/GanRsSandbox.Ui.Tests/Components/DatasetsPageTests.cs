@@ -1,9 +1,3 @@
-using GanRsSandbox.Ml;
-using GanRsSandbox.Ml.Progress;
-using GanRsSandbox.Ml.Models;
-using GanRsSandbox.Ml.Gan;
-using GanRsSandbox.Ml.Experiments;
-using GanRsSandbox.Ml.Evaluation;
 using Bunit;
 using GanRsSandbox.BlazorUi.Components.Pages;
 using GanRsSandbox.Shared;

@@ -1,7 +1,7 @@
+using GanRsSandbox.BlazorUi.Features;
 using GanRsSandbox.Ml.Evaluation;
 using GanRsSandbox.Ml.Models;
 using GanRsSandbox.Ml.Progress;
-using GanRsSandbox.BlazorUi.Features;
 using GanRsSandbox.Shared;
 
 namespace GanRsSandbox.Ui.Tests.Components;

@@ -1,14 +1,6 @@
-using GanRsSandbox.Ml;
-using GanRsSandbox.Ml.Progress;
-using GanRsSandbox.Ml.Models;
-using GanRsSandbox.Ml.Gan;
-using GanRsSandbox.Ml.Experiments;
-using GanRsSandbox.Ml.Evaluation;
 using Bunit;
 using GanRsSandbox.BlazorUi.Components.Pages;
 using GanRsSandbox.Shared;
-using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GanRsSandbox.Ui.Tests.Components;
