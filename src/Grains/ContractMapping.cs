@@ -43,12 +43,10 @@ internal static class ContractMapping
     }
 
     /// <summary>At most <paramref name="points"/> evenly spaced losses, the last one always kept.</summary>
-    public static IReadOnlyList<LossSample> Losses(IReadOnlyList<LossPoint> losses, int points = 300)
+    public static IReadOnlyList<LossPoint> Losses(IReadOnlyList<LossPoint> losses, int points = 300)
     {
         var step = Math.Max(1, (losses.Count + points - 1) / points);
-        return losses.Where((_, i) => i % step == 0 || i == losses.Count - 1)
-            .Select(l => new LossSample { Iteration = l.Iteration, Discriminator = l.DiscriminatorLoss, Generator = l.GeneratorLoss })
-            .ToList();
+        return losses.Where((_, i) => i % step == 0 || i == losses.Count - 1).ToList();
     }
 
     /// <summary>Runs an engine options record's own validation and answers its errors as 400s naming the request field.</summary>

@@ -42,6 +42,8 @@ public sealed class GeneratorGrain(
         });
     }
 
+    protected override void UpgradeState() => State.State.Info = State.State.Info?.Upgraded();
+
     protected override async Task ExecuteJobAsync(JobRun run)
     {
         var info = State.State.Info!;

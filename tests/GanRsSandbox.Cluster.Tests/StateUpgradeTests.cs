@@ -56,8 +56,8 @@ public sealed class StateUpgradeTests
     [Fact]
     public void Old_generators_and_experiments_read_and_keep_their_variant()
     {
-        var generator = Read<GeneratorState>("generator.bin").Info!;
-        Assert.Equal((400, 500, 0.7), (generator.BestIteration, generator.Options.Iterations, generator.Losses.Single().Generator));
+        var generator = Read<GeneratorState>("generator.bin").Info!.Upgraded();
+        Assert.Equal((400, 500, 0.7), (generator.BestIteration, generator.Options.Iterations, generator.Losses.Single().GeneratorLoss));
         var experiment = Read<ExperimentState>("experiment.bin").Info!.Upgraded();
         Assert.Equal((GanrsVariant.Popular, "quick", 2, 2), (experiment.Request.Variant, experiment.Request.Preset, experiment.Request.Seed, experiment.Request.RankingSeeds));
     }

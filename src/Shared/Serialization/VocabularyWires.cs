@@ -22,4 +22,6 @@ public static class VocabularyWires
     [RegisterConverter, RegisterCopier] public sealed class BaselineKindWire : VocabularyWire<BaselineKind>;
 
     [RegisterConverter, RegisterCopier] public sealed class GanrsVariantWire : VocabularyWire<GanrsVariant>;
+
+    [RegisterConverter, RegisterCopier] public sealed class LossPointWire : VocabularyWire<LossPoint>;
 }

@@ -1,3 +1,4 @@
+using GanRsSandbox.Ml.Gan;
 using GanRsSandbox.BlazorUi.Features;
 using GanRsSandbox.Ml.Evaluation;
 using GanRsSandbox.Ml.Models;
@@ -207,7 +208,7 @@ public static class Fixtures
         BestIteration = status == ResourceStatus.Ready ? 500 : null,
         BestHeldRatingTvd = status == ResourceStatus.Ready ? 0.08 : null,
         Losses = status == ResourceStatus.Ready
-            ? [new LossSample { Iteration = 200, Discriminator = 0.69, Generator = 0.7 }, new LossSample { Iteration = 400, Discriminator = 0.68, Generator = 0.72 }]
+            ? [new LossPoint(200, 0.69, 0.7), new LossPoint(400, 0.68, 0.72)]
             : [],
         CreatedAt = DateTimeOffset.UnixEpoch,
     };
