@@ -99,7 +99,7 @@ internal static class EvaluateCommand
         PrintTable(JsonOutput.HumanOutput(json, stdout, stderr), results, protocol, settings);
         if (json is not null)
         {
-            JsonOutput.Write(json, new EvaluateJson(StatsJson.From(stats), protocol, seed,
+            JsonOutput.Write(json, new EvaluateJson(stats, protocol, seed,
                 results.Select(r => ModelJson.From(r, protocol)).ToList()), stdout);
         }
         return GanrsCli.Ok;

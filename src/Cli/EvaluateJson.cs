@@ -1,5 +1,6 @@
+using GanRsSandbox.Ml.Data;
 using GanRsSandbox.Ml.Evaluation;
 
 namespace GanRsSandbox.Cli;
 
-public sealed record EvaluateJson(StatsJson Dataset, EvaluationProtocol Protocol, int Seed, IReadOnlyList<ModelJson> Models);
+public sealed record EvaluateJson(DatasetStats Dataset, EvaluationProtocol Protocol, int Seed, IReadOnlyList<ModelJson> Models);

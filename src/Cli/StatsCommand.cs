@@ -16,7 +16,7 @@ internal static class StatsCommand
         Print(JsonOutput.HumanOutput(json, stdout, stderr), data.Name, stats);
         if (json is not null)
         {
-            JsonOutput.Write(json, StatsJson.From(stats), stdout);
+            JsonOutput.Write(json, stats, stdout);
         }
         return GanrsCli.Ok;
     }

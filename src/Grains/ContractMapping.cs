@@ -9,39 +9,6 @@ namespace GanRsSandbox.Grains;
 /// <summary>Engine results as the cluster's contracts carry them.</summary>
 internal static class ContractMapping
 {
-    private const int DegreePoints = 200;
-
-    /// <param name="computed">The dataset's statistics when the caller already has them.</param>
-    public static DatasetStatistics Statistics(RatingsDataset data, DatasetStats? computed = null)
-    {
-        var stats = computed ?? DatasetStats.Compute(data);
-        return new DatasetStatistics
-        {
-            Users = stats.Users,
-            Items = stats.Items,
-            Ratings = stats.Ratings,
-            Density = stats.Density,
-            Mean = stats.Mean,
-            Scale = new ScaleRange { Min = stats.Scale.Min, Max = stats.Scale.Max },
-            Histogram = stats.Histogram.ToDictionary(p => p.Key.ToString(CultureInfo.InvariantCulture), p => p.Value),
-            GiniUsers = stats.GiniUsers,
-            GiniItems = stats.GiniItems,
-            UserDegrees = LongTail(DatasetStats.Degrees(data.Users, data.UserCount)),
-            ItemDegrees = LongTail(DatasetStats.Degrees(data.Items, data.ItemCount)),
-        };
-    }
-
-    /// <summary>Degrees sorted descending and thinned to evenly spaced ranks, enough to draw a long-tail curve.</summary>
-    private static int[] LongTail(int[] degrees)
-    {
-        var sorted = degrees.OrderDescending().ToArray();
-        if (sorted.Length <= DegreePoints)
-        {
-            return sorted;
-        }
-        return Enumerable.Range(0, DegreePoints).Select(i => sorted[(int)((long)i * (sorted.Length - 1) / (DegreePoints - 1))]).ToArray();
-    }
-
     /// <summary>At most <paramref name="points"/> evenly spaced losses, the last one always kept.</summary>
     public static IReadOnlyList<LossPoint> Losses(IReadOnlyList<LossPoint> losses, int points = 300)
     {

@@ -52,7 +52,7 @@ public sealed class DatasetGrain(
                 var where = e.Line > 0 ? $"{e.File}:{e.Line}" : e.File;
                 throw SandboxException.Invalid(e.Field is null ? where : $"{where}:{e.Field}", e.Message);
             }
-            return (ContractMapping.Statistics(parsed), Services.Artifacts.Put(path => DatasetFile.Save(parsed, path)));
+            return (DatasetStats.Compute(parsed).WithLongTails(parsed), Services.Artifacts.Put(path => DatasetFile.Save(parsed, path)));
         });
         return await StoreReadyAsync(name, stats, artifact, new DatasetLineage { FileName = upload.FileName, Format = format.ToString() });
     }
@@ -64,7 +64,7 @@ public sealed class DatasetGrain(
         var (stats, artifact) = await Task.Run(() =>
         {
             var demo = DemoDataset.Create(seed, name: checkedName);
-            return (ContractMapping.Statistics(demo), Services.Artifacts.Put(path => DatasetFile.Save(demo, path)));
+            return (DatasetStats.Compute(demo).WithLongTails(demo), Services.Artifacts.Put(path => DatasetFile.Save(demo, path)));
         });
         return await StoreReadyAsync(checkedName, stats, artifact, new DatasetLineage { Format = $"demo (seed {seed})" });
     }
@@ -119,7 +119,7 @@ public sealed class DatasetGrain(
             var (result, report) = EngineWorkflows.SampleSynthetic(new SyntheticSetRequest(GanrsModel.Load(generatorPath), options), run.Reporter.AsProgress(), token);
             run.Reporter.Report(new StageProgress("store", 0, 1));
             var stored = Services.Artifacts.Put(path => DatasetFile.Save(result.Dataset, path));
-            return (ContractMapping.Statistics(result.Dataset), stored, report);
+            return (DatasetStats.Compute(result.Dataset).WithLongTails(result.Dataset), stored, report);
         });
         State.State.Info = info with
         {
@@ -206,7 +206,7 @@ public sealed class DatasetGrain(
         }
     }
 
-    private async Task<DatasetInfo> StoreReadyAsync(string name, DatasetStatistics stats, ArtifactRef artifact, DatasetLineage lineage)
+    private async Task<DatasetInfo> StoreReadyAsync(string name, DatasetStats stats, ArtifactRef artifact, DatasetLineage lineage)
     {
         State.State.Info = new DatasetInfo
         {

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using GanRsSandbox.Ml.Data;
 using GanRsSandbox.Ml.Evaluation;
 
 namespace GanRsSandbox.Shared;
@@ -10,7 +11,8 @@ public sealed record DatasetInfo
     [Id(1)] public required string Name { get; init; }
     [Id(2)] public required DatasetKind Kind { get; init; }
     [Id(3)] public required ResourceStatus Status { get; init; }
-    [Id(4)] public DatasetStatistics? Stats { get; init; }
+    /// <summary>Written before 2026-12; <see cref="Upgraded"/> moves them to <see cref="Stats"/>.</summary>
+    [Id(4), JsonIgnore] public LegacyDatasetStatistics? LegacyStats { get; init; }
     [Id(5)] public required DatasetLineage Lineage { get; init; }
     /// <summary>Written before 2026-12; <see cref="Upgraded"/> moves it to <see cref="Fidelity"/>.</summary>
     [Id(6), JsonIgnore] public LegacyFidelitySummary? LegacyFidelity { get; init; }
@@ -19,6 +21,8 @@ public sealed record DatasetInfo
     [Id(9)] public required DateTimeOffset CreatedAt { get; init; }
     [Id(10)] public ArtifactRef? Artifact { get; init; }
     [Id(11)] public FidelityReport? Fidelity { get; init; }
+    /// <summary>The figures of <c>ganrs stats</c>, with the user and item long tails.</summary>
+    [Id(12)] public DatasetStats? Stats { get; init; }
 
     /// <summary>This record with what an older release stored in its own shapes moved to the engine's.</summary>
     public DatasetInfo Upgraded() => this with
@@ -26,5 +30,7 @@ public sealed record DatasetInfo
         Lineage = Lineage.Upgraded(),
         Fidelity = Fidelity ?? LegacyFidelity?.ToReport(),
         LegacyFidelity = null,
+        Stats = Stats ?? LegacyStats?.ToStats(),
+        LegacyStats = null,
     };
 }

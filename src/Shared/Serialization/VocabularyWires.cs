@@ -1,3 +1,4 @@
+using GanRsSandbox.Ml.Data;
 using GanRsSandbox.Ml.Evaluation;
 using GanRsSandbox.Ml.Experiments;
 using GanRsSandbox.Ml.Gan;
@@ -24,4 +25,6 @@ public static class VocabularyWires
     [RegisterConverter, RegisterCopier] public sealed class GanrsVariantWire : VocabularyWire<GanrsVariant>;
 
     [RegisterConverter, RegisterCopier] public sealed class LossPointWire : VocabularyWire<LossPoint>;
+
+    [RegisterConverter, RegisterCopier] public sealed class DatasetStatsWire : VocabularyWire<DatasetStats>;
 }

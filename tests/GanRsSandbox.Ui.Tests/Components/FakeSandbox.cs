@@ -1,3 +1,4 @@
+using GanRsSandbox.Ml.Data;
 using GanRsSandbox.Ml.Gan;
 using GanRsSandbox.BlazorUi.Features;
 using GanRsSandbox.Ml.Evaluation;
@@ -151,17 +152,9 @@ public sealed class FakeSandbox : IDatasetService, IGeneratorService, IModelServ
 /// <summary>Small, realistic records for the pages to show.</summary>
 public static class Fixtures
 {
-    public static DatasetStatistics Stats(int users = 600, int items = 400) => new()
+    public static DatasetStats Stats(int users = 600, int items = 400) => new(users, items, 16_408, 0.068, 3.53, new RatingScale(1, 5),
+        new Dictionary<int, int> { [1] = 945, [2] = 2128, [3] = 4534, [4] = 4889, [5] = 3912 }, 0.395, 0.423)
     {
-        Users = users,
-        Items = items,
-        Ratings = 16_408,
-        Density = 0.068,
-        Mean = 3.53,
-        Scale = new ScaleRange { Min = 1, Max = 5 },
-        Histogram = new Dictionary<string, int> { ["1"] = 945, ["2"] = 2128, ["3"] = 4534, ["4"] = 4889, ["5"] = 3912 },
-        GiniUsers = 0.395,
-        GiniItems = 0.423,
         UserDegrees = [133, 90, 40, 20, 10],
         ItemDegrees = [300, 120, 50, 10, 1],
     };

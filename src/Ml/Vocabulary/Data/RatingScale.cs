@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace GanRsSandbox.Ml.Data;
 
 /// <summary>An integer rating scale such as 1..5 or 1..10; classification models use one class per value.</summary>
@@ -6,12 +8,12 @@ public readonly record struct RatingScale(int Min, int Max)
     public static readonly RatingScale OneToFive = new(1, 5);
     public static readonly RatingScale OneToTen = new(1, 10);
 
-    public int Classes => Max - Min + 1;
+    [JsonIgnore] public int Classes => Max - Min + 1;
 
     public bool Contains(float rating) => rating >= Min && rating <= Max;
 
     /// <summary>The paper's relevance thresholds: the two highest values of the scale (4,5 or 9,10).</summary>
-    public int[] DefaultThresholds => [Max - 1, Max];
+    [JsonIgnore] public int[] DefaultThresholds => [Max - 1, Max];
 
     /// <summary>The class index of a rating: the nearest scale value, counted from <see cref="Min"/>.</summary>
     public int ClassOf(float rating) => Math.Clamp((int)MathF.Round(rating, MidpointRounding.AwayFromZero), Min, Max) - Min;

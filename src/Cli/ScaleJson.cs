@@ -1,3 +1,0 @@
-namespace GanRsSandbox.Cli;
-
-public sealed record ScaleJson(int Min, int Max);

@@ -1,0 +1,44 @@
+namespace GanRsSandbox.Ml.Data;
+
+/// <summary>Computes <see cref="DatasetStats"/> from the ratings; a static extension, so that it reads <c>DatasetStats.Compute(data)</c>.</summary>
+public static class DatasetStatsComputation
+{
+    extension(DatasetStats)
+    {
+        public static DatasetStats Compute(RatingsDataset data)
+        {
+            var userDegrees = DatasetStats.Degrees(data.Users, data.UserCount);
+            var itemDegrees = DatasetStats.Degrees(data.Items, data.ItemCount);
+            var histogram = new SortedDictionary<int, int>();
+            for (var v = data.Scale.Min; v <= data.Scale.Max; v++)
+            {
+                histogram[v] = 0;
+            }
+            double sum = 0;
+            foreach (var r in data.Ratings)
+            {
+                sum += r;
+                histogram[data.Scale.Min + data.Scale.ClassOf(r)]++;
+            }
+            var users = userDegrees.Count(d => d > 0);
+            var items = itemDegrees.Count(d => d > 0);
+            return new DatasetStats(
+                users,
+                items,
+                data.Count,
+                users == 0 || items == 0 ? 0 : data.Count / ((double)users * items),
+                data.Count == 0 ? 0 : sum / data.Count,
+                data.Scale,
+                histogram,
+                DatasetStats.Gini(userDegrees),
+                DatasetStats.Gini(itemDegrees));
+        }
+    }
+
+    /// <summary>The figures with the user and item long tails, for charts.</summary>
+    public static DatasetStats WithLongTails(this DatasetStats stats, RatingsDataset data) => stats with
+    {
+        UserDegrees = DatasetStats.LongTail(DatasetStats.Degrees(data.Users, data.UserCount)),
+        ItemDegrees = DatasetStats.LongTail(DatasetStats.Degrees(data.Items, data.ItemCount)),
+    };
+}
