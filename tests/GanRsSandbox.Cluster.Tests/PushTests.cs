@@ -78,8 +78,10 @@ public sealed class PushTests(ApiFixture fixture)
     [Fact]
     public async Task The_web_host_serves_the_orleans_dashboard_and_the_catalog()
     {
+        // The bare path redirects to the dashboard's folder, which the client follows.
         var dashboard = await fixture.Client.GetAsync("/dashboard");
         Assert.Equal(System.Net.HttpStatusCode.OK, dashboard.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await fixture.Client.GetAsync("/dashboard/")).StatusCode);
         Assert.Contains("html", dashboard.Content.Headers.ContentType?.MediaType ?? "");
 
         var catalog = JsonNode.Parse(await fixture.Client.GetStringAsync("/api/catalog"))!;
