@@ -125,7 +125,7 @@ public static class ExperimentRunner
             var infoPath = Path.Combine(folder, "datasets", spec.Key + ".json");
             if (File.Exists(infoPath))
             {
-                datasets.Add(JsonSerializer.Deserialize<GridDataset>(File.ReadAllText(infoPath), Json)!);
+                datasets.Add(GridDatasetFile.Read(infoPath, Json));
             }
         }
         var cellFolder = Path.Combine(folder, "cells");
@@ -166,7 +166,7 @@ public static class ExperimentRunner
         var infoPath = Path.Combine(folder, "datasets", spec.Key + ".json");
         if (File.Exists(dataPath) && File.Exists(infoPath))
         {
-            var reused = JsonSerializer.Deserialize<GridDataset>(File.ReadAllText(infoPath), Json)!;
+            var reused = GridDatasetFile.Read(infoPath, Json);
             tracker.Done(tracker.SamplingWork(spec), $"{spec.Key}: reused");
             return (reused, DatasetFile.Load(dataPath));
         }
