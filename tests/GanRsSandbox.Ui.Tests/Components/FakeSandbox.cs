@@ -78,8 +78,11 @@ public sealed class FakeSandbox : IDatasetService, IGeneratorService, IModelServ
 
     public Task<IReadOnlyList<string>> UsersAsync(string id, int offset, int count) => Task.FromResult(Answer(Users.GetValueOrDefault(id) ?? []));
 
+    /// <summary>Known ratings by user; a user not named here has rated one item.</summary>
+    public Dictionary<string, IReadOnlyList<KnownRating>> Known { get; } = [];
+
     public Task<IReadOnlyList<KnownRating>> KnownRatingsAsync(string id, string user) =>
-        Task.FromResult(Answer<IReadOnlyList<KnownRating>>([new KnownRating { Item = "known-1", Rating = 5 }]));
+        Task.FromResult(Answer(Known.GetValueOrDefault(user) ?? [new KnownRating { Item = "known-1", Rating = 5 }]));
 
     Task<JobInfo> IGeneratorService.TrainAsync(GeneratorRequest request)
     {

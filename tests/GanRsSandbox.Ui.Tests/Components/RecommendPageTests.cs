@@ -46,4 +46,35 @@ public sealed class RecommendPageTests : ComponentTest
         Snackbars.WaitForAssertion(() => Assert.Contains("not trained", Snackbars.Markup));
         Assert.Empty(page.FindAll("[data-testid=top-n]"));
     }
+
+    [Fact]
+    public void A_random_user_is_one_with_something_left_to_recommend()
+    {
+        // The synthetic set has 60 items; "full" has rated every one of them.
+        Sandbox.Datasets.Add(Fixtures.Synthetic("ds-2", "ds-1"));
+        Sandbox.Models.Add(Fixtures.Model("model-1", "ds-2", "ncf"));
+        Sandbox.Users["ds-2"] = ["full", "open"];
+        Sandbox.Known["full"] = Enumerable.Range(0, 60).Select(i => new KnownRating { Item = $"{i}", Rating = 4 }).ToList();
+        Sandbox.Recommendations["model-1"] = [new Recommendation { Item = "42", Score = 4 }];
+        var page = Render<Recommend>();
+
+        page.Find("[data-testid=random-user]").Click();
+        page.Find("[data-testid=recommend]").Click();
+        page.WaitForAssertion(() => Assert.Contains("Top 1 for user open", page.Find("[data-testid=top-n]").TextContent));
+    }
+
+    [Fact]
+    public void A_user_who_rated_every_item_is_told_so()
+    {
+        Sandbox.Datasets.Add(Fixtures.Synthetic("ds-2", "ds-1"));
+        Sandbox.Models.Add(Fixtures.Model("model-1", "ds-2", "ncf"));
+        Sandbox.Users["ds-2"] = ["full"];
+        Sandbox.Known["full"] = Enumerable.Range(0, 60).Select(i => new KnownRating { Item = $"{i}", Rating = 4 }).ToList();
+        Sandbox.Recommendations["model-1"] = [];
+        var page = Render<Recommend>();
+
+        page.Find("[data-testid=random-user]").Click();
+        page.Find("[data-testid=recommend]").Click();
+        page.WaitForAssertion(() => Assert.Contains("nothing left to recommend", page.Find("[data-testid=nothing-left]").TextContent));
+    }
 }
