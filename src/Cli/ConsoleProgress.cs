@@ -50,7 +50,7 @@ internal sealed class ConsoleProgress(TextWriter stderr) : IDisposable
 
     /// <summary>The engine's stage progress, as "[train deepmf]  40 % epoch 4/10, loss 0.4120 ETA 00:12": one line (or bar) per stage and subject.</summary>
     public IProgress<StageProgress> Stages() => For<StageProgress>(p =>
-        (p.Detail is null ? p.Stage : $"{p.Stage} {p.Detail}", p.Metric(MetricNames.Work) ?? p.Fraction, StageProgressText.Describe(p with { Detail = null })));
+        (p.Detail is null ? p.Stage : $"{p.Stage} {p.Detail}", p.Share, StageProgressText.Describe(p with { Detail = null })));
 
     /// <summary>An <see cref="IProgress{T}"/> that reports each value as (stage, fraction, detail).</summary>
     public IProgress<T> For<T>(Func<T, (string Stage, double Fraction, string Detail)> describe) => new Relay<T>(this, describe);

@@ -29,7 +29,7 @@ public sealed class JobReporter(IJobGrain job)
             {
                 (_stageOfEta, _stageStarted) = (progress.Stage, now);
             }
-            var fraction = progress.Fraction;
+            var fraction = progress.Share;
             if (progress.Stage == _lastStage && now - _lastSent < Interval && fraction < 1)
             {
                 return;

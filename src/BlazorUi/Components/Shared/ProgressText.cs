@@ -7,7 +7,5 @@ public static class ProgressText
 {
     public static string Describe(StageProgress? progress) => StageProgressText.Describe(progress);
 
-    /// <summary>The share of the job's current stage that is done (the grid's by estimated work).</summary>
-    public static double Fraction(StageProgress? progress) =>
-        progress is null ? 0 : progress.Metric(MetricNames.Work) ?? progress.Fraction;
+    public static double Fraction(StageProgress? progress) => progress?.Share ?? 0;
 }

@@ -14,6 +14,9 @@ public sealed record StageProgress(string Stage, long Step, long Steps, IReadOnl
 
     public double Fraction => Steps <= 0 ? 0 : Math.Clamp((double)Step / Steps, 0, 1);
 
+    /// <summary>How much of the stage is done: its estimated work where its steps differ in size (<see cref="MetricNames.Work"/>), else its steps.</summary>
+    public double Share => Metric(MetricNames.Work) is { } work ? Math.Clamp(work, 0, 1) : Fraction;
+
     /// <summary>What the current step works on, where a stage has one ("deepmf on syn-u2000-i4000"); null otherwise.</summary>
     public string? Detail { get; init; }
 
