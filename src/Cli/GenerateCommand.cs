@@ -108,14 +108,15 @@ internal static class GenerateCommand
             }
         }
 
-        var (result, fidelity) = EngineWorkflows.SampleSynthetic(new SyntheticSetRequest(model, sample)
+        var set = EngineWorkflows.SampleSynthetic(new SyntheticSetRequest(model, sample)
         {
             Targets = targets,
             Source = source,
             Ranking = ranking,
         }, console.Stages());
+        var (result, fidelity) = set;
         SyntheticCsv.Write(result.Dataset, outPath);
-        var report = GenerateReportJson.From(result, fidelity, generatorIn is null ? model.Training : null, clock.Elapsed.TotalSeconds);
+        var report = GenerateReportJson.From(result, set.Stats, fidelity, generatorIn is null ? model.Training : null, clock.Elapsed.TotalSeconds);
         FidelityReport? faithful = null;
         if (compareFaithful && variant != GanrsVariant.Ganrs)
         {

@@ -116,10 +116,10 @@ public sealed class DatasetGrain(
         var (stats, artifact, fidelity) = await RunOnWorkerAsync(run, token =>
         {
             run.Reporter.Report(new StageProgress("load", 0, 1));
-            var (result, report) = EngineWorkflows.SampleSynthetic(new SyntheticSetRequest(GanrsModel.Load(generatorPath), options), run.Reporter.AsProgress(), token);
+            var set = EngineWorkflows.SampleSynthetic(new SyntheticSetRequest(GanrsModel.Load(generatorPath), options), run.Reporter.AsProgress(), token);
             run.Reporter.Report(new StageProgress("store", 0, 1));
-            var stored = Services.Artifacts.Put(path => DatasetFile.Save(result.Dataset, path));
-            return (DatasetStats.Compute(result.Dataset).WithLongTails(result.Dataset), stored, report);
+            var stored = Services.Artifacts.Put(path => DatasetFile.Save(set.Result.Dataset, path));
+            return (set.Stats.WithLongTails(set.Result.Dataset), stored, set.Fidelity);
         });
         State.State.Info = info with
         {

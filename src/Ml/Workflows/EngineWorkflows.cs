@@ -70,7 +70,8 @@ public static class EngineWorkflows
         var result = SyntheticSampler.Sample(request.Generator, request.Sampling, progress, cancellationToken);
         progress?.Report(new StageProgress("fidelity", 0, 1));
         var source = request.Generator.Source;
-        var fidelity = FidelityMetrics.Compare(source.Stats, DatasetStats.Compute(result.Dataset), FidelityMetrics.HeadShare(source.ItemDegrees),
+        var stats = DatasetStats.Compute(result.Dataset);
+        var fidelity = FidelityMetrics.Compare(source.Stats, stats, FidelityMetrics.HeadShare(source.ItemDegrees),
                 FidelityMetrics.HeadShare(result.Dataset), result.Dcr)
             .WithDegreeShapes(source.UserDegrees, source.ItemDegrees, result.Dataset) with
         {
@@ -84,7 +85,7 @@ public static class EngineWorkflows
         {
             fidelity = fidelity with { Ranking = JudgeRanking(request.Source!, result.Dataset, ranking, progress, cancellationToken) };
         }
-        return new SyntheticSet(result, fidelity.Scored(request.Targets, result.Dataset.Count));
+        return new SyntheticSet(result, fidelity.Scored(request.Targets, result.Dataset.Count)) { Stats = stats };
     }
 
     /// <summary>Trains every model of <paramref name="options"/> on both datasets over its split seeds and judges their ranking.</summary>
