@@ -83,8 +83,9 @@ public sealed class ExperimentGrain(
             return null;
         }
         var cached = _results;
-        // A page polls this every two seconds; reading and analysing the folder runs off the grain scheduler, and
+        // A page asks again on every pushed change; reading and analysing the folder runs off the grain scheduler, and
         // only when a piece has finished since the last read (finished pieces only ever appear).
+        var plan = Plan(info.Request);
         var results = await Task.Run(() =>
         {
             var folder = Services.Artifacts.WorkFolder(Id);
@@ -93,7 +94,6 @@ public sealed class ExperimentGrain(
             {
                 return previous;
             }
-            var plan = Plan(info.Request);
             var report = ExperimentRunner.ReadPartial(folder, plan,
                 new GridDataset("source", true, source.Users, source.Items, source.Ratings, null, false, null), info.SourceName ?? "source");
             return (Finished: finished, Results: report);
@@ -102,7 +102,7 @@ public sealed class ExperimentGrain(
         return info with
         {
             Results = results.Results,
-            PlannedDatasets = ["source", .. Plan(info.Request).Synthetic.Select(s => s.Key)],
+            PlannedDatasets = ["source", .. plan.Synthetic.Select(s => s.Key)],
             PlannedModels = Ml.Models.BaselineKinds.All,
         };
     }
