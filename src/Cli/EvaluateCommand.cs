@@ -49,7 +49,7 @@ internal static class EvaluateCommand
             throw new UsageException($"--protocol: unknown protocol '{protocolText}' ({NamedValues.Listed<EvaluationProtocol>()})");
         }
         var ns = line.IntList("n", min: 1);
-        var thresholds = line.IntList("thresholds");
+        var thresholds = line.DoubleList("thresholds");
         var device = line.String("device")!;
         if (!TorchRuntime.DeviceNames.Contains(device))
         {
@@ -66,11 +66,15 @@ internal static class EvaluateCommand
         };
         var threads = line.Int("threads", 0, 1024);
         var json = line.OutputPath(JsonOutput.Option);
-        var data = ImportArguments.Load(line, path);
+        var data = ImportArguments.Load(line, path, stderr);
 
-        if (thresholds is not null && thresholds.Any(t => t < data.Scale.Min || t > data.Scale.Max))
+        if (thresholds is not null && thresholds.FirstOrDefault(t => !data.Scale.Contains(t), double.NaN) is var off && !double.IsNaN(off))
         {
-            throw new UsageException($"--thresholds: every threshold must lie in the rating scale {data.Scale}");
+            throw new UsageException($"--thresholds: {off} is not a value of the rating scale {data.Scale} ({string.Join(", ", data.Scale.Values)})");
+        }
+        if (data.Scale.IsUnary)
+        {
+            (kinds, protocol) = ForImplicitFeedback(line, kinds, protocol, stderr);
         }
         var settings = new EvaluationSettings(ns!, thresholds ?? data.Scale.DefaultThresholds, [protocol]);
         var split = splitKind switch
@@ -103,6 +107,30 @@ internal static class EvaluateCommand
                 results.Select(r => ModelJson.From(r, protocol)).ToList()), stdout);
         }
         return GanrsCli.Ok;
+    }
+
+    /// <summary>
+    /// Implicit feedback takes ncf-binary under all-items where the user left the models and protocol to their defaults,
+    /// and refuses what does not apply where the user asked for it.
+    /// </summary>
+    private static (BaselineKind[] Kinds, EvaluationProtocol Protocol) ForImplicitFeedback(
+        CommandLine line, BaselineKind[] kinds, EvaluationProtocol protocol, TextWriter stderr)
+    {
+        if (!line.Given("models"))
+        {
+            kinds = [ImplicitFeedback.Model];
+        }
+        if (!line.Given("protocol"))
+        {
+            protocol = ImplicitFeedback.Protocol;
+        }
+        foreach (var refusal in kinds.Select(k => ImplicitFeedback.Refuses(RatingScale.Unary, k))
+                     .Append(ImplicitFeedback.Refuses(RatingScale.Unary, protocol)).OfType<string>())
+        {
+            throw new UsageException($"implicit feedback: {refusal}");
+        }
+        stderr.WriteLine($"implicit feedback: {string.Join(", ", kinds.Select(k => k.Name()))} under {protocol.Name()}");
+        return (kinds, protocol);
     }
 
     private static BaselineKind[] ParseModels(string? text)

@@ -17,8 +17,8 @@ internal static class FidelityCommand
         var ranking = RankingArguments(line);
         var targets = Targets(line);
         var json = line.OutputPath(JsonOutput.Option);
-        var source = ImportArguments.Load(line, sourcePath);
-        var synthetic = ImportArguments.Load(line, syntheticPath);
+        var source = ImportArguments.Load(line, sourcePath, stderr);
+        var synthetic = ImportArguments.Load(line, syntheticPath, stderr);
         if (source.Scale != synthetic.Scale)
         {
             throw new UsageException($"the source's scale is {source.Scale} but the synthetic file's is {synthetic.Scale}; declare one with --scale");

@@ -79,7 +79,7 @@ internal static class GenerateCommand
         var compareFaithful = line.Flag("compare-faithful");
         var ranking = FidelityCommand.RankingArguments(line);
         var targets = FidelityCommand.Targets(line);
-        var source = ImportArguments.Load(line, sourcePath);
+        var source = ImportArguments.Load(line, sourcePath, stderr);
 
         var clock = Stopwatch.StartNew();
         using var console = new ConsoleProgress(stderr);

@@ -5,7 +5,10 @@ namespace GanRsSandbox.Cli;
 /// <summary>The options every command that reads a ratings file shares.</summary>
 internal static class ImportArguments
 {
-    public static RatingsDataset Load(CommandLine line, string path)
+    /// <summary>Files this large show the import's progress on <c>stderr</c>; smaller ones read in a blink.</summary>
+    private const long ProgressFrom = 16 << 20;
+
+    public static RatingsDataset Load(CommandLine line, string path, TextWriter stderr)
     {
         var formatText = line.String("format");
         if (!RatingsFileFormats.TryParse(formatText, out var format))
@@ -15,7 +18,12 @@ internal static class ImportArguments
         RatingScale? scale = null;
         if (line.String("scale") is { } scaleText)
         {
-            scale = RatingScale.TryParse(scaleText, out var parsed) ? parsed : throw new UsageException($"--scale: '{scaleText}' is not a scale such as 1..5");
+            scale = RatingScale.TryParse(scaleText, out var parsed, out var error) ? parsed : throw new UsageException($"--scale: '{scaleText}' {error}");
+        }
+        var isImplicit = line.Flag("implicit");
+        if (isImplicit && scale is not null)
+        {
+            throw new UsageException("--implicit and --scale contradict each other: implicit feedback has no rating scale");
         }
         var duplicates = line.String("duplicates") switch
         {
@@ -29,8 +37,12 @@ internal static class ImportArguments
             throw new UsageException($"no such file: {path}");
         }
         // A dataset already imported (ganrs import) loads without parsing.
-        return DatasetFile.IsDatasetFile(path)
-            ? DatasetFile.Load(path)
-            : RatingsImporter.ImportFile(path, new ImportOptions { Format = format, Scale = scale, Duplicates = duplicates });
+        if (DatasetFile.IsDatasetFile(path))
+        {
+            return DatasetFile.Load(path);
+        }
+        using var console = new FileInfo(path).Length >= ProgressFrom ? new ConsoleProgress(stderr) : null;
+        var options = new ImportOptions { Format = format, Scale = scale, Implicit = isImplicit, Duplicates = duplicates };
+        return RatingsImporter.ImportFile(path, options, console?.Stages());
     }
 }

@@ -12,7 +12,7 @@ internal static class ImportCommand
     {
         var path = line.Positional(0, "the ratings FILE");
         var output = line.OutputPath("out") ?? throw new UsageException("--out DATASET.grsd is required");
-        var data = ImportArguments.Load(line, path);
+        var data = ImportArguments.Load(line, path, stderr);
         DatasetFile.Save(data, output);
         stdout.WriteLine($"wrote {output}: {data.UserCount:N0} users, {data.ItemCount:N0} items, {data.Count:N0} ratings, scale {data.Scale} ({new FileInfo(output).Length:N0} bytes)");
         return GanrsCli.Ok;

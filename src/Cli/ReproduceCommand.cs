@@ -42,7 +42,7 @@ internal static class ReproduceCommand
         }
         var rankingSeeds = line.Int("ranking-seeds", 1, ExperimentPlan.MaxRankingSeeds);
         var device = Devices.Parse(line.String("device"));
-        var source = ImportArguments.Load(line, sourcePath);
+        var source = ImportArguments.Load(line, sourcePath, stderr);
 
         var plan = (quick ? ExperimentPlan.Quick(seed, device) : ExperimentPlan.Paper(seed, device)) with { Variant = variant, RankingSeeds = rankingSeeds };
         stderr.WriteLine($"{source.Name}: {source.UserCount:N0} users, {source.ItemCount:N0} items, {source.Count:N0} ratings; " +

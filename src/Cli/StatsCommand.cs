@@ -11,7 +11,7 @@ internal static class StatsCommand
     {
         var path = line.Positional(0, "the ratings FILE");
         var json = line.OutputPath(JsonOutput.Option);
-        var data = ImportArguments.Load(line, path);
+        var data = ImportArguments.Load(line, path, stderr);
         var stats = DatasetStats.Compute(data);
         Print(JsonOutput.HumanOutput(json, stdout, stderr), data.Name, stats);
         if (json is not null)

@@ -35,17 +35,23 @@ public static class ArtifactFile
 
     /// <summary>Checks the magic number and format version, failing with a message that names the file and what it should be.</summary>
     /// <param name="what">What the file should be, for the message: "model checkpoint", "generator".</param>
-    public static void ReadHeader(BinaryReader reader, uint magic, int version, string what, string path)
+    public static void ReadHeader(BinaryReader reader, uint magic, int version, string what, string path) =>
+        ReadHeader(reader, magic, version, version, what, path);
+
+    /// <summary>As the other overload, for a format this build reads in several versions; returns the file's version.</summary>
+    public static int ReadHeader(BinaryReader reader, uint magic, int oldest, int newest, string what, string path)
     {
         if (reader.BaseStream.Length < 8 || reader.ReadUInt32() != magic)
         {
             throw new Data.DataFormatException(path, 0, null, $"is not a GanRsSandbox {what} file");
         }
         var found = reader.ReadInt32();
-        if (found != version)
+        if (found < oldest || found > newest)
         {
-            throw new Data.DataFormatException(path, 0, null, $"has {what} format version {found}; this build reads {version}");
+            var reads = oldest == newest ? $"{newest}" : $"{oldest} to {newest}";
+            throw new Data.DataFormatException(path, 0, null, $"has {what} format version {found}; this build reads {reads}");
         }
+        return found;
     }
 
     public static BinaryWriter Writer(Stream stream) => new(stream, Encoding.UTF8, leaveOpen: true);

@@ -50,7 +50,7 @@ public sealed class DatasetTests
         Assert.Equal(5, stats.Ratings);
         Assert.Equal(5.0 / 9, stats.Density, 12);
         Assert.Equal(16.0 / 5, stats.Mean, 12);
-        Assert.Equal(new Dictionary<int, int> { [1] = 1, [2] = 1, [3] = 0, [4] = 2, [5] = 1 }, stats.Histogram);
+        Assert.Equal(new Dictionary<double, int> { [1] = 1, [2] = 1, [3] = 0, [4] = 2, [5] = 1 }, stats.Histogram);
         // Gini of (1,1,3): sum((2i-n-1)x_i)/(n sum x) = (-2*1 + 0*1 + 2*3)/(3*5) = 4/15.
         Assert.Equal(4.0 / 15, stats.GiniUsers, 12);
         // Gini of (1,2,2): (-2*1 + 0 + 2*2)/(3*5) = 2/15.

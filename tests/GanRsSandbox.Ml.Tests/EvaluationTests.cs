@@ -6,7 +6,7 @@ namespace GanRsSandbox.Ml.Tests;
 
 public sealed class EvaluationTests
 {
-    private static CurvePoint Point(RankingMetrics metrics, int threshold, int n) =>
+    private static CurvePoint Point(RankingMetrics metrics, double threshold, int n) =>
         metrics.Curves(EvaluationProtocol.TestItems).Single(c => c.Threshold == threshold && c.N == n);
 
     [Fact]

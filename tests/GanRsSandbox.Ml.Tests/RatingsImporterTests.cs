@@ -105,15 +105,84 @@ public sealed class RatingsImporterTests
     {
         var error = Rejects("1\t1\t3\t0\n1\t2\t6\t0\n", new ImportOptions { Scale = RatingScale.OneToFive });
         Assert.Equal(2, error.Line);
-        Assert.Contains("outside the scale 1..5", error.Message);
+        Assert.Contains("not on the scale 1..5", error.Message);
     }
 
     [Fact]
-    public void RejectsARatingOutsideEverySupportedScale()
+    public void DetectsTheValuesOwnScaleWhenNoWellKnownOneHoldsThem()
     {
-        var error = Rejects("1\t1\t3\t0\n1\t2\t11\t0\n1\t3\t4\t0\n");
+        var data = Import("1\t1\t3\t0\n1\t2\t11\t0\n1\t3\t4\t0\n");
+        Assert.Equal(new RatingScale(3, 11), data.Scale);
+        Assert.Equal([10, 11], data.Scale.DefaultThresholds);
+    }
+
+    [Fact]
+    public void ReadsMovieLensLatestHalfStarsWithTheirHeader()
+    {
+        var data = Import("userId,movieId,rating,timestamp\n1,1,4.0,964982703\n1,3,0.5,964981247\n2,6,4.5,964982224\n2,47,5.0,964983815\n");
+        Assert.Equal(RatingScale.HalfStars, data.Scale);
+        Assert.Equal(10, data.Scale.Classes);
+        Assert.Equal([4.5, 5], data.Scale.DefaultThresholds);
+        Assert.Equal([4f, 0.5f, 4.5f, 5f], data.Ratings);
+        var stats = DatasetStats.Compute(data);
+        Assert.Equal([0.5, 1, 1.5, 2, 2.5, 3, 3.5, 4, 4.5, 5], stats.Histogram.Keys);
+        Assert.Equal(1, stats.Histogram[4.5]);
+    }
+
+    [Fact]
+    public void AcceptsADeclaredPercentScaleAndRejectsAValueOffItsStep()
+    {
+        var scale = RatingScale.TryParse("0..100:1", out var parsed) ? parsed : throw new InvalidOperationException();
+        var data = Import("user,item,score\n1,1,0\n1,2,100\n2,1,37\n", new ImportOptions { Scale = scale });
+        Assert.Equal(101, data.Scale.Classes);
+        var error = Rejects("user,item,score\n1,1,0\n1,2,37.5\n", new ImportOptions { Scale = scale });
+        Assert.Equal(3, error.Line);
+        Assert.Equal("score", error.Field);
+        Assert.Contains("not on the scale 0..100", error.Message);
+    }
+
+    [Fact]
+    public void RejectsContinuousScoresNamingTheFirstOffStepValue()
+    {
+        var error = Rejects("1\t1\t3\t0\n1\t2\t3.14159\t0\n1\t3\t2.71828\t0\n");
         Assert.Equal(2, error.Line);
-        Assert.Contains("outside the supported scales", error.Message);
+        Assert.Equal("rating", error.Field);
+        Assert.Contains("no common step", error.Message);
+        Assert.Contains("declare the scale", error.Message);
+    }
+
+    [Fact]
+    public void ReadsAFileWithoutARatingColumnAsImplicitFeedback()
+    {
+        var data = Import("user_id,item_id,timestamp\nA,x,1\nA,y,2\nB,x,3\n");
+        Assert.True(data.Scale.IsUnary);
+        Assert.Equal([1f, 1f, 1f], data.Ratings);
+        var pairs = Import("1\t10\n1\t11\n2\t10\n");
+        Assert.Equal(RatingScale.Unary, pairs.Scale);
+        Assert.Equal(3, pairs.Count);
+    }
+
+    [Fact]
+    public void ReadsEveryRowAsAnInteractionWhenDeclaredImplicit()
+    {
+        var data = Import("1\t1\t3\t0\n1\t2\t1\t0\n", new ImportOptions { Implicit = true });
+        Assert.Equal(RatingScale.Unary, data.Scale);
+        Assert.Equal([1f, 1f], data.Ratings);
+    }
+
+    [Fact]
+    public void KeepsCommasInsideQuotedTextIds()
+    {
+        var data = Import("user,item,rating\n\"Smith, J\",\"Book, The\",4\nx,y,2\n");
+        Assert.Equal(["Smith, J", "x"], data.UserIds);
+        Assert.Equal(["Book, The", "y"], data.ItemIds);
+    }
+
+    [Fact]
+    public void CountsLinesPastBlankLines()
+    {
+        var error = Rejects("1\t1\t3\t0\n\n\n1\t2\tbad\t0\n");
+        Assert.Equal(4, error.Line);
     }
 
     [Fact]

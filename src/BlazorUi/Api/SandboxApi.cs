@@ -58,7 +58,7 @@ public static class SandboxApi
             .Produces<JobInfo>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
-        datasets.MapGet("/{id}/figure.{format}", async (string id, string format, string? protocol, int? threshold, FigureService figures) =>
+        datasets.MapGet("/{id}/figure.{format}", async (string id, string format, string? protocol, double? threshold, FigureService figures) =>
             {
                 var (bytes, type) = await figures.DatasetAsync(id, Parsed<EvaluationProtocol>(protocol ?? EvaluationProtocols.Scored[0].Name(), "protocol"),
                     threshold ?? throw SandboxException.Invalid("threshold", "threshold: the query parameter threshold is required"), Parsed<FigureFormat>(format, "format"));

@@ -9,7 +9,7 @@ namespace GanRsSandbox.BlazorUi.Features;
 public sealed class FigureService(IDatasetService datasets, IModelService models, IExperimentService experiments)
 {
     /// <summary>The models trained on a dataset: F1, precision and recall against N under one protocol and threshold.</summary>
-    public async Task<(byte[] Bytes, string ContentType)> DatasetAsync(string datasetId, EvaluationProtocol protocol, int threshold, FigureFormat format)
+    public async Task<(byte[] Bytes, string ContentType)> DatasetAsync(string datasetId, EvaluationProtocol protocol, double threshold, FigureFormat format)
     {
         var dataset = await datasets.GetAsync(datasetId);
         var chosen = ModelSelection.Latest(await models.ListAsync(), datasetId);

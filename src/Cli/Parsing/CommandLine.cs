@@ -12,6 +12,9 @@ public sealed class CommandLine(ParseResult result, IReadOnlyDictionary<string, 
     public string Positional(int index, string what) =>
         index < positionals.Count && result.GetValue(positionals[index]) is { } value ? value : throw new UsageException($"missing {what}");
 
+    /// <summary>Whether the user typed the option, rather than its default standing in.</summary>
+    public bool Given(string name) => result.GetResult(Declared(name)) is { Implicit: false };
+
     public bool Flag(string name) => result.GetValue((Option<bool>)Declared(name));
 
     /// <summary>The option's text: as given, else its declared default, else null.</summary>
@@ -62,6 +65,25 @@ public sealed class CommandLine(ParseResult result, IReadOnlyDictionary<string, 
             if (!int.TryParse(parts[i], NumberStyles.Integer, CultureInfo.InvariantCulture, out values[i]) || values[i] < min)
             {
                 throw new UsageException($"--{name}: '{parts[i]}' is not a whole number of at least {min}");
+            }
+        }
+        return values.Length > 0 ? values : throw new UsageException($"--{name} needs at least one value");
+    }
+
+    public double[]? DoubleList(string name)
+    {
+        var text = String(name);
+        if (text is null)
+        {
+            return null;
+        }
+        var parts = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var values = new double[parts.Length];
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (!double.TryParse(parts[i], NumberStyles.Float, CultureInfo.InvariantCulture, out values[i]) || !double.IsFinite(values[i]))
+            {
+                throw new UsageException($"--{name}: '{parts[i]}' is not a number");
             }
         }
         return values.Length > 0 ? values : throw new UsageException($"--{name} needs at least one value");

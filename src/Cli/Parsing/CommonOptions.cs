@@ -12,7 +12,8 @@ internal static class CommonOptions
     public static readonly OptionSpec[] Import =
     [
         OptionSpec.Of("format", $"the file's format: {RatingsFileFormats.Names}", "auto"),
-        new("scale", "the rating scale, such as 1..5 or 0.5..5 (default: read from the file)"),
+        new("scale", "the rating scale as min..max:step, such as 1..5, 0.5..5:0.5 or 0..100:1 (default: read from the values)"),
+        OptionSpec.Flag("implicit", "read every row as an interaction (implicit feedback), ignoring any rating column"),
         OptionSpec.Of("duplicates", "a repeated (user, item) pair: reject the file, or keep the first or last rating", "reject"),
     ];
 

@@ -5,12 +5,13 @@ namespace GanRsSandbox.Ml.Data;
 
 /// <summary>
 /// The compact binary form of a dataset: a header, the original ids, then three columns
-/// (int32 users, int32 items, float32 ratings), little-endian. About 12 bytes a rating.
+/// (int32 users, int32 items, float32 ratings), little-endian. About 12 bytes a rating. Version 1 stored the scale
+/// as two int32 bounds; version 2 stores minimum, maximum and step as float64.
 /// </summary>
 public static class DatasetFile
 {
     private const uint Magic = 0x44535247; // "GRSD"
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
 
     public static void Save(RatingsDataset data, string path) => ArtifactFile.Write(path, stream => Write(data, stream));
 
@@ -21,6 +22,7 @@ public static class DatasetFile
         writer.Write(data.Name);
         writer.Write(data.Scale.Min);
         writer.Write(data.Scale.Max);
+        writer.Write(data.Scale.Step);
         writer.Write(data.UserIds.Length);
         foreach (var id in data.UserIds)
         {
@@ -56,9 +58,11 @@ public static class DatasetFile
         using var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
         try
         {
-            ArtifactFile.ReadHeader(reader, Magic, FormatVersion, "dataset", source);
+            var version = ArtifactFile.ReadHeader(reader, Magic, 1, FormatVersion, "dataset", source);
             var name = reader.ReadString();
-            var scale = new RatingScale(reader.ReadInt32(), reader.ReadInt32());
+            var scale = version == 1
+                ? new RatingScale(reader.ReadInt32(), reader.ReadInt32())
+                : new RatingScale(reader.ReadDouble(), reader.ReadDouble(), reader.ReadDouble());
             var userIds = ReadStrings(reader);
             var itemIds = ReadStrings(reader);
             var count = reader.ReadInt32();

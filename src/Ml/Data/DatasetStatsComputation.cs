@@ -9,16 +9,17 @@ public static class DatasetStatsComputation
         {
             var userDegrees = DatasetStats.Degrees(data.Users, data.UserCount);
             var itemDegrees = DatasetStats.Degrees(data.Items, data.ItemCount);
-            var histogram = new SortedDictionary<int, int>();
-            for (var v = data.Scale.Min; v <= data.Scale.Max; v++)
-            {
-                histogram[v] = 0;
-            }
+            var counts = new int[data.Scale.Classes];
             double sum = 0;
             foreach (var r in data.Ratings)
             {
                 sum += r;
-                histogram[data.Scale.Min + data.Scale.ClassOf(r)]++;
+                counts[data.Scale.ClassOf(r)]++;
+            }
+            var histogram = new SortedDictionary<double, int>();
+            for (var c = 0; c < counts.Length; c++)
+            {
+                histogram[data.Scale.ValueOf(c)] = counts[c];
             }
             var users = userDegrees.Count(d => d > 0);
             var items = itemDegrees.Count(d => d > 0);

@@ -2,7 +2,7 @@ using GanRsSandbox.Ml.Data;
 
 namespace GanRsSandbox.Ml.Evaluation;
 
-public sealed record EvaluationSettings(IReadOnlyList<int> Ns, IReadOnlyList<int> Thresholds, IReadOnlyList<EvaluationProtocol> Protocols)
+public sealed record EvaluationSettings(IReadOnlyList<int> Ns, IReadOnlyList<double> Thresholds, IReadOnlyList<EvaluationProtocol> Protocols)
 {
     public static readonly int[] PaperNs = [2, 4, 6, 8, 10];
 

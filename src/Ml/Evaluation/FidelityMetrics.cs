@@ -138,7 +138,7 @@ public static class FidelityMetrics
             }
             var row = u * width;
             kept.Add((float)Math.Log(degrees[u] / median));
-            kept.Add((profiles[row + 1] / degrees[u] - data.Scale.Min) / (data.Scale.Max - data.Scale.Min));
+            kept.Add((float)((profiles[row + 1] / degrees[u] - data.Scale.Min) / Math.Max(data.Scale.Max - data.Scale.Min, 1e-9)));
             for (var c = 0; c < classes; c++)
             {
                 kept.Add(profiles[row + 2 + c] / degrees[u]);

@@ -22,6 +22,7 @@ public static class BaselineEvaluator
         IProgress<TrainingProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
+        RefuseMeaningless(data.Scale, settings);
         using var model = BaselineModel.Create(kind, data, options);
         var training = model.Train(data, split.Train, progress, cancellationToken);
         return Evaluate(model, data, split, training, settings);
@@ -29,6 +30,7 @@ public static class BaselineEvaluator
 
     public static ModelEvaluation Evaluate(BaselineModel model, RatingsDataset data, DatasetSplit split, TrainingReport training, EvaluationSettings settings)
     {
+        RefuseMeaningless(data.Scale, settings);
         var test = split.Test;
         var testUsers = Array.ConvertAll(test, r => data.Users[r]);
         var testItems = Array.ConvertAll(test, r => data.Items[r]);
@@ -59,13 +61,22 @@ public static class BaselineEvaluator
         return new ModelEvaluation(model.Kind, training, rmse, mae, curves);
     }
 
+    /// <summary>Fails before any training where a protocol would give numbers that mean nothing on this data.</summary>
+    private static void RefuseMeaningless(RatingScale scale, EvaluationSettings settings)
+    {
+        if (settings.Protocols.Select(p => ImplicitFeedback.Refuses(scale, p)).FirstOrDefault(r => r is not null) is { } refusal)
+        {
+            throw new ArgumentException(refusal);
+        }
+    }
+
     private static void AddTestItemUsers(RankingMetrics metrics, BaselineModel model, int[] testUsers, float[] truth, Predictions predictions, bool thresholded)
     {
         foreach (var rows in GroupByUser(testUsers))
         {
             var scores = Array.ConvertAll(rows, i => predictions.Score[i]);
             var ratings = Array.ConvertAll(rows, i => truth[i]);
-            Func<int, int, bool>? gate = null;
+            Func<int, float, bool>? gate = null;
             if (thresholded)
             {
                 // ncf-binary has no rating to compare with q: it recommends what it thinks more likely relevant than not.

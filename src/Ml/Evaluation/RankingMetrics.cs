@@ -8,14 +8,14 @@ namespace GanRsSandbox.Ml.Evaluation;
 public sealed class RankingMetrics
 {
     private readonly int[] _ns;
-    private readonly int[] _thresholds;
+    private readonly double[] _thresholds;
     private readonly double[,] _precision;
     private readonly double[,] _recall;
     private readonly double[,] _f1;
     private readonly int[] _relevantUsers;
     private int _users;
 
-    public RankingMetrics(IReadOnlyList<int> ns, IReadOnlyList<int> thresholds)
+    public RankingMetrics(IReadOnlyList<int> ns, IReadOnlyList<double> thresholds)
     {
         if (ns.Count == 0 || ns.Any(n => n < 1))
         {
@@ -44,7 +44,8 @@ public sealed class RankingMetrics
         var order = RankDescending(candidates.Scores);
         for (var t = 0; t < _thresholds.Length; t++)
         {
-            var q = _thresholds[t];
+            // Ratings are float32: compare in float so that a threshold of 0.7 admits a stored 0.7f.
+            var q = (float)_thresholds[t];
             var relevantTotal = 0;
             foreach (var r in candidates.TrueRatings)
             {

@@ -7,7 +7,7 @@ namespace GanRsSandbox.Ml.Evaluation;
 /// <summary>One model trained on one split: its F1@N under each protocol and threshold, and its RMSE.</summary>
 public sealed record RankingRun(int Seed, BaselineKind Model, IReadOnlyList<RankingScore> Scores, double? Rmse)
 {
-    public double F1(EvaluationProtocol protocol, int threshold) =>
+    public double F1(EvaluationProtocol protocol, double threshold) =>
         Scores.FirstOrDefault(s => s.Protocol == protocol && s.Threshold == threshold)?.F1 ?? double.NaN;
 }
 

@@ -1,3 +1,3 @@
 namespace GanRsSandbox.Ml.Evaluation;
 
-public sealed record RankingScore(EvaluationProtocol Protocol, int Threshold, double F1);
+public sealed record RankingScore(EvaluationProtocol Protocol, double Threshold, double F1);

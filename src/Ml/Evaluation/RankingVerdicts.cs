@@ -21,14 +21,14 @@ public static class RankingVerdicts
         }
         var candidates = source.SelectMany(r => r.Scores).Select(s => (s.Protocol, s.Threshold)).Distinct()
             .OrderBy(c => c.Protocol).ThenBy(c => c.Threshold).ToList();
-        double MeanF1(IReadOnlyList<RankingRun> runs, BaselineKind model, EvaluationProtocol protocol, int threshold) =>
+        double MeanF1(IReadOnlyList<RankingRun> runs, BaselineKind model, EvaluationProtocol protocol, double threshold) =>
             Mean(runs.Where(r => r.Model == model && seeds.Contains(r.Seed)).Select(r => r.F1(protocol, threshold)));
-        double Spread(EvaluationProtocol protocol, int threshold)
+        double Spread(EvaluationProtocol protocol, double threshold)
         {
             var f1 = models.Select(m => MeanF1(source, m, protocol, threshold)).Where(double.IsFinite).ToList();
             return f1.Count < 2 ? 0 : f1.Max() - f1.Min();
         }
-        double? Separation(EvaluationProtocol protocol, int threshold)
+        double? Separation(EvaluationProtocol protocol, double threshold)
         {
             if (seeds.Count < 2)
             {

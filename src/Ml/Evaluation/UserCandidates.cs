@@ -5,4 +5,4 @@ namespace GanRsSandbox.Ml.Evaluation;
 /// unrated items under all-items), the scores to rank by, and whether each prediction passes the gate of the
 /// thresholded protocol.
 /// </summary>
-public readonly record struct UserCandidates(float[] TrueRatings, float[] Scores, Func<int, int, bool>? PassesGate);
+public readonly record struct UserCandidates(float[] TrueRatings, float[] Scores, Func<int, float, bool>? PassesGate);

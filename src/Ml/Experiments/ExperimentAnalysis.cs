@@ -13,7 +13,7 @@ public static class ExperimentAnalysis
     public const int RankingN = 10;
 
     /// <summary>Precision falls and recall rises from the smallest N to the largest, averaged over the models.</summary>
-    public static IReadOnlyList<TrendCheck> NTrends(string dataset, IReadOnlyList<GridCell> cells, EvaluationProtocol protocol, int threshold)
+    public static IReadOnlyList<TrendCheck> NTrends(string dataset, IReadOnlyList<GridCell> cells, EvaluationProtocol protocol, double threshold)
     {
         var ns = cells.SelectMany(c => c.Points).Where(p => p.Protocol == protocol && p.Threshold == threshold).Select(p => p.N).Distinct().Order().ToList();
         if (ns.Count < 2)
@@ -36,7 +36,7 @@ public static class ExperimentAnalysis
     /// Along the sample-size sweep (ordered by samples), precision@10 rises and recall@10 falls: each step must move
     /// the expected way for the trend to hold.
     /// </summary>
-    public static IReadOnlyList<TrendCheck> SampleTrends(IReadOnlyList<GridDataset> sweep, IReadOnlyList<GridCell> cells, EvaluationProtocol protocol, int threshold)
+    public static IReadOnlyList<TrendCheck> SampleTrends(IReadOnlyList<GridDataset> sweep, IReadOnlyList<GridCell> cells, EvaluationProtocol protocol, double threshold)
     {
         var ordered = sweep.Where(d => d.Samples is not null).OrderBy(d => d.Samples).ToList();
         if (ordered.Count < 2)
@@ -57,7 +57,7 @@ public static class ExperimentAnalysis
     /// Kendall tau-b between the models' F1@10 on the source and on a synthetic dataset; null when undefined (all tied).
     /// With cells of several split seeds (<paramref name="planSeed"/> for those without one), also the ranking verdict.
     /// </summary>
-    public static RankingAgreement Agreement(string dataset, IReadOnlyList<GridCell> source, IReadOnlyList<GridCell> synthetic, EvaluationProtocol protocol, int threshold,
+    public static RankingAgreement Agreement(string dataset, IReadOnlyList<GridCell> source, IReadOnlyList<GridCell> synthetic, EvaluationProtocol protocol, double threshold,
         int planSeed = 1)
     {
         var agreement = PlanSplitAgreement(dataset, source.Where(c => c.SplitSeed is null).ToList(), synthetic.Where(c => c.SplitSeed is null).ToList(), protocol, threshold);
@@ -74,7 +74,7 @@ public static class ExperimentAnalysis
         cells.Select(c => new RankingRun(c.SplitSeed ?? planSeed, c.Model,
             c.Points.Where(p => p.N == RankingN).Select(p => new RankingScore(p.Protocol, p.Threshold, p.F1)).ToList(), c.Rmse)).ToList();
 
-    private static RankingAgreement PlanSplitAgreement(string dataset, IReadOnlyList<GridCell> source, IReadOnlyList<GridCell> synthetic, EvaluationProtocol protocol, int threshold)
+    private static RankingAgreement PlanSplitAgreement(string dataset, IReadOnlyList<GridCell> source, IReadOnlyList<GridCell> synthetic, EvaluationProtocol protocol, double threshold)
     {
         var models = source.Select(c => c.Model).Intersect(synthetic.Select(c => c.Model)).ToList();
         double F1(IReadOnlyList<GridCell> cells, BaselineKind model, int n) => cells.First(c => c.Model == model).At(protocol, threshold, n)?.F1 ?? double.NaN;
@@ -102,7 +102,7 @@ public static class ExperimentAnalysis
         return true;
     }
 
-    private static double Mean(IReadOnlyList<GridCell> cells, EvaluationProtocol protocol, int threshold, int n, Func<CurvePoint, double> metric)
+    private static double Mean(IReadOnlyList<GridCell> cells, EvaluationProtocol protocol, double threshold, int n, Func<CurvePoint, double> metric)
     {
         var values = cells.Select(c => c.At(protocol, threshold, n)).OfType<CurvePoint>().Select(metric).Where(double.IsFinite).ToList();
         return values.Count == 0 ? double.NaN : values.Average();

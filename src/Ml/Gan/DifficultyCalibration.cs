@@ -159,7 +159,7 @@ internal static class DifficultyCalibration
             var classes = new float[scaled.Length];
             for (var i = 0; i < classes.Length; i++)
             {
-                classes[i] = decoder.ClassOf(scaled[i]) + _source.Scale.Min;
+                classes[i] = (float)_source.Scale.ValueOf(decoder.ClassOf(scaled[i]));
             }
             return (classes, tvd);
         }

@@ -16,6 +16,10 @@ public static class GanrsTrainer
     {
         options ??= new GanrsOptions();
         options.Validate();
+        if (source.Scale.IsUnary)
+        {
+            throw new ArgumentException(ImplicitFeedback.GeneratorRefusal);
+        }
         var clock = Stopwatch.StartNew();
 
         // 1. DeepMF on all source ratings gives the latent space the GAN learns to imitate.

@@ -33,7 +33,7 @@ public sealed record SourceSummary(
         double mean = 0, square = 0;
         for (var c = 0; c < RatingShares.Length; c++)
         {
-            var rating = Scale.Min + c;
+            var rating = Scale.ValueOf(c);
             mean += RatingShares[c] * rating;
             square += RatingShares[c] * rating * rating;
         }

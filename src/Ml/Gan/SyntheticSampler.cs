@@ -136,7 +136,7 @@ public static class SyntheticSampler
             var pair = keys[kept[j]] >> 32;
             outUsers[j] = (int)(pair / (ulong)options.Items);
             outItems[j] = (int)(pair % (ulong)options.Items);
-            outRatings[j] = decoder.ClassOf(keptRatings[j]) + source.Scale.Min;
+            outRatings[j] = (float)source.Scale.ValueOf(decoder.ClassOf(keptRatings[j]));
         }
         var name = $"{source.Name}-ganrs-{options.Variant.Name()}-u{options.Users}-i{options.Items}-s{options.Samples}-seed{options.Seed}";
         var dataset = RatingsDataset.FromIndices(name, outUsers, outItems, outRatings, options.Users, options.Items, source.Scale);

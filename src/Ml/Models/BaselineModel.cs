@@ -27,12 +27,16 @@ public sealed class BaselineModel : IDisposable
     private BaselineModel(BaselineKind kind, int users, int items, RatingScale scale, BaselineOptions options)
     {
         options.Validate();
+        if (ImplicitFeedback.Refuses(scale, kind) is { } refusal)
+        {
+            throw new ArgumentException(refusal);
+        }
         Kind = kind;
         Users = users;
         Items = items;
         Scale = scale;
         Options = options;
-        BinaryThreshold = options.BinaryThreshold ?? scale.Max - 1;
+        BinaryThreshold = options.BinaryThreshold ?? scale.DefaultThresholds[0];
         _device = TorchRuntime.ResolveDevice(options.Device);
         _random = SeededRandom.Generator(options.Seed);
         _network = SeededRandom.Build<nn.Module<Tensor, Tensor, Tensor>>(options.Seed, () => kind switch
@@ -57,7 +61,7 @@ public sealed class BaselineModel : IDisposable
     public BaselineOptions Options { get; }
 
     /// <summary>The rating from which ncf-binary treats an item as relevant.</summary>
-    public int BinaryThreshold { get; }
+    public double BinaryThreshold { get; }
 
     public static BaselineModel Create(BaselineKind kind, int users, int items, RatingScale scale, BaselineOptions? options = null) =>
         new(kind, users, items, scale, options ?? new BaselineOptions());
@@ -76,15 +80,19 @@ public sealed class BaselineModel : IDisposable
         {
             throw new ArgumentException("there are no training ratings");
         }
+        // On implicit feedback every training row is a positive; ncf-binary learns the rest from sampled negatives.
+        var negatives = Kind == BaselineKind.NcfBinary && Scale.IsUnary ? Options.Negatives : 0;
+        var known = negatives > 0 ? KnownPairs(data, rows) : null;
+        var examples = rows.Length * (1 + negatives);
         var batch = Options.BatchSize;
-        var stepsPerEpoch = (rows.Length + batch - 1) / batch;
+        var stepsPerEpoch = (examples + batch - 1) / batch;
         var totalSteps = (long)stepsPerEpoch * Options.Epochs;
         var epochLosses = new double[Options.Epochs];
         var random = new Random(Options.Seed);
         var order = (int[])rows.Clone();
-        var users = new long[rows.Length];
-        var items = new long[rows.Length];
-        var targets = new float[rows.Length];
+        var users = new long[examples];
+        var items = new long[examples];
+        var targets = new float[examples];
         var clock = Stopwatch.StartNew();
         var reportEvery = Math.Max(1, stepsPerEpoch / 20);
         long step = 0;
@@ -97,9 +105,16 @@ public sealed class BaselineModel : IDisposable
             random.Shuffle(order);
             for (var i = 0; i < order.Length; i++)
             {
-                users[i] = data.Users[order[i]];
-                items[i] = data.Items[order[i]];
-                targets[i] = Target(data.Ratings[order[i]]);
+                var at = i * (1 + negatives);
+                users[at] = data.Users[order[i]];
+                items[at] = data.Items[order[i]];
+                targets[at] = Target(data.Ratings[order[i]]);
+                for (var n = 1; n <= negatives; n++)
+                {
+                    users[at + n] = users[at];
+                    items[at + n] = SampleNegative(data.Users[order[i]], data.ItemCount, known!, random);
+                    targets[at + n] = 0;
+                }
             }
             double lossSum = 0;
             using (var epochScope = NewDisposeScope())
@@ -108,10 +123,10 @@ public sealed class BaselineModel : IDisposable
                 var userTensor = tensor(users, device: _device);
                 var itemTensor = tensor(items, device: _device);
                 var targetTensor = TargetTensor(targets);
-                for (var start = 0; start < order.Length; start += batch)
+                for (var start = 0; start < examples; start += batch)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    var length = Math.Min(batch, order.Length - start);
+                    var length = Math.Min(batch, examples - start);
                     using var stepScope = NewDisposeScope();
                     optimizer.ZeroGrad();
                     var loss = Loss(
@@ -127,17 +142,39 @@ public sealed class BaselineModel : IDisposable
                     }
                 }
             }
-            epochLosses[epoch] = lossSum / order.Length;
+            epochLosses[epoch] = lossSum / examples;
         }
         _network.eval();
         var seconds = clock.Elapsed.TotalSeconds;
         return new TrainingReport(Options.Epochs, batch, seconds, (double)rows.Length * Options.Epochs / seconds, epochLosses);
     }
 
+    private static HashSet<long> KnownPairs(RatingsDataset data, int[] rows)
+    {
+        var known = new HashSet<long>(rows.Length);
+        foreach (var row in rows)
+        {
+            known.Add(((long)data.Users[row] << 32) | (uint)data.Items[row]);
+        }
+        return known;
+    }
+
+    /// <summary>An item the user has not interacted with in training; after a few tries (a user who has seen nearly all) any item.</summary>
+    private static int SampleNegative(int user, int itemCount, HashSet<long> known, Random random)
+    {
+        const int Tries = 32;
+        var item = random.Next(itemCount);
+        for (var attempt = 1; attempt < Tries && known.Contains(((long)user << 32) | (uint)item); attempt++)
+        {
+            item = random.Next(itemCount);
+        }
+        return item;
+    }
+
     private float Target(float rating) => Kind switch
     {
         BaselineKind.NcfClassification or BaselineKind.NcfImproved => Scale.ClassOf(rating),
-        BaselineKind.NcfBinary => rating >= BinaryThreshold ? 1f : 0f,
+        BaselineKind.NcfBinary => rating >= (float)BinaryThreshold ? 1f : 0f,
         _ => rating,
     };
 
@@ -218,8 +255,8 @@ public sealed class BaselineModel : IDisposable
                 var (top, argmax) = probabilities.max(1);
                 Copy(top, reliability);
                 var predicted = Kind == BaselineKind.NcfClassification
-                    ? argmax.to_type(ScalarType.Float32) + Scale.Min
-                    : (probabilities * arange(Scale.Min, Scale.Max + 1, dtype: ScalarType.Float32, device: _device)).sum(1);
+                    ? argmax.to_type(ScalarType.Float32) * Scale.Step + Scale.Min
+                    : (probabilities * tensor(Array.ConvertAll(Scale.Values, v => (float)v), device: _device)).sum(1);
                 Copy(predicted, score);
                 Copy(predicted, rating);
                 break;
@@ -239,7 +276,7 @@ public sealed class BaselineModel : IDisposable
     {
         using var writer = ArtifactFile.Writer(stream);
         ArtifactFile.WriteHeader(writer, CheckpointMagic, CheckpointVersion);
-        writer.Write(JsonSerializer.Serialize(new CheckpointHeader(Kind.Name(), Users, Items, Scale.Min, Scale.Max, Options)));
+        writer.Write(JsonSerializer.Serialize(new CheckpointHeader(Kind.Name(), Users, Items, Scale.Min, Scale.Max, Options) { ScaleStep = Scale.Step }));
         _network.save(writer);
     });
 
@@ -256,7 +293,7 @@ public sealed class BaselineModel : IDisposable
             throw new DataFormatException(path, 0, null, $"names an unknown model '{header.Kind}'");
         }
         var options = device is null ? header.Options : header.Options with { Device = device };
-        var model = new BaselineModel(kind, header.Users, header.Items, new RatingScale(header.ScaleMin, header.ScaleMax), options);
+        var model = new BaselineModel(kind, header.Users, header.Items, new RatingScale(header.ScaleMin, header.ScaleMax, header.ScaleStep), options);
         model._network.load(reader);
         model._network.eval();
         return model;
@@ -279,5 +316,9 @@ public sealed class BaselineModel : IDisposable
         _random.Dispose();
     }
 
-    private sealed record CheckpointHeader(string Kind, int Users, int Items, int ScaleMin, int ScaleMax, BaselineOptions Options);
+    private sealed record CheckpointHeader(string Kind, int Users, int Items, double ScaleMin, double ScaleMax, BaselineOptions Options)
+    {
+        /// <summary>Absent in checkpoints written before scales had steps: those were all unit scales.</summary>
+        public double ScaleStep { get; init; } = 1;
+    }
 }

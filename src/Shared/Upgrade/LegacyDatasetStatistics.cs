@@ -21,7 +21,7 @@ public sealed record LegacyDatasetStatistics
     [Id(10)] public IReadOnlyList<int> ItemDegrees { get; init; } = [];
 
     public DatasetStats ToStats() => new(Users, Items, Ratings, Density, Mean, new RatingScale(Scale.Min, Scale.Max),
-        Histogram.ToDictionary(p => int.Parse(p.Key, System.Globalization.CultureInfo.InvariantCulture), p => p.Value), GiniUsers, GiniItems)
+        Histogram.ToDictionary(p => double.Parse(p.Key, System.Globalization.CultureInfo.InvariantCulture), p => p.Value), GiniUsers, GiniItems)
     {
         UserDegrees = UserDegrees,
         ItemDegrees = ItemDegrees,

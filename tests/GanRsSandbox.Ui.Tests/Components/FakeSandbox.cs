@@ -156,7 +156,7 @@ public sealed class FakeSandbox : IDatasetService, IGeneratorService, IModelServ
 public static class Fixtures
 {
     public static DatasetStats Stats(int users = 600, int items = 400) => new(users, items, 16_408, 0.068, 3.53, new RatingScale(1, 5),
-        new Dictionary<int, int> { [1] = 945, [2] = 2128, [3] = 4534, [4] = 4889, [5] = 3912 }, 0.395, 0.423)
+        new Dictionary<double, int> { [1] = 945, [2] = 2128, [3] = 4534, [4] = 4889, [5] = 3912 }, 0.395, 0.423)
     {
         UserDegrees = [133, 90, 40, 20, 10],
         ItemDegrees = [300, 120, 50, 10, 1],

@@ -14,7 +14,7 @@ public sealed record DatasetStats(
     double Density,
     double Mean,
     RatingScale Scale,
-    IReadOnlyDictionary<int, int> Histogram,
+    IReadOnlyDictionary<double, int> Histogram,
     double GiniUsers,
     double GiniItems)
 {

@@ -10,7 +10,7 @@ namespace GanRsSandbox.Ml.Evaluation;
 /// </summary>
 public sealed record RankingVerdict(
     EvaluationProtocol Protocol,
-    int Threshold,
+    double Threshold,
     int N,
     IReadOnlyList<int> Seeds,
     double? Tau,

@@ -4,7 +4,7 @@ using GanRsSandbox.Ml.Gan;
 namespace GanRsSandbox.Ml.Experiments;
 
 public sealed record ExperimentReport(
-    string Plan, string Source, int Seed, GanrsVariant Variant, EvaluationProtocol Protocol, int Threshold,
+    string Plan, string Source, int Seed, GanrsVariant Variant, EvaluationProtocol Protocol, double Threshold,
     IReadOnlyList<GridDataset> Datasets, IReadOnlyList<GridCell> Cells, IReadOnlyList<TrendCheck> Trends,
     IReadOnlyList<RankingAgreement> Agreement, double Seconds)
 {

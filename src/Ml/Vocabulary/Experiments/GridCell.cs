@@ -9,6 +9,6 @@ public sealed record GridCell(string Dataset, BaselineKind Model, double? Rmse, 
     /// <summary>The split seed of a cell trained only for the ranking verdict; null for the plan's own split.</summary>
     public int? SplitSeed { get; init; }
 
-    public CurvePoint? At(EvaluationProtocol protocol, int threshold, int n) =>
+    public CurvePoint? At(EvaluationProtocol protocol, double threshold, int n) =>
         Points.FirstOrDefault(p => p.Protocol == protocol && p.Threshold == threshold && p.N == n);
 }

@@ -12,6 +12,8 @@ public sealed record BaselineOptions
 
     public const int MaxBatchSize = 65_536;
 
+    public const int MaxNegatives = 50;
+
     [Range(1, MaxFactors)] public int Factors { get; init; } = 5;
 
     [Range(1, MaxEpochs)] public int Epochs { get; init; } = 10;
@@ -26,10 +28,20 @@ public sealed record BaselineOptions
     public string Device { get; init; } = "cpu";
 
     /// <summary>The rating from which ncf-binary counts an item as relevant; null takes the scale maximum minus one.</summary>
-    public int? BinaryThreshold { get; init; }
+    public double? BinaryThreshold { get; init; }
+
+    /// <summary>
+    /// On implicit feedback, how many items the user has not interacted with ncf-binary learns as negatives for each
+    /// interaction, drawn afresh every epoch (NCF's own setting is 4). Explicit ratings bring their own negatives.
+    /// </summary>
+    [Range(0, MaxNegatives)] public int Negatives { get; init; } = 4;
 
     public void Validate()
     {
+        if (Negatives is < 0 or > MaxNegatives)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Negatives), Negatives, $"must be between 0 and {MaxNegatives}");
+        }
         if (Factors is < 1 or > MaxFactors)
         {
             throw new ArgumentOutOfRangeException(nameof(Factors), Factors, $"must be between 1 and {MaxFactors:N0}");

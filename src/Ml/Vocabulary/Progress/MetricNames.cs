@@ -13,6 +13,7 @@ public static class MetricNames
     public const string TargetRmse = "targetRmse";
     public const string Clusters = "clusters";
     public const string Points = "points";
+    public const string Ratings = "ratings";
     public const string Moved = "moved";
     public const string Seed = "seed";
 
