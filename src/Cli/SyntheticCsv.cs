@@ -20,7 +20,7 @@ internal static class SyntheticCsv
                 writer.Write(',');
                 writer.Write(data.ItemIds[data.Items[i]]);
                 writer.Write(',');
-                writer.WriteLine(((int)data.Ratings[i]).ToString(CultureInfo.InvariantCulture));
+                writer.WriteLine(data.Ratings[i].ToString(CultureInfo.InvariantCulture));
             }
         });
     }

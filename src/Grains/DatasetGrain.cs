@@ -38,6 +38,17 @@ public sealed class DatasetGrain(
         {
             throw SandboxException.Invalid("format", $"format: unknown format '{upload.Format}' ({RatingsFileFormats.Names})");
         }
+        RatingScale? scale = null;
+        if (!string.IsNullOrWhiteSpace(upload.Scale))
+        {
+            scale = RatingScale.TryParse(upload.Scale, out var parsedScale, out var scaleError)
+                ? parsedScale
+                : throw SandboxException.Invalid("scale", $"scale: '{upload.Scale}' {scaleError}");
+        }
+        if (upload.Implicit && scale is not null)
+        {
+            throw SandboxException.Invalid("scale", "scale: implicit feedback has no rating scale; give one or the other");
+        }
         // Parsing a large file is CPU work: off the grain scheduler. Nothing is stored unless it parses whole.
         var (stats, artifact) = await Task.Run(() =>
         {
@@ -45,7 +56,7 @@ public sealed class DatasetGrain(
             try
             {
                 parsed = RatingsImporter.Import(new MemoryStream(upload.Content, writable: false), upload.FileName,
-                    new ImportOptions { Format = format, Name = name });
+                    new ImportOptions { Format = format, Name = name, Scale = scale, Implicit = upload.Implicit });
             }
             catch (DataFormatException e)
             {

@@ -33,6 +33,40 @@ public sealed class ApiTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task A_half_star_upload_keeps_its_scale_and_a_declared_scale_is_checked()
+    {
+        var halfStars = Encoding.UTF8.GetBytes("userId,movieId,rating,timestamp\n1,1,4.5,0\n1,2,0.5,0\n2,1,3.0,0\n2,3,5.0,0\n");
+        var dataset = await Json(await UploadWithFieldsAsync(halfStars, "ratings.csv"));
+        Assert.Equal(0.5, (double)dataset["stats"]!["scale"]!["step"]!);
+        Assert.Equal(10, ((JsonObject)dataset["stats"]!["histogram"]!).Count);
+        Assert.Equal(1, (int)dataset["stats"]!["histogram"]!["4.5"]!);
+
+        var declared = await UploadWithFieldsAsync(halfStars, "ratings.csv", ("scale", "1..5"));
+        var offScale = await Problem(declared, HttpStatusCode.BadRequest);
+        Assert.Equal("ratings.csv:2:rating", (string)offScale["field"]!);
+        Assert.Contains("not on the scale 1..5", (string)offScale["detail"]!);
+        var badScale = await Problem(await UploadWithFieldsAsync(halfStars, "ratings.csv", ("scale", "five stars")), HttpStatusCode.BadRequest);
+        Assert.Equal("scale", (string)badScale["field"]!);
+
+        var plays = await Json(await UploadWithFieldsAsync(Encoding.UTF8.GetBytes("1\t1\t3\t0\n1\t2\t5\t0\n"), "plays.data", ("implicit", "true")));
+        Assert.Equal(1, (double)plays["stats"]!["scale"]!["max"]!);
+        Assert.Equal(2, (int)plays["stats"]!["histogram"]!["1"]!);
+    }
+
+    private async Task<HttpResponseMessage> UploadWithFieldsAsync(byte[] content, string fileName, params (string Name, string Value)[] fields)
+    {
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        form.Add(file, "file", fileName);
+        foreach (var (name, value) in fields)
+        {
+            form.Add(new StringContent(value), name);
+        }
+        return await Http.PostAsync("/api/datasets", form);
+    }
+
+    [Fact]
     public async Task A_malformed_upload_names_file_line_and_field_and_stores_nothing()
     {
         var before = ((JsonArray)(await GetJson("/api/datasets"))!).Count;

@@ -9,6 +9,8 @@ public sealed class RatingScaleTests
     [InlineData("1-5", 1, 5, 1, 5)]
     [InlineData("0.5..5:0.5", 0.5, 5, 0.5, 10)]
     [InlineData("0..100:1", 0, 100, 1, 101)]
+    [InlineData("0.5..5", 0.5, 5, 0.5, 10)]
+    [InlineData("0..100", 0, 100, 1, 101)]
     [InlineData("-2..2", -2, 2, 1, 5)]
     [InlineData("1..1", 1, 1, 1, 1)]
     public void ParsesMinMaxAndStep(string text, double min, double max, double step, int classes)

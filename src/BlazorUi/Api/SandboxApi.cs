@@ -158,6 +158,8 @@ public static class SandboxApi
             Name = form["name"].FirstOrDefault() is { Length: > 0 } name ? name : fileName,
             FileName = string.IsNullOrEmpty(fileName) ? "upload" : fileName,
             Format = form["format"].FirstOrDefault() ?? "auto",
+            Scale = form["scale"].FirstOrDefault(),
+            Implicit = form["implicit"].FirstOrDefault() is { } flag && (flag == "true" || flag == "on" || flag == "1"),
             Content = content,
         });
         return Results.Created($"/api/datasets/{created.Id}", created);

@@ -69,7 +69,10 @@ public readonly record struct RatingScale
     public override string ToString() =>
         Step == 1 ? $"{Format(Min)}..{Format(Max)}" : $"{Format(Min)}..{Format(Max)}:{Format(Step)}";
 
-    /// <summary>Parses "1..5", "0.5..5:0.5", "0..100:1" (also "1-5" for positive unit scales).</summary>
+    /// <summary>
+    /// Parses "1..5", "0.5..5:0.5", "0..100:1" (also "1-5" for positive unit scales). Without a step, whole bounds
+    /// step by 1 and others by the largest step dividing both them and 1, so "0.5..5" is half stars.
+    /// </summary>
     public static bool TryParse(string? text, out RatingScale scale) => TryParse(text, out scale, out _);
 
     /// <summary>As <see cref="TryParse(string?, out RatingScale)"/>, with what is wrong when it fails.</summary>
@@ -82,14 +85,15 @@ public readonly record struct RatingScale
             return false;
         }
         var body = text.Trim();
-        var step = 1.0;
+        double? step = null;
         var colon = body.IndexOf(':');
         if (colon >= 0)
         {
-            if (!TryNumber(body[(colon + 1)..], out step))
+            if (!TryNumber(body[(colon + 1)..], out var given))
             {
                 return false;
             }
+            step = given;
             body = body[..colon];
         }
         var parts = body.Contains("..", StringComparison.Ordinal)
@@ -99,7 +103,7 @@ public readonly record struct RatingScale
         {
             return false;
         }
-        return TryCreate(min, max, step, out scale, out error);
+        return TryCreate(min, max, step ?? CommonStep([min, max, min + 1]) ?? 1, out scale, out error);
     }
 
     /// <summary>A scale from its bounds and step, or what is wrong with them.</summary>
