@@ -13,7 +13,7 @@ public static class GanrsCli
     public const int BadData = 3;
 
     public static readonly IReadOnlyList<CommandSpec> Commands =
-        [ImportCommand.Spec, StatsCommand.Spec, EvaluateCommand.Spec, GenerateCommand.Spec, FidelityCommand.Spec, ReproduceCommand.Spec];
+        [ImportCommand.Spec, StatsCommand.Spec, EvaluateCommand.Spec, GenerateCommand.Spec, FidelityCommand.Spec, ReproduceCommand.Spec, ExportCommand.Spec];
 
     /// <summary>Parses with System.CommandLine (per-command help with the engine's defaults, suggestions for typos, completions), then runs the command.</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)

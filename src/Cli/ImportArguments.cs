@@ -41,8 +41,12 @@ internal static class ImportArguments
         {
             return DatasetFile.Load(path);
         }
-        using var console = new FileInfo(path).Length >= ProgressFrom ? new ConsoleProgress(stderr) : null;
         var options = new ImportOptions { Format = format, Scale = scale, Implicit = isImplicit, Duplicates = duplicates };
+        if (DatasetExport.IsParquet(path))
+        {
+            return DatasetExport.ReadParquet(path, options);
+        }
+        using var console = new FileInfo(path).Length >= ProgressFrom ? new ConsoleProgress(stderr) : null;
         return RatingsImporter.ImportFile(path, options, console?.Stages());
     }
 }

@@ -196,6 +196,33 @@ public sealed class DatasetGrain(
     }
 
 
+    /// <summary>
+    /// The most ratings an export through the cluster carries: the file travels in one grain response. Larger sets export
+    /// from the command line (<c>ganrs export</c>), which streams to disk.
+    /// </summary>
+    public const int MaxExportRatings = 5_000_000;
+
+    public async Task<byte[]> ExportAsync(ExportFormat format)
+    {
+        var info = State.State.Info ?? throw SandboxException.NotFound("dataset", Id);
+        if (info.Status != ResourceStatus.Ready || info.Artifact is null)
+        {
+            throw SandboxException.Conflict($"dataset '{Id}' is {info.Status.ToString().ToLowerInvariant()}, not ready");
+        }
+        if (info.Stats?.Ratings > MaxExportRatings)
+        {
+            throw SandboxException.Invalid("format",
+                $"dataset '{Id}' has {info.Stats.Ratings:N0} ratings, more than the {MaxExportRatings:N0} an export through the web carries; use ganrs export");
+        }
+        var path = Services.Artifacts.Locate(info.Artifact);
+        return await Task.Run(() =>
+        {
+            using var buffer = new MemoryStream();
+            DatasetExport.Write(DatasetFile.Load(path), format, buffer);
+            return buffer.ToArray();
+        });
+    }
+
     private async Task<UserRatingIndex> IndexAsync()
     {
         var info = State.State.Info ?? throw SandboxException.NotFound("dataset", Id);

@@ -53,6 +53,32 @@ public sealed class ApiTests(ApiFixture fixture)
         Assert.Equal(2, (int)plays["stats"]!["histogram"]!["1"]!);
     }
 
+    [Fact]
+    public async Task A_dataset_exports_in_every_format_and_the_export_imports_back_to_the_same_stats()
+    {
+        var source = await Json(await UploadAsync(TestFiles.DemoAsUData(), "u.data", "export me"));
+        var id = (string)source["id"]!;
+        foreach (var (format, fileName) in new[] { ("csv", "again.csv"), ("recbole", "again.inter"), ("parquet", "again.parquet") })
+        {
+            var export = await Http.GetAsync($"/api/datasets/{id}/export?format={format}");
+            Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+            var bytes = await export.Content.ReadAsByteArrayAsync();
+            if (format == "parquet")
+            {
+                Assert.Equal("PAR1"u8.ToArray(), bytes[..4]);
+                continue;
+            }
+            var copy = await Json(await UploadAsync(bytes, fileName));
+            foreach (var figure in new[] { "users", "items", "ratings", "mean", "giniItems" })
+            {
+                Assert.Equal((double)source["stats"]![figure]!, (double)copy["stats"]![figure]!, 12);
+            }
+            Assert.Equal(source["stats"]!["histogram"]!.ToJsonString(), copy["stats"]!["histogram"]!.ToJsonString());
+        }
+        Assert.Equal("format", (string)(await Problem(await Http.GetAsync($"/api/datasets/{id}/export?format=xlsx"), HttpStatusCode.BadRequest))["field"]!);
+        await Problem(await Http.GetAsync("/api/datasets/ds-missing/export"), HttpStatusCode.NotFound);
+    }
+
     private async Task<HttpResponseMessage> UploadWithFieldsAsync(byte[] content, string fileName, params (string Name, string Value)[] fields)
     {
         using var form = new MultipartFormDataContent();

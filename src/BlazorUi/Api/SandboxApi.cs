@@ -1,3 +1,4 @@
+using GanRsSandbox.Ml.Data;
 using GanRsSandbox.BlazorUi.Features;
 using GanRsSandbox.Ml;
 using GanRsSandbox.Ml.Catalog;
@@ -65,6 +66,15 @@ public static class SandboxApi
                 return Results.File(bytes, type, $"{id}.{format}");
             })
             .WithSummary("F1, precision and recall against N of the newest model of each kind on the dataset: png (300 dpi) or svg")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+
+        datasets.MapGet("/{id}/export", async (string id, string? format, IDatasetService service) =>
+            {
+                var chosen = Parsed<ExportFormat>(format ?? NamedValues.NameOf(ExportFormat.Csv), "format");
+                var bytes = await service.ExportAsync(id, chosen);
+                return Results.File(bytes, chosen.ContentType(), id + chosen.Extension());
+            })
+            .WithSummary("The dataset as csv (user,item,rating), recbole (.inter) or parquet, with its original ids")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
         var models = api.MapGroup("/models").WithTags("Models");

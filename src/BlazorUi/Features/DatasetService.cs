@@ -1,3 +1,4 @@
+using GanRsSandbox.Ml.Data;
 using GanRsSandbox.Shared;
 
 namespace GanRsSandbox.BlazorUi.Features;
@@ -19,6 +20,9 @@ public sealed class DatasetService(IClusterClient cluster) : IDatasetService
 
     public async Task<DatasetInfo> GetAsync(string id) =>
         await Listing.Existing(id, "dataset", () => cluster.GetGrain<IDatasetGrain>(id).GetAsync());
+
+    public Task<byte[]> ExportAsync(string id, ExportFormat format) =>
+        Listing.Checked(id, "dataset", () => cluster.GetGrain<IDatasetGrain>(id).ExportAsync(format));
 
     public Task DeleteAsync(string id) => Listing.Checked(id, "dataset", () => cluster.GetGrain<IDatasetGrain>(id).DeleteAsync());
 

@@ -1,3 +1,4 @@
+using GanRsSandbox.Ml.Data;
 using GanRsSandbox.Shared;
 
 namespace GanRsSandbox.BlazorUi.Features;
@@ -6,6 +7,8 @@ namespace GanRsSandbox.BlazorUi.Features;
 public interface IDatasetService
 {
     Task<DatasetInfo> ImportAsync(DatasetUpload upload);
+
+    Task<byte[]> ExportAsync(string id, ExportFormat format);
 
     Task<DatasetInfo> CreateDemoAsync(string name, int seed);
 

@@ -66,13 +66,15 @@ internal sealed record FileLayout(
         };
         var stride = format == RatingsFileFormat.MovieLensDat ? DatStride : 1;
         var numericPrefix = fields.TakeWhile(f => double.TryParse(f, NumberStyles.Float, CultureInfo.InvariantCulture, out _)).Count();
-        if (format != RatingsFileFormat.Csv || numericPrefix >= Math.Min(fields.Length, 2))
+        // CSV and tab-separated files (RecBole's .inter) may open with a header; ratings.dat never does.
+        if (format == RatingsFileFormat.MovieLensDat || numericPrefix >= Math.Min(fields.Length, 2))
         {
             // No header: user, item and (when there is a third field and the data is explicit) rating come first.
             var hasRating = fields.Length >= 3 && !options.Implicit;
             return new FileLayout(format, separator, 0, stride, hasRating ? 2 * stride : null, ["user", "item", "rating"], HasHeader: false);
         }
-        var names = fields.Select(f => new string(f.Where(char.IsLetterOrDigit).ToArray()).ToLowerInvariant()).ToArray();
+        // RecBole types its columns ("user_id:token"): the name is what comes before the colon.
+        var names = fields.Select(f => new string(f.Split(':')[0].Where(char.IsLetterOrDigit).ToArray()).ToLowerInvariant()).ToArray();
         var user = FindColumn(names, UserColumnNames, "user", lineNumber, source);
         var item = FindColumn(names, ItemColumnNames, "item", lineNumber, source);
         int? rating = RatingColumnNames.Select(n => Array.IndexOf(names, n)).FirstOrDefault(i => i >= 0, -1) is var r and >= 0 ? r : null;

@@ -1,3 +1,4 @@
+using GanRsSandbox.Ml.Data;
 using Orleans.Concurrency;
 
 namespace GanRsSandbox.Shared;
@@ -20,6 +21,9 @@ public interface IDatasetGrain : IJobOwnerGrain
     [Alias("KnownRatings")] Task<IReadOnlyList<KnownRating>> GetKnownRatingsAsync(string user);
 
     [Alias("Users")] Task<IReadOnlyList<string>> GetUsersAsync(int offset, int count);
+
+    /// <summary>The dataset as a file other tools read (csv, recbole, parquet), with its original ids.</summary>
+    [Alias("Export")] Task<byte[]> ExportAsync(ExportFormat format);
 
     [Alias("Delete")] Task DeleteAsync();
 }

@@ -27,4 +27,6 @@ public static class VocabularyWires
     [RegisterConverter, RegisterCopier] public sealed class LossPointWire : VocabularyWire<LossPoint>;
 
     [RegisterConverter, RegisterCopier] public sealed class DatasetStatsWire : VocabularyWire<DatasetStats>;
+
+    [RegisterConverter, RegisterCopier] public sealed class ExportFormatWire : VocabularyWire<ExportFormat>;
 }

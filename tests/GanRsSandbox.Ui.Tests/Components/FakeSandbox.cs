@@ -39,6 +39,8 @@ public sealed class FakeSandbox : IDatasetService, IGeneratorService, IModelServ
 
     private T Answer<T>(T value) => Failure is null ? value : throw Failure;
 
+    public Task<byte[]> ExportAsync(string id, ExportFormat format) => Task.FromResult(Answer("user,item,rating\n1,1,5\n"u8.ToArray()));
+
     public Task<DatasetInfo> ImportAsync(DatasetUpload upload)
     {
         Requests.Add(upload);
