@@ -30,6 +30,7 @@ internal static class EvaluateCommand
             CommonOptions.Device,
             OptionSpec.Of("threads", "libtorch threads (0: one for small batches, else every core)", 0),
             CommonOptions.Json,
+            new("predictions-out", "write each model's test-set predictions and top-N lists to this folder (MODEL.predictions.csv, MODEL.top-n.csv)"),
             .. CommonOptions.Import,
         ],
         Run);
@@ -101,6 +102,14 @@ internal static class EvaluateCommand
             }, console.Stages());
         }
         PrintTable(JsonOutput.HumanOutput(json, stdout, stderr), results, protocol, settings);
+        if (line.OutputPath("predictions-out") is { } folder)
+        {
+            foreach (var result in results)
+            {
+                PredictionsFile.Write(folder, result, data, split);
+            }
+            stderr.WriteLine($"wrote the predictions of {results.Count} models to {folder}");
+        }
         if (json is not null)
         {
             JsonOutput.Write(json, new EvaluateJson(stats, protocol, seed,

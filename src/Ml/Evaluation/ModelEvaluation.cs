@@ -8,7 +8,11 @@ public sealed record ModelEvaluation(
     TrainingReport Training,
     double? Rmse,
     double? Mae,
-    IReadOnlyDictionary<EvaluationProtocol, IReadOnlyList<CurvePoint>> Curves);
+    IReadOnlyDictionary<EvaluationProtocol, IReadOnlyList<CurvePoint>> Curves)
+{
+    /// <summary>The model's predictions for the split's test ratings, in the split's order: what the curves were computed from.</summary>
+    public Predictions? TestPredictions { get; init; }
+}
 
 /// <summary>Scores a trained baseline on a split's test ratings under one or more protocols.</summary>
 public static class BaselineEvaluator
@@ -58,7 +62,7 @@ public static class BaselineEvaluator
             }
             curves[protocol] = metrics.Curves(protocol);
         }
-        return new ModelEvaluation(model.Kind, training, rmse, mae, curves);
+        return new ModelEvaluation(model.Kind, training, rmse, mae, curves) { TestPredictions = predictions };
     }
 
     /// <summary>Fails before any training where a protocol would give numbers that mean nothing on this data.</summary>

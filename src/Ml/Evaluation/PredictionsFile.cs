@@ -1,0 +1,56 @@
+using System.Globalization;
+using System.Text;
+using GanRsSandbox.Ml.Data;
+using GanRsSandbox.Ml.Models;
+
+namespace GanRsSandbox.Ml.Evaluation;
+
+/// <summary>
+/// A model's test-set predictions and top-N lists as CSV, so that a user can recompute every metric with their own
+/// tools. <c>MODEL.predictions.csv</c> holds <c>user,item,rating,score,prediction</c> in the split's order (rating is
+/// the held-out truth; score is what the ranking sorts by; prediction is the predicted rating, empty for ncf-binary).
+/// <c>MODEL.top-n.csv</c> holds <c>user,rank,item,score,rating</c>: each test user's test items ranked by score,
+/// ties in file order, as the test-items protocol ranks them. Floats are written in their shortest exact form.
+/// </summary>
+public static class PredictionsFile
+{
+    public static void Write(string folder, ModelEvaluation evaluation, RatingsDataset data, DatasetSplit split)
+    {
+        var predictions = evaluation.TestPredictions
+            ?? throw new ArgumentException($"{evaluation.Kind.Name()} was evaluated without keeping its predictions");
+        Directory.CreateDirectory(folder);
+        var name = evaluation.Kind.Name();
+        var test = split.Test;
+        ArtifactFile.Write(Path.Combine(Path.GetFullPath(folder), $"{name}.predictions.csv"), stream =>
+        {
+            using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
+            writer.WriteLine("user,item,rating,score,prediction");
+            for (var i = 0; i < test.Length; i++)
+            {
+                var row = test[i];
+                writer.WriteLine(string.Join(',', Id(data.UserIds[data.Users[row]]), Id(data.ItemIds[data.Items[row]]),
+                    Number(data.Ratings[row]), Number(predictions.Score[i]), predictions.Rating is { } r ? Number(r[i]) : ""));
+            }
+        });
+        ArtifactFile.Write(Path.Combine(Path.GetFullPath(folder), $"{name}.top-n.csv"), stream =>
+        {
+            using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
+            writer.WriteLine("user,rank,item,score,rating");
+            foreach (var positions in BaselineEvaluator.GroupByUser(Array.ConvertAll(test, r => data.Users[r])))
+            {
+                // A stable sort by descending score: ties keep the file's order, as the metrics do.
+                var ranked = positions.Select((p, order) => (p, order)).OrderByDescending(x => predictions.Score[x.p]).ThenBy(x => x.order).ToArray();
+                for (var rank = 0; rank < ranked.Length; rank++)
+                {
+                    var row = test[ranked[rank].p];
+                    writer.WriteLine(string.Join(',', Id(data.UserIds[data.Users[row]]), (rank + 1).ToString(CultureInfo.InvariantCulture),
+                        Id(data.ItemIds[data.Items[row]]), Number(predictions.Score[ranked[rank].p]), Number(data.Ratings[row])));
+                }
+            }
+        });
+    }
+
+    private static string Number(float value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    private static string Id(string id) => id.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? $"\"{id.Replace("\"", "\"\"")}\"" : id;
+}
