@@ -143,6 +143,7 @@ public sealed class EndToEndTests : IClassFixture<UiHosts>, IAsyncLifetime
         var page = await NewPageAsync(1280, 800);
         await page.GotoAsync(_hosts.BaseUrl + "/datasets", Loaded);
         var before = await page.GetByTestId("dataset-table").Locator("tbody tr").CountAsync();
+        await page.GetByTestId("upload-interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
 
         await page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload
         {
