@@ -8,7 +8,7 @@ internal static class ExportCommand
     public static readonly CommandSpec Spec = new("export", "write a dataset (source or synthetic) as CSV, a RecBole .inter file or Parquet",
         ["FILE"],
         [
-            OptionSpec.Of("to", $"the format to write: {NamedValues.Listed<ExportFormat>()}", NamedValues.NameOf(ExportFormat.Csv)),
+            OptionSpec.Of("to", $"the format to write: {NamedValues.Listed<ExportFormat>()}", ExportFormat.Csv.Name()),
             new("out", "the file to write (its extension is not changed)"),
             .. CommonOptions.Import,
         ],
@@ -28,6 +28,4 @@ internal static class ExportCommand
         stdout.WriteLine($"wrote {output}: {data.Count:N0} ratings of {data.UserCount:N0} users and {data.ItemCount:N0} items as {format.Name()} ({new FileInfo(output).Length:N0} bytes)");
         return GanrsCli.Ok;
     }
-
-    private static string Name(this ExportFormat format) => NamedValues.NameOf(format);
 }

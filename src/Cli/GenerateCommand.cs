@@ -115,7 +115,7 @@ internal static class GenerateCommand
             Ranking = ranking,
         }, console.Stages());
         var (result, fidelity) = set;
-        SyntheticCsv.Write(result.Dataset, outPath);
+        DatasetExport.Save(result.Dataset, ExportFormat.Csv, outPath);
         var report = GenerateReportJson.From(result, set.Stats, fidelity, generatorIn is null ? model.Training : null, clock.Elapsed.TotalSeconds);
         FidelityReport? faithful = null;
         if (compareFaithful && variant != GanrsVariant.Ganrs)

@@ -70,7 +70,7 @@ public static class SandboxApi
 
         datasets.MapGet("/{id}/export", async (string id, string? format, IDatasetService service) =>
             {
-                var chosen = Parsed<ExportFormat>(format ?? NamedValues.NameOf(ExportFormat.Csv), "format");
+                var chosen = Parsed<ExportFormat>(format ?? ExportFormat.Csv.Name(), "format");
                 var bytes = await service.ExportAsync(id, chosen);
                 return Results.File(bytes, chosen.ContentType(), id + chosen.Extension());
             })

@@ -24,28 +24,25 @@ public static class DatasetExport
             WriteParquet(data, stream);
             return;
         }
-        using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
+        using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\n" };
         var separator = format == ExportFormat.RecBole ? '\t' : ',';
         writer.WriteLine(format == ExportFormat.RecBole ? "user_id:token\titem_id:token\trating:float" : "user,item,rating");
         for (var i = 0; i < data.Count; i++)
         {
-            writer.Write(Field(data.UserIds[data.Users[i]], separator));
+            writer.Write(separator == '\t' ? Token(data.UserIds[data.Users[i]]) : CsvField(data.UserIds[data.Users[i]]));
             writer.Write(separator);
-            writer.Write(Field(data.ItemIds[data.Items[i]], separator));
+            writer.Write(separator == '\t' ? Token(data.ItemIds[data.Items[i]]) : CsvField(data.ItemIds[data.Items[i]]));
             writer.Write(separator);
             writer.WriteLine(data.Ratings[i].ToString(CultureInfo.InvariantCulture));
         }
     }
 
-    /// <summary>Quotes a CSV id that holds the separator or a quote; RecBole tokens cannot hold a tab, so those are refused.</summary>
-    private static string Field(string id, char separator)
-    {
-        if (separator == '\t')
-        {
-            return id.Contains('\t') ? throw new ArgumentException($"id '{id}' holds a tab, which a RecBole token cannot") : id;
-        }
-        return id.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? $"\"{id.Replace("\"", "\"\"")}\"" : id;
-    }
+    /// <summary>An id as a CSV field: quoted when it holds a comma, a quote or a line break.</summary>
+    internal static string CsvField(string id) => id.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? $"\"{id.Replace("\"", "\"\"")}\"" : id;
+
+    /// <summary>An id as a RecBole token, which cannot hold a tab.</summary>
+    private static string Token(string id) =>
+        id.Contains('\t') ? throw new ArgumentException($"id '{id}' holds a tab, which a RecBole token cannot") : id;
 
     private static void WriteParquet(RatingsDataset data, Stream stream)
     {
@@ -116,7 +113,7 @@ public static class DatasetExport
                 var ratings = ratingField is null ? null : ReadRatings(group, ratingField, length);
                 for (var i = 0; i < length; i++)
                 {
-                    text.Append(Field(users[i] ?? "", ',')).Append(',').Append(Field(items[i] ?? "", ','));
+                    text.Append(CsvField(users[i] ?? "")).Append(',').Append(CsvField(items[i] ?? ""));
                     if (ratings is not null)
                     {
                         text.Append(',').Append(ratings[i].ToString(CultureInfo.InvariantCulture));

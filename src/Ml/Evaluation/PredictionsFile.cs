@@ -28,7 +28,7 @@ public static class PredictionsFile
             for (var i = 0; i < test.Length; i++)
             {
                 var row = test[i];
-                writer.WriteLine(string.Join(',', Id(data.UserIds[data.Users[row]]), Id(data.ItemIds[data.Items[row]]),
+                writer.WriteLine(string.Join(',', DatasetExport.CsvField(data.UserIds[data.Users[row]]), DatasetExport.CsvField(data.ItemIds[data.Items[row]]),
                     Number(data.Ratings[row]), Number(predictions.Score[i]), predictions.Rating is { } r ? Number(r[i]) : ""));
             }
         });
@@ -43,8 +43,8 @@ public static class PredictionsFile
                 for (var rank = 0; rank < ranked.Length; rank++)
                 {
                     var row = test[ranked[rank].p];
-                    writer.WriteLine(string.Join(',', Id(data.UserIds[data.Users[row]]), (rank + 1).ToString(CultureInfo.InvariantCulture),
-                        Id(data.ItemIds[data.Items[row]]), Number(predictions.Score[ranked[rank].p]), Number(data.Ratings[row])));
+                    writer.WriteLine(string.Join(',', DatasetExport.CsvField(data.UserIds[data.Users[row]]), (rank + 1).ToString(CultureInfo.InvariantCulture),
+                        DatasetExport.CsvField(data.ItemIds[data.Items[row]]), Number(predictions.Score[ranked[rank].p]), Number(data.Ratings[row])));
                 }
             }
         });
@@ -52,5 +52,4 @@ public static class PredictionsFile
 
     private static string Number(float value) => value.ToString("R", CultureInfo.InvariantCulture);
 
-    private static string Id(string id) => id.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? $"\"{id.Replace("\"", "\"\"")}\"" : id;
 }

@@ -2,6 +2,8 @@ namespace GanRsSandbox.Ml.Data;
 
 public static class ExportFormats
 {
+    public static string Name(this ExportFormat format) => NamedValues.NameOf(format);
+
     public static string Extension(this ExportFormat format) => format switch
     {
         ExportFormat.RecBole => ".inter",
