@@ -109,6 +109,14 @@ public sealed class ArtifactStore
     public IReadOnlyList<string> List() =>
         Directory.EnumerateFiles(_root).Select(Path.GetFileName).OfType<string>().Where(IsHash).ToList();
 
+    /// <summary>
+    /// Where an upload in progress for <paramref name="owner"/> gathers its bytes: an unfinished write to the sweep, so an
+    /// upload abandoned mid-way (the client went away, the silo died) is removed once it has been still for the grace period.
+    /// </summary>
+    public string StagingPath(string owner) =>
+        SandboxIds.IsWellFormed(owner) ? Path.Combine(_root, $"{IncomingPrefix}upload-{owner}")
+            : throw new ArgumentException($"not a resource id: {owner}");
+
     /// <summary>A folder for work that outgrows one file (an experiment grid), next to the artifacts on the same shared path.</summary>
     public string WorkFolder(string name) =>
         SandboxIds.IsWellFormed(name) ? Directory.CreateDirectory(Path.Combine(Path.GetDirectoryName(_root)!, "work", name)).FullName

@@ -30,42 +30,104 @@ public sealed class DatasetGrain(
 
     private string Id => this.GetPrimaryKeyString();
 
-    public async Task<DatasetInfo> ImportAsync(DatasetUpload upload)
+    public async Task<long> AppendUploadAsync(long offset, byte[] chunk)
     {
         EnsureNew();
-        var name = CheckName(upload.Name);
-        if (!RatingsFileFormats.TryParse(upload.Format, out var format))
+        if (chunk.Length is 0 or > IDatasetGrain.MaxUploadChunkBytes)
         {
-            throw SandboxException.Invalid("format", $"format: unknown format '{upload.Format}' ({RatingsFileFormats.Names})");
+            throw SandboxException.Invalid("file", $"an upload chunk must hold 1 to {IDatasetGrain.MaxUploadChunkBytes:N0} bytes");
         }
-        RatingScale? scale = null;
-        if (!string.IsNullOrWhiteSpace(upload.Scale))
+        var staging = Services.Artifacts.StagingPath(Id);
+        var staged = File.Exists(staging) ? new FileInfo(staging).Length : 0;
+        if (offset != staged)
         {
-            scale = RatingScale.TryParse(upload.Scale, out var parsedScale, out var scaleError)
-                ? parsedScale
-                : throw SandboxException.Invalid("scale", $"scale: '{upload.Scale}' {scaleError}");
+            throw SandboxException.Conflict($"the upload has {staged:N0} bytes, not the {offset:N0} this chunk follows; start it again");
         }
-        if (upload.Implicit && scale is not null)
+        await using (var file = new FileStream(staging, FileMode.Append, FileAccess.Write, FileShare.None, bufferSize: 1, FileOptions.Asynchronous))
         {
-            throw SandboxException.Invalid("scale", "scale: implicit feedback has no rating scale; give one or the other");
+            await file.WriteAsync(chunk);
         }
-        // Parsing a large file is CPU work: off the grain scheduler. Nothing is stored unless it parses whole.
-        var (stats, artifact) = await Task.Run(() =>
+        return staged + chunk.Length;
+    }
+
+    public Task DiscardUploadAsync()
+    {
+        File.Delete(Services.Artifacts.StagingPath(Id));
+        return Task.CompletedTask;
+    }
+
+    public async Task<DatasetInfo> ImportAsync(DatasetUpload upload)
+    {
+        var staging = Services.Artifacts.StagingPath(Id);
+        try
         {
-            RatingsDataset parsed;
-            try
+            EnsureNew();
+            var name = CheckName(upload.Name);
+            if (!RatingsFileFormats.TryParse(upload.Format, out var format))
             {
-                parsed = RatingsImporter.Import(new MemoryStream(upload.Content, writable: false), upload.FileName,
-                    new ImportOptions { Format = format, Name = name, Scale = scale, Implicit = upload.Implicit });
+                throw SandboxException.Invalid("format", $"format: unknown format '{upload.Format}' ({RatingsFileFormats.Names})");
             }
-            catch (DataFormatException e)
+            RatingScale? scale = null;
+            if (!string.IsNullOrWhiteSpace(upload.Scale))
             {
-                var where = e.Line > 0 ? $"{e.File}:{e.Line}" : e.File;
-                throw SandboxException.Invalid(e.Field is null ? where : $"{where}:{e.Field}", e.Message);
+                scale = RatingScale.TryParse(upload.Scale, out var parsedScale, out var scaleError)
+                    ? parsedScale
+                    : throw SandboxException.Invalid("scale", $"scale: '{upload.Scale}' {scaleError}");
             }
-            return (DatasetStats.Compute(parsed).WithLongTails(parsed), Services.Artifacts.Put(path => DatasetFile.Save(parsed, path)));
-        });
-        return await StoreReadyAsync(name, stats, artifact, new DatasetLineage { FileName = upload.FileName, Format = format.ToString() });
+            if (upload.Implicit && scale is not null)
+            {
+                throw SandboxException.Invalid("scale", "scale: implicit feedback has no rating scale; give one or the other");
+            }
+            var path = upload.ServerPath is null
+                ? File.Exists(staging) ? staging : throw SandboxException.Invalid("file", "file: nothing was uploaded (an empty file?)")
+                : Services.Imports.Resolve(upload.ServerPath);
+            var fileName = upload.ServerPath is null ? upload.FileName : upload.ServerPath;
+            var options = new ImportOptions { Format = format, Name = name, Scale = scale, Implicit = upload.Implicit };
+            var progress = new LatestProgress();
+            // Parsing a large file is CPU work: off the grain scheduler. Nothing is stored unless it parses whole.
+            var parsing = Task.Run(() =>
+            {
+                RatingsDataset parsed;
+                try
+                {
+                    using var stream = File.OpenRead(path);
+                    parsed = RatingsImporter.Import(stream, fileName, options, progress);
+                }
+                catch (DataFormatException e)
+                {
+                    var where = e.Line > 0 ? $"{e.File}:{e.Line}" : e.File;
+                    throw SandboxException.Invalid(e.Field is null ? where : $"{where}:{e.Field}", e.Message);
+                }
+                progress.Report(new StageProgress(StageNames.Store, 0, 1));
+                return (DatasetStats.Compute(parsed).WithLongTails(parsed), Services.Artifacts.Put(file => DatasetFile.Save(parsed, file)));
+            });
+            await PublishProgressUntilAsync(parsing, progress);
+            var (stats, artifact) = await parsing;
+            var lineage = new DatasetLineage { FileName = fileName, Format = format.ToString() };
+            return await StoreReadyAsync(name, stats, artifact, lineage);
+        }
+        finally
+        {
+            File.Delete(staging);
+        }
+    }
+
+    /// <summary>How often an import's progress is published: often enough for a bar, rarely enough for the stream.</summary>
+    private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>Pushes the newest progress of <paramref name="work"/> while it runs, from the grain's own context.</summary>
+    private async Task PublishProgressUntilAsync(Task work, LatestProgress progress)
+    {
+        StageProgress? published = null;
+        while (!work.IsCompleted)
+        {
+            await Task.WhenAny(work, Task.Delay(ProgressInterval));
+            if (progress.Latest is { } latest && !ReferenceEquals(latest, published))
+            {
+                published = latest;
+                this.Publish(new SandboxEvent { Kind = RegistryEntryKind.Dataset, Id = Id, ProgressOnly = true, Progress = latest });
+            }
+        }
     }
 
     public async Task<DatasetInfo> CreateDemoAsync(string name, int seed)

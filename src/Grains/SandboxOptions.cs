@@ -19,4 +19,10 @@ public sealed class SandboxOptions
 
     /// <summary>Files younger than this are never swept: a job stores its file a moment before its state names it.</summary>
     public double ArtifactGraceMinutes { get; set; } = 10;
+
+    /// <summary>
+    /// A folder whose files a user may import by name, without uploading them (<c>serverPath</c>); unset, that is off.
+    /// In a multi-silo cluster it must be the same path on every silo, like <see cref="DataDirectory"/>.
+    /// </summary>
+    public string? ImportFolder { get; set; }
 }

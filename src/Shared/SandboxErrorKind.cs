@@ -9,4 +9,6 @@ public enum SandboxErrorKind
     NotFound = 1,
     /// <summary>The thing exists but is not in a state that allows this yet: HTTP 409.</summary>
     Conflict = 2,
+    /// <summary>The request is well formed but this sandbox does not allow it (a file outside the import folder): HTTP 403.</summary>
+    Forbidden = 3,
 }

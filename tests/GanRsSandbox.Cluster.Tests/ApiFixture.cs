@@ -10,14 +10,20 @@ namespace GanRsSandbox.Cluster.Tests;
 /// </summary>
 public sealed class ApiFixture : IAsyncLifetime
 {
-    /// <summary>Small, so that the 413 path can be tested without a large file.</summary>
-    public const long UploadLimit = 2 * 1024 * 1024;
+    /// <summary>Small, so that the 413 path can be tested without a large file, yet above one upload chunk (4 MiB).</summary>
+    public const long UploadLimit = 12 * 1024 * 1024;
 
     private readonly TempDirectory _data = new();
     private IHost? _silo;
     private WebApplicationFactory<Program>? _web;
 
     public string DataDirectory => _data.Path;
+
+    /// <summary>The silo's <c>Sandbox:ImportFolder</c>, for server-side imports.</summary>
+    public string ImportFolder => System.IO.Path.Combine(_data.Path, "imports");
+
+    /// <summary>Uploads in progress or abandoned on the silo: each must be gone once its request has been answered.</summary>
+    public int StagedUploads => Directory.GetFiles(System.IO.Path.Combine(_data.Path, "artifacts"), ".incoming-upload-*").Length;
 
     public int ArtifactCount => _data.ArtifactCount;
 
@@ -29,7 +35,8 @@ public sealed class ApiFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        (_silo, var gatewayPort) = await TestSilo.StartAsync(_data.Path);
+        Directory.CreateDirectory(ImportFolder);
+        (_silo, var gatewayPort) = await TestSilo.StartAsync(_data.Path, settings: new Dictionary<string, string?> { ["Sandbox:ImportFolder"] = ImportFolder });
         _web = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.UseSetting("Cluster:GatewayPort", gatewayPort.ToString());

@@ -13,7 +13,8 @@ namespace GanRsSandbox.Tests.Shared;
 /// </summary>
 public static class TestSilo
 {
-    public static async Task<(IHost Silo, int GatewayPort)> StartAsync(string dataDirectory, ILoggerProvider? logs = null, (int Silo, int Gateway)? ports = null)
+    public static async Task<(IHost Silo, int GatewayPort)> StartAsync(string dataDirectory, ILoggerProvider? logs = null, (int Silo, int Gateway)? ports = null,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
         var gatewayPort = ports?.Gateway ?? FreePort();
         var builder = Host.CreateApplicationBuilder();
@@ -24,6 +25,10 @@ public static class TestSilo
             ["Sandbox:DataDirectory"] = dataDirectory,
             ["Sandbox:Device"] = "cpu",
         });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
         if (logs is not null)
         {
             builder.Logging.AddProvider(logs);

@@ -37,12 +37,14 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
                     {
                         SandboxErrorKind.NotFound => StatusCodes.Status404NotFound,
                         SandboxErrorKind.Conflict => StatusCodes.Status409Conflict,
+                        SandboxErrorKind.Forbidden => StatusCodes.Status403Forbidden,
                         _ => StatusCodes.Status400BadRequest,
                     },
                     Title = sandbox.Kind switch
                     {
                         SandboxErrorKind.NotFound => "Not found",
                         SandboxErrorKind.Conflict => "Not possible yet",
+                        SandboxErrorKind.Forbidden => "Not allowed",
                         _ => "Invalid request",
                     },
                     Detail = ErrorText.ForClient(sandbox.Message),

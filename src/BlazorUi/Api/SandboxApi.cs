@@ -5,7 +5,8 @@ using GanRsSandbox.Ml.Catalog;
 using GanRsSandbox.Ml.Evaluation;
 using GanRsSandbox.Ml.Figures;
 using GanRsSandbox.Shared;
-using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Net.Http.Headers;
 using Microsoft.Extensions.Options;
 
 namespace GanRsSandbox.BlazorUi.Api;
@@ -132,6 +133,13 @@ public static class SandboxApi
     private static T Parsed<T>(string text, string field) where T : struct, Enum =>
         NamedValues.TryParse<T>(text, out var value) ? value : throw SandboxException.Invalid(field, $"{field}: '{text}' is not one of {NamedValues.Listed<T>()}");
 
+    /// <summary>The longest text field an upload form may carry (name, format, scale, serverPath).</summary>
+    private const int MaxFieldBytes = 4096;
+
+    /// <summary>
+    /// Reads the form as a stream, part by part: the file goes to the silo chunk by chunk as it arrives, so the web host
+    /// never holds it, and the text fields may come before or after it.
+    /// </summary>
     private static async Task<IResult> UploadAsync(HttpRequest request, IDatasetService service, IOptions<ApiLimits> limits)
     {
         var max = limits.Value.MaxUploadBytes;
@@ -139,40 +147,98 @@ public static class SandboxApi
         {
             throw new UploadTooLargeException(max);
         }
-        if (!request.HasFormContentType)
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
+            || !"multipart/form-data".Equals(mediaType.MediaType.Value, StringComparison.OrdinalIgnoreCase)
+            || HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value is not { Length: > 0 } boundary)
         {
-            throw SandboxException.Invalid("file", "send the ratings file as multipart/form-data with a part named file");
+            throw SandboxException.Invalid("file", "send the ratings file as multipart/form-data with a part named file (or a field serverPath)");
         }
-        IFormCollection form;
+        var reader = new MultipartReader(boundary, request.Body) { HeadersLengthLimit = MaxFieldBytes };
+        var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        string? sentTo = null;
+        string? fileName = null;
         try
         {
-            form = await request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = max + ApiLimits.MultipartOverhead });
+            while (await ReadSectionAsync(reader, request.HttpContext.RequestAborted) is { } section)
+            {
+                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || disposition.Name.Value is not { } part)
+                {
+                    continue;
+                }
+                part = HeaderUtilities.RemoveQuotes(part).Value!;
+                if (disposition.IsFileDisposition() && part == "file")
+                {
+                    if (sentTo is not null)
+                    {
+                        throw SandboxException.Invalid("file", "file: send one file per upload");
+                    }
+                    fileName = Path.GetFileName(HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value);
+                    try
+                    {
+                        sentTo = await service.SendAsync(section.Body, request.ContentLength, cancellationToken: request.HttpContext.RequestAborted);
+                    }
+                    catch (IOException e) when (e is not BadHttpRequestException)
+                    {
+                        throw SandboxException.Invalid("file", $"file: the upload ended before the file did ({e.Message})");
+                    }
+                }
+                else if (!disposition.IsFileDisposition())
+                {
+                    fields[part] = await ReadFieldAsync(section, part);
+                }
+            }
+            var serverPath = fields.GetValueOrDefault("serverPath") is { Length: > 0 } path ? path : null;
+            if (sentTo is null && serverPath is null)
+            {
+                throw SandboxException.Invalid("file", "file: the multipart part named file is missing (or give serverPath, a file in the silos' import folder)");
+            }
+            if (sentTo is not null && serverPath is not null)
+            {
+                throw SandboxException.Invalid("serverPath", "serverPath: give a file or a serverPath, not both");
+            }
+            var shownName = serverPath is null ? (string.IsNullOrEmpty(fileName) ? "upload" : fileName) : Path.GetFileName(serverPath);
+            var created = await service.ImportAsync(new DatasetUpload
+            {
+                Name = fields.GetValueOrDefault("name") is { Length: > 0 } name ? name : shownName,
+                FileName = serverPath is null ? shownName : serverPath,
+                Format = fields.GetValueOrDefault("format") is { Length: > 0 } format ? format : "auto",
+                Scale = fields.GetValueOrDefault("scale"),
+                Implicit = fields.GetValueOrDefault("implicit") is "true" or "on" or "1",
+                ServerPath = serverPath,
+            }, sentTo);
+            sentTo = null;
+            return Results.Created($"/api/datasets/{created.Id}", created);
         }
-        catch (InvalidDataException)
+        finally
         {
-            throw new UploadTooLargeException(max);
+            if (sentTo is not null)
+            {
+                // The form was bad after its file arrived: the silo drops the bytes now, not at the next sweep.
+                await service.DiscardAsync(sentTo);
+            }
         }
-        var file = form.Files.GetFile("file") ?? throw SandboxException.Invalid("file", "file: the multipart part named file is missing");
-        if (file.Length > max)
+    }
+
+    private static async Task<MultipartSection?> ReadSectionAsync(MultipartReader reader, CancellationToken cancellationToken)
+    {
+        try
         {
-            throw new UploadTooLargeException(max);
+            return await reader.ReadNextSectionAsync(cancellationToken);
         }
-        var content = new byte[file.Length];
-        await using (var stream = file.OpenReadStream())
+        // Kestrel's own "body too large" is an IOException too; it stays a 413.
+        catch (Exception e) when (e is InvalidDataException or IOException and not BadHttpRequestException)
         {
-            await stream.ReadExactlyAsync(content);
+            throw SandboxException.Invalid("file", $"the multipart body is malformed or ended early: {e.Message}");
         }
-        var fileName = Path.GetFileName(file.FileName);
-        var created = await service.ImportAsync(new DatasetUpload
-        {
-            Name = form["name"].FirstOrDefault() is { Length: > 0 } name ? name : fileName,
-            FileName = string.IsNullOrEmpty(fileName) ? "upload" : fileName,
-            Format = form["format"].FirstOrDefault() ?? "auto",
-            Scale = form["scale"].FirstOrDefault(),
-            Implicit = form["implicit"].FirstOrDefault() is { } flag && (flag == "true" || flag == "on" || flag == "1"),
-            Content = content,
-        });
-        return Results.Created($"/api/datasets/{created.Id}", created);
+    }
+
+    private static async Task<string> ReadFieldAsync(MultipartSection section, string part)
+    {
+        var buffer = new byte[MaxFieldBytes + 1];
+        var read = await section.Body.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false);
+        return read > MaxFieldBytes
+            ? throw SandboxException.Invalid(part, $"{part}: a form field may hold at most {MaxFieldBytes:N0} bytes")
+            : System.Text.Encoding.UTF8.GetString(buffer, 0, read);
     }
 }
 

@@ -1,4 +1,5 @@
 using GanRsSandbox.Ml.Data;
+using GanRsSandbox.Ml.Progress;
 using GanRsSandbox.Shared;
 
 namespace GanRsSandbox.BlazorUi.Features;
@@ -6,7 +7,21 @@ namespace GanRsSandbox.BlazorUi.Features;
 /// <summary>Datasets as the API and the pages see them. Errors are <see cref="SandboxException"/>s with the field at fault.</summary>
 public interface IDatasetService
 {
-    Task<DatasetInfo> ImportAsync(DatasetUpload upload);
+    /// <summary>
+    /// Streams a file to a new dataset, which holds it, unparsed, until <see cref="ImportAsync"/>; returns that dataset's
+    /// id. Over <c>Api:MaxUploadBytes</c> it stops with an <see cref="Api.UploadTooLargeException"/> and keeps nothing.
+    /// </summary>
+    /// <param name="length">The file's size when known, for progress only: the limit applies to the bytes that arrive.</param>
+    Task<string> SendAsync(Stream content, long? length, IProgress<StageProgress>? progress = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Parses and stores the file sent to <paramref name="sentTo"/>, or, with no id, the upload's
+    /// <see cref="DatasetUpload.ServerPath"/>; reports the parse as it goes.
+    /// </summary>
+    Task<DatasetInfo> ImportAsync(DatasetUpload upload, string? sentTo = null, IProgress<StageProgress>? progress = null);
+
+    /// <summary>Drops a file that was sent but will not be imported.</summary>
+    Task DiscardAsync(string sentTo);
 
     Task<byte[]> ExportAsync(string id, ExportFormat format);
 

@@ -28,6 +28,7 @@ public static class SandboxSilo
         silo.AddPlacementDirector<ComputePreferredPlacementStrategy, ComputePreferredPlacementDirector>();
         silo.Services.AddSingleton<SiloCompute>();
         silo.Services.AddSingleton<ArtifactStore>();
+        silo.Services.AddSingleton<ImportFolder>();
         silo.Services.AddSingleton<JobServices>();
         silo.Services.AddSingleton<JobWorker>();
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(services => services.GetRequiredService<JobWorker>());

@@ -12,7 +12,7 @@ namespace GanRsSandbox.Ml.Data;
 public static class RatingsImporter
 {
     /// <summary>The progress stage an import reports, in bytes read of the file's length.</summary>
-    public const string Stage = "import";
+    public const string Stage = StageNames.Import;
 
     private const int ProgressEvery = 1 << 20;
 

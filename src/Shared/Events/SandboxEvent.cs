@@ -1,3 +1,5 @@
+using GanRsSandbox.Ml.Progress;
+
 namespace GanRsSandbox.Shared;
 
 /// <summary>
@@ -17,4 +19,7 @@ public sealed record SandboxEvent
 
     /// <summary>When the grain published it, so that a watcher can measure how fast changes reach it.</summary>
     [Id(4)] public DateTimeOffset At { get; init; } = DateTimeOffset.UtcNow;
+
+    /// <summary>The progress of work that is not a job (a file being imported), for whoever started it; null otherwise.</summary>
+    [Id(5)] public StageProgress? Progress { get; init; }
 }

@@ -6,8 +6,24 @@ namespace GanRsSandbox.Shared;
 [Alias("ganrs.IDatasetGrain")]
 public interface IDatasetGrain : IJobOwnerGrain
 {
-    /// <summary>Parses, validates and stores an uploaded file; a file that fails validation leaves nothing behind.</summary>
+    /// <summary>
+    /// Adds the next chunk of an upload (at most <see cref="MaxUploadChunkBytes"/>) to the file gathering on the silo.
+    /// <paramref name="offset"/> is how many bytes came before it, so a lost or repeated chunk is an error, never a
+    /// silently corrupt file. Returns the bytes gathered so far.
+    /// </summary>
+    [Alias("AppendUpload")] Task<long> AppendUploadAsync(long offset, byte[] chunk);
+
+    /// <summary>Drops an upload that will not be finished (the client went away or the file was too large).</summary>
+    [Alias("DiscardUpload")] Task DiscardUploadAsync();
+
+    /// <summary>
+    /// Parses, validates and stores the uploaded file (or <see cref="DatasetUpload.ServerPath"/>), publishing parse
+    /// progress on the event stream as it goes; a file that fails validation leaves nothing behind.
+    /// </summary>
     [Alias("Import")] Task<DatasetInfo> ImportAsync(DatasetUpload upload);
+
+    /// <summary>The largest chunk <see cref="AppendUploadAsync"/> takes: well under Orleans' message limit.</summary>
+    const int MaxUploadChunkBytes = 16 * 1024 * 1024;
 
     /// <summary>Makes the built-in demo source: a seeded latent-factor dataset, so that a first run needs no file.</summary>
     [Alias("CreateDemo")] Task<DatasetInfo> CreateDemoAsync(string name, int seed);

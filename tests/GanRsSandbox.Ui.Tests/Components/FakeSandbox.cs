@@ -41,7 +41,26 @@ public sealed class FakeSandbox : IDatasetService, IGeneratorService, IModelServ
 
     public Task<byte[]> ExportAsync(string id, ExportFormat format) => Task.FromResult(Answer("user,item,rating\n1,1,5\n"u8.ToArray()));
 
-    public Task<DatasetInfo> ImportAsync(DatasetUpload upload)
+    /// <summary>The bytes each send carried, by the id it returned.</summary>
+    public Dictionary<string, byte[]> Sent { get; } = [];
+
+    public async Task<string> SendAsync(Stream content, long? length, IProgress<StageProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        using var buffer = new MemoryStream();
+        await content.CopyToAsync(buffer, cancellationToken);
+        var id = $"ds-sent-{Sent.Count + 1}";
+        Sent[id] = buffer.ToArray();
+        progress?.Report(new StageProgress(StageNames.Upload, buffer.Length, length ?? 0));
+        return Answer(id);
+    }
+
+    public Task DiscardAsync(string sentTo)
+    {
+        Sent.Remove(sentTo);
+        return Task.CompletedTask;
+    }
+
+    public Task<DatasetInfo> ImportAsync(DatasetUpload upload, string? sentTo = null, IProgress<StageProgress>? progress = null)
     {
         Requests.Add(upload);
         if (ImportFailure is not null)

@@ -33,8 +33,11 @@ public abstract class SandboxPageBase : ComponentBase, IDisposable
     /// <summary>Reloads what the page shows; called on open and on every change the page <see cref="Concerns"/>.</summary>
     protected abstract Task RefreshAsync();
 
-    /// <summary>Whether a pushed change matters to this page; by default every change but the progress of jobs it does not show.</summary>
-    protected virtual bool Concerns(SandboxEvent change) => !change.ProgressOnly || ShowsJobs;
+    /// <summary>
+    /// Whether a pushed change matters to this page; by default every change but the progress of jobs it does not show.
+    /// The progress of work that is not a job (an import) is for whoever started it, never a reason to reload a list.
+    /// </summary>
+    protected virtual bool Concerns(SandboxEvent change) => !change.ProgressOnly || (ShowsJobs && change.Job is not null);
 
     /// <summary>Pages that show running jobs' progress set this, so that progress events refresh them.</summary>
     protected virtual bool ShowsJobs => true;
