@@ -57,6 +57,38 @@ public sealed class DatasetsPageTests : ComponentTest
     }
 
     [Fact]
+    public void A_chosen_file_is_sent_once_then_imported_with_the_declared_scale()
+    {
+        var page = Render<Datasets>();
+        page.Find("input[data-testid=upload-scale]").Change("0.5..5");
+        page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText("userId,movieId,rating\n1,1,4.5\n", "ratings.csv"));
+        page.WaitForAssertion(() => Assert.False(page.Find("[data-testid=upload-button]").HasAttribute("disabled")));
+        page.Find("[data-testid=upload-button]").Click();
+
+        page.WaitForAssertion(() => Assert.Single(Sandbox.ImportedFrom));
+        var sent = Assert.Single(Sandbox.Sent);
+        Assert.Equal("userId,movieId,rating\n1,1,4.5\n", System.Text.Encoding.UTF8.GetString(sent.Value));
+        Assert.Equal(sent.Key, Sandbox.ImportedFrom[0]);
+        var upload = Assert.IsType<DatasetUpload>(Assert.Single(Sandbox.Requests));
+        Assert.Equal(("ratings.csv", "0.5..5", null), (upload.FileName, upload.Scale, upload.ServerPath));
+    }
+
+    [Fact]
+    public void A_file_on_the_server_imports_by_its_path_without_an_upload()
+    {
+        var page = Render<Datasets>();
+        page.Find("[data-testid=server-import] .mud-expand-panel-header").Click();
+        page.Find("input[data-testid=server-path]").Change("ml-25m/ratings.csv");
+        page.Find("[data-testid=server-import-button]").Click();
+
+        page.WaitForAssertion(() => Assert.Single(Sandbox.ImportedFrom));
+        Assert.Null(Sandbox.ImportedFrom[0]);
+        Assert.Empty(Sandbox.Sent);
+        var upload = Assert.IsType<DatasetUpload>(Assert.Single(Sandbox.Requests));
+        Assert.Equal(("ratings.csv", "ml-25m/ratings.csv"), (upload.Name, upload.ServerPath));
+    }
+
+    [Fact]
     public void A_file_over_the_limit_is_refused_before_it_is_sent()
     {
         var page = Render<Datasets>();

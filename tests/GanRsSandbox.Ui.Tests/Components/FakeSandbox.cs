@@ -60,9 +60,13 @@ public sealed class FakeSandbox : IDatasetService, IGeneratorService, IModelServ
         return Task.CompletedTask;
     }
 
+    /// <summary>The sent file each import parsed (null for a server path), in order.</summary>
+    public List<string?> ImportedFrom { get; } = [];
+
     public Task<DatasetInfo> ImportAsync(DatasetUpload upload, string? sentTo = null, IProgress<StageProgress>? progress = null)
     {
         Requests.Add(upload);
+        ImportedFrom.Add(sentTo);
         if (ImportFailure is not null)
         {
             throw ImportFailure;
