@@ -11,26 +11,7 @@ trap 'rm -rf "$work"' EXIT
 dotnet build src/Cli -c Release -v q >/dev/null
 ganrs="dotnet artifacts/bin/GanRsSandbox.Cli/release/ganrs.dll"
 
-python3 - "$ratings" "$work/ratings.csv" <<'PY'
-import random, sys
-n, path = int(sys.argv[1]), sys.argv[2]
-random.seed(1)
-users, items = 162_541, 62_423
-with open(path, "w", buffering=1 << 22) as out:
-    out.write("userId,movieId,rating,timestamp\n")
-    # Distinct (user, item) pairs: each user rates a contiguous run of a shuffled item order, long-tailed run lengths.
-    written, user = 0, 1
-    while written < n:
-        length = min(n - written, min(items, int(random.paretovariate(1.2) * 20)))
-        start = random.randrange(items)
-        lines = []
-        for k in range(length):
-            item = (start + k * 7919) % items + 1
-            lines.append(f"{user},{item},{random.randint(1, 10) / 2},{1500000000 + k}\n")
-        out.write("".join(lines))
-        written += length
-        user = user % users + 1 if written < n else user
-PY
+python3 bench/make_ratings.py "$ratings" "$work/ratings.csv"
 size=$(stat -c %s "$work/ratings.csv")
 echo "file: $ratings ratings, $((size / 1024 / 1024)) MiB"
 

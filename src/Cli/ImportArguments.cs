@@ -1,3 +1,4 @@
+using GanRsSandbox.Ml;
 using GanRsSandbox.Ml.Data;
 
 namespace GanRsSandbox.Cli;
@@ -25,13 +26,11 @@ internal static class ImportArguments
         {
             throw new UsageException("--implicit and --scale contradict each other: implicit feedback has no rating scale");
         }
-        var duplicates = line.String("duplicates") switch
+        var duplicates = DuplicatePolicy.Reject;
+        if (line.String("duplicates") is { } policy && !NamedValues.TryParse(policy, out duplicates))
         {
-            null or "reject" => DuplicatePolicy.Reject,
-            "first" => DuplicatePolicy.KeepFirst,
-            "last" => DuplicatePolicy.KeepLast,
-            var other => throw new UsageException($"--duplicates: unknown policy '{other}' (reject, first or last)"),
-        };
+            throw new UsageException($"--duplicates: unknown policy '{policy}' ({NamedValues.Listed<DuplicatePolicy>()})");
+        }
         if (!File.Exists(path))
         {
             throw new UsageException($"no such file: {path}");

@@ -82,7 +82,7 @@ public sealed class DatasetGrain(
                 ? File.Exists(staging) ? staging : throw SandboxException.Invalid("file", "file: nothing was uploaded (an empty file?)")
                 : Services.Imports.Resolve(upload.ServerPath);
             var fileName = upload.ServerPath is null ? upload.FileName : upload.ServerPath;
-            var options = new ImportOptions { Format = format, Name = name, Scale = scale, Implicit = upload.Implicit };
+            var options = new ImportOptions { Format = format, Name = name, Scale = scale, Implicit = upload.Implicit, Duplicates = upload.Duplicates };
             var progress = new LatestProgress();
             // Parsing a large file is CPU work: off the grain scheduler. Nothing is stored unless it parses whole.
             var parsing = Task.Run(() =>

@@ -27,7 +27,7 @@ public static class SandboxApi
         var datasets = api.MapGroup("/datasets").WithTags("Datasets");
         datasets.MapPost("/", UploadAsync).DisableAntiforgery().RequireRateLimiting(UploadPolicy)
             .Accepts<IFormFile>("multipart/form-data")
-            .WithSummary("Import a ratings file (multipart: file, name, optional format: auto, u.data, ratings.dat or csv)")
+            .WithSummary("Import a ratings file, streamed (multipart: file or serverPath; optional name, format, scale, implicit, duplicates)")
             .Produces<DatasetInfo>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         datasets.MapPost("/demo", async (DemoRequest? request, IDatasetService service) =>
@@ -205,6 +205,7 @@ public static class SandboxApi
                 Scale = fields.GetValueOrDefault("scale"),
                 Implicit = fields.GetValueOrDefault("implicit") is "true" or "on" or "1",
                 ServerPath = serverPath,
+                Duplicates = fields.GetValueOrDefault("duplicates") is { Length: > 0 } policy ? Parsed<DuplicatePolicy>(policy, "duplicates") : DuplicatePolicy.Reject,
             }, sentTo);
             sentTo = null;
             return Results.Created($"/api/datasets/{created.Id}", created);

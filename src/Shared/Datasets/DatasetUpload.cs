@@ -1,3 +1,5 @@
+using GanRsSandbox.Ml.Data;
+
 namespace GanRsSandbox.Shared;
 
 /// <summary>
@@ -25,4 +27,7 @@ public sealed record DatasetUpload
     /// upload: for files already on the silo's disk. Null for an upload.
     /// </summary>
     [Id(6)] public string? ServerPath { get; init; }
+
+    /// <summary>What a second rating of the same (user, item) pair does: reject the file, or keep the first or last.</summary>
+    [Id(7)] public DuplicatePolicy Duplicates { get; init; } = DuplicatePolicy.Reject;
 }

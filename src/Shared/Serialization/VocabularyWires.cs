@@ -29,4 +29,6 @@ public static class VocabularyWires
     [RegisterConverter, RegisterCopier] public sealed class DatasetStatsWire : VocabularyWire<DatasetStats>;
 
     [RegisterConverter, RegisterCopier] public sealed class ExportFormatWire : VocabularyWire<ExportFormat>;
+
+    [RegisterConverter, RegisterCopier] public sealed class DuplicatePolicyWire : VocabularyWire<DuplicatePolicy>;
 }
