@@ -22,6 +22,9 @@ builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 
 
 builder.AddServiceDefaults();
 builder.UseOrleansClient(client => ClusterConnection.Configure(client, builder.Configuration));
+builder.Services.Configure<DownloadSettings>(builder.Configuration.GetSection(DownloadSettings.Section));
+// The downloader bounds a whole transfer by its own timeout; HttpClient's default 100 s would cut ml-25m short.
+builder.Services.AddHttpClient<GanRsSandbox.Ml.Data.MovieLensDownloader>(http => http.Timeout = Timeout.InfiniteTimeSpan);
 builder.Services.AddSingleton<IDatasetService, DatasetService>();
 builder.Services.AddSingleton<IGeneratorService, GeneratorService>();
 builder.Services.AddSingleton<IModelService, ModelService>();

@@ -11,14 +11,15 @@ public static class GanrsCli
     public const int Failure = 1;
     public const int BadArguments = 2;
     public const int BadData = 3;
+    public const int DownloadFailed = 4;
 
     public static readonly IReadOnlyList<CommandSpec> Commands =
-        [ImportCommand.Spec, StatsCommand.Spec, EvaluateCommand.Spec, GenerateCommand.Spec, FidelityCommand.Spec, ReproduceCommand.Spec, ExportCommand.Spec];
+        [ImportCommand.Spec, StatsCommand.Spec, EvaluateCommand.Spec, GenerateCommand.Spec, FidelityCommand.Spec, ReproduceCommand.Spec, ExportCommand.Spec, DownloadCommand.Spec];
 
     /// <summary>Parses with System.CommandLine (per-command help with the engine's defaults, suggestions for typos, completions), then runs the command.</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var root = new RootCommand("ganrs: synthetic recommender data and deep-learning CF baselines. Exit codes: 0 ok, 1 unexpected failure, 2 bad arguments, 3 bad input data.");
+        var root = new RootCommand("ganrs: synthetic recommender data and deep-learning CF baselines. Exit codes: 0 ok, 1 unexpected failure, 2 bad arguments, 3 bad input data, 4 download failed (network, server or checksum).");
         foreach (var spec in Commands)
         {
             root.Subcommands.Add(Build(spec));
@@ -60,6 +61,11 @@ public static class GanrsCli
         {
             stderr.WriteLine($"ganrs: bad input: {e.Message}");
             return BadData;
+        }
+        catch (DownloadException e)
+        {
+            stderr.WriteLine($"ganrs: download failed: {e.Message}");
+            return DownloadFailed;
         }
         catch (OperationCanceledException)
         {

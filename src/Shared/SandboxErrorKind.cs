@@ -11,4 +11,6 @@ public enum SandboxErrorKind
     Conflict = 2,
     /// <summary>The request is well formed but this sandbox does not allow it (a file outside the import folder): HTTP 403.</summary>
     Forbidden = 3,
+    /// <summary>A server outside the sandbox (a dataset's publisher) failed or sent something other than expected: HTTP 502.</summary>
+    BadGateway = 4,
 }

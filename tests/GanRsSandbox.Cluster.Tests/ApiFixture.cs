@@ -15,6 +15,9 @@ public sealed class ApiFixture : IAsyncLifetime
 
     private readonly TempDirectory _data = new();
     private IHost? _silo;
+
+    /// <summary>Stands in for GroupLens: serves an ml-100k.zip that is not the published file.</summary>
+    public LocalFileServer Publisher { get; } = new(new Dictionary<string, byte[]> { ["ml-100k.zip"] = "not the release"u8.ToArray() });
     private WebApplicationFactory<Program>? _web;
 
     public string DataDirectory => _data.Path;
@@ -41,6 +44,7 @@ public sealed class ApiFixture : IAsyncLifetime
         {
             web.UseSetting("Cluster:GatewayPort", gatewayPort.ToString());
             web.UseSetting("Api:MaxUploadBytes", UploadLimit.ToString());
+            web.UseSetting("Downloads:MovieLensBaseUrl", Publisher.BaseUrl.ToString());
         });
         Client = _web.CreateClient();
     }
@@ -52,6 +56,7 @@ public sealed class ApiFixture : IAsyncLifetime
             await _web.DisposeAsync();
         }
         await TestSilo.StopAsync(_silo);
+        Publisher.Dispose();
         _data.Dispose();
     }
 }

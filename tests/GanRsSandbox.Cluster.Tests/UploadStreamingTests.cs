@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using GanRsSandbox.Shared;
+using GanRsSandbox.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GanRsSandbox.Cluster.Tests;
@@ -123,6 +125,25 @@ public sealed class UploadStreamingTests(ApiFixture fixture)
 
         Assert.Equal("serverPath", (string)problem["field"]!);
         Assert.DoesNotContain(fixture.DataDirectory, (string)problem["detail"]!);
+    }
+
+    [Fact]
+    public async Task A_download_that_is_not_the_published_file_is_a_bad_gateway_and_stores_nothing()
+    {
+        var artifacts = fixture.ArtifactCount;
+        var before = fixture.Publisher.Requests;
+
+        var response = await Http.PostAsJsonAsync("/api/datasets/download", new { release = "ml-100k" });
+
+        var problem = await ProblemAsync(response, HttpStatusCode.BadGateway);
+        Assert.Equal("release", (string)problem["field"]!);
+        Assert.Contains("not the published 4,924,029", (string)problem["detail"]!);
+        Assert.Equal(before + 1, fixture.Publisher.Requests);
+        Assert.Equal(artifacts, fixture.ArtifactCount);
+
+        var unknown = await ProblemAsync(await Http.PostAsJsonAsync("/api/datasets/download", new { release = "ml-50m" }), HttpStatusCode.BadRequest);
+        Assert.Contains("ml-100k, ml-1m, ml-latest-small or ml-25m", (string)unknown["detail"]!);
+        Assert.Equal(before + 1, fixture.Publisher.Requests);
     }
 
     private static int LineCount(byte[] uData) => Encoding.UTF8.GetString(uData).Count(c => c == '\n');

@@ -38,6 +38,7 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
                         SandboxErrorKind.NotFound => StatusCodes.Status404NotFound,
                         SandboxErrorKind.Conflict => StatusCodes.Status409Conflict,
                         SandboxErrorKind.Forbidden => StatusCodes.Status403Forbidden,
+                        SandboxErrorKind.BadGateway => StatusCodes.Status502BadGateway,
                         _ => StatusCodes.Status400BadRequest,
                     },
                     Title = sandbox.Kind switch
@@ -45,6 +46,7 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
                         SandboxErrorKind.NotFound => "Not found",
                         SandboxErrorKind.Conflict => "Not possible yet",
                         SandboxErrorKind.Forbidden => "Not allowed",
+                        SandboxErrorKind.BadGateway => "Download failed",
                         _ => "Invalid request",
                     },
                     Detail = ErrorText.ForClient(sandbox.Message),

@@ -35,6 +35,15 @@ public static class SandboxApi
             var created = await service.CreateDemoAsync(request?.Name ?? "demo", request?.Seed ?? 1);
             return Results.Created($"/api/datasets/{created.Id}", created);
         }).WithSummary("Create the built-in, procedurally generated demo source").Produces<DatasetInfo>(StatusCodes.Status201Created);
+        datasets.MapPost("/download", async (DownloadRequest request, IDatasetService service, HttpContext http) =>
+            {
+                var release = Parsed<MovieLensRelease>(request.Release ?? "", "release");
+                var created = await service.DownloadAsync(release, request.Name, cancellationToken: http.RequestAborted);
+                return Results.Created($"/api/datasets/{created.Id}", created);
+            }).RequireRateLimiting(UploadPolicy)
+            .WithSummary("Fetch a MovieLens release from GroupLens (ml-100k, ml-1m, ml-latest-small, ml-25m), verify its SHA-256 and import it; research use only, see the catalog's downloadLicence")
+            .Produces<DatasetInfo>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status502BadGateway);
         datasets.MapGet("/", (IDatasetService service) => service.ListAsync()).WithSummary("All datasets, newest first");
         datasets.MapGet("/{id}", (string id, IDatasetService service) => service.GetAsync(id))
             .WithSummary("One dataset with its statistics, lineage and (synthetic) fidelity report").ProducesProblem(StatusCodes.Status404NotFound);

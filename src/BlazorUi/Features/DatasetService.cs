@@ -7,7 +7,13 @@ using Microsoft.Extensions.Options;
 namespace GanRsSandbox.BlazorUi.Features;
 
 /// <summary>The only place that knows datasets are grains.</summary>
-public sealed class DatasetService(IClusterClient cluster, ISandboxEvents events, IOptions<ApiLimits> limits, ILogger<DatasetService> logger) : IDatasetService
+public sealed class DatasetService(
+    IClusterClient cluster,
+    ISandboxEvents events,
+    IOptions<ApiLimits> limits,
+    IOptions<DownloadSettings> downloads,
+    MovieLensDownloader downloader,
+    ILogger<DatasetService> logger) : IDatasetService
 {
     /// <summary>
     /// What an upload sends per grain call. The web host holds one chunk at a time, so its memory does not grow with
@@ -60,6 +66,37 @@ public sealed class DatasetService(IClusterClient cluster, ISandboxEvents events
         finally
         {
             events.Changed -= relay;
+        }
+    }
+
+    public async Task<DatasetInfo> DownloadAsync(MovieLensRelease release, string? name = null, IProgress<StageProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        var source = release.Source();
+        // The archive and its ratings file pass through the web host's temporary folder, never its memory.
+        var folder = Directory.CreateTempSubdirectory("ganrs-download-").FullName;
+        try
+        {
+            string ratings;
+            try
+            {
+                var archive = await downloader.DownloadAsync(source, downloads.Value.BaseUri, folder, progress, cancellationToken);
+                ratings = MovieLensDownloader.ExtractRatings(archive, source, folder);
+            }
+            catch (DownloadException e)
+            {
+                throw new SandboxException(SandboxErrorKind.BadGateway, $"{source.Name}: {e.Message}", "release");
+            }
+            string sentTo;
+            await using (var stream = File.OpenRead(ratings))
+            {
+                sentTo = await SendAsync(stream, stream.Length, progress, cancellationToken);
+            }
+            return await ImportAsync(new DatasetUpload { Name = name ?? source.Name, FileName = source.RatingsEntry }, sentTo, progress);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
         }
     }
 

@@ -20,6 +20,12 @@ public interface IDatasetService
     /// </summary>
     Task<DatasetInfo> ImportAsync(DatasetUpload upload, string? sentTo = null, IProgress<StageProgress>? progress = null);
 
+    /// <summary>
+    /// Fetches a MovieLens release from its publisher (<c>Downloads:MovieLensBaseUrl</c>), checks its SHA-256, and imports
+    /// its ratings file as a new source. A failed or damaged download is a <see cref="SandboxErrorKind.BadGateway"/>.
+    /// </summary>
+    Task<DatasetInfo> DownloadAsync(MovieLensRelease release, string? name = null, IProgress<StageProgress>? progress = null, CancellationToken cancellationToken = default);
+
     /// <summary>Drops a file that was sent but will not be imported.</summary>
     Task DiscardAsync(string sentTo);
 

@@ -1,5 +1,6 @@
 using Bunit;
 using GanRsSandbox.BlazorUi.Components.Pages;
+using GanRsSandbox.Ml.Data;
 using GanRsSandbox.Shared;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
@@ -86,6 +87,30 @@ public sealed class DatasetsPageTests : ComponentTest
         Assert.Empty(Sandbox.Sent);
         var upload = Assert.IsType<DatasetUpload>(Assert.Single(Sandbox.Requests));
         Assert.Equal(("ratings.csv", "ml-25m/ratings.csv"), (upload.Name, upload.ServerPath));
+    }
+
+    [Fact]
+    public void Download_MovieLens_states_the_licence_and_fetches_only_the_chosen_release_on_a_click()
+    {
+        var page = Render<Datasets>();
+        Assert.Contains("research use only", page.Find("[data-testid=download-licence]").TextContent);
+        Assert.Contains("Harper and Joseph A. Konstan", page.Find("[data-testid=download-licence]").TextContent);
+        Assert.Empty(Sandbox.Requests);
+
+        page.Find("[data-testid=download-button]").Click();
+
+        page.WaitForAssertion(() => Assert.EndsWith("/datasets/ds-download", Context.Services.GetRequiredService<NavigationManager>().Uri));
+        Assert.Equal(MovieLensRelease.Ml100K, Assert.Single(Sandbox.Requests));
+    }
+
+    [Fact]
+    public void A_failed_download_says_why_and_that_nothing_was_stored()
+    {
+        Sandbox.ImportFailure = new SandboxException(SandboxErrorKind.BadGateway, "ml-100k: ml-100k.zip has SHA-256 00, not the published 50d2", "release");
+        var page = Render<Datasets>();
+        page.Find("[data-testid=download-button]").Click();
+        page.WaitForAssertion(() => Assert.Contains("not the published 50d2", page.Find("[data-testid=upload-error]").TextContent));
+        Assert.Contains("nothing was stored", page.Find("[data-testid=upload-error]").TextContent);
     }
 
     [Fact]

@@ -54,6 +54,19 @@ public sealed class FakeSandbox : IDatasetService, IGeneratorService, IModelServ
         return Answer(id);
     }
 
+    public Task<DatasetInfo> DownloadAsync(MovieLensRelease release, string? name = null, IProgress<StageProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        Requests.Add(release);
+        if (ImportFailure is not null)
+        {
+            throw ImportFailure;
+        }
+        var dataset = Fixtures.Dataset("ds-download", name ?? release.Name());
+        Datasets.Add(dataset);
+        return Task.FromResult(Answer(dataset));
+    }
+
     public Task DiscardAsync(string sentTo)
     {
         Sent.Remove(sentTo);

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using System.Reflection;
 using System.Text.Json;
+using GanRsSandbox.Ml.Data;
 using GanRsSandbox.Ml.Evaluation;
 using GanRsSandbox.Ml.Gan;
 using GanRsSandbox.Ml.Models;
@@ -18,7 +19,9 @@ public sealed record EngineCatalog(
     IReadOnlyList<CatalogValue> Variants,
     string DefaultVariant,
     IReadOnlyList<CatalogValue> Protocols,
-    IReadOnlyDictionary<string, IReadOnlyList<CatalogOption>> Options)
+    IReadOnlyDictionary<string, IReadOnlyList<CatalogOption>> Options,
+    IReadOnlyList<CatalogValue> Downloads,
+    string DownloadLicence)
 {
     public static readonly EngineCatalog Current = new(
         Values<BaselineKind>(),
@@ -32,7 +35,9 @@ public sealed record EngineCatalog(
             ["sampling"] = OptionsOf(new SampleOptions()),
             ["ranking"] = OptionsOf(new RankingOptions()),
             ["scorecard"] = OptionsOf(new ScorecardTargets()),
-        });
+        },
+        Values<MovieLensRelease>(),
+        MovieLensReleases.Licence);
 
     /// <summary>An option by group and name; throws for one the engine does not have, so a typo fails a test, not a page.</summary>
     public CatalogOption Option(string group, string name) =>
