@@ -115,18 +115,26 @@ public sealed class DatasetGrain(
     /// <summary>How often an import's progress is published: often enough for a bar, rarely enough for the stream.</summary>
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
 
-    /// <summary>Pushes the newest progress of <paramref name="work"/> while it runs, from the grain's own context.</summary>
+    /// <summary>
+    /// Pushes the newest progress of <paramref name="work"/> while it runs, from the grain's own context, and its last
+    /// report once it ends, so that even a quick import is seen to have moved.
+    /// </summary>
     private async Task PublishProgressUntilAsync(Task work, LatestProgress progress)
     {
         StageProgress? published = null;
-        while (!work.IsCompleted)
+        while (true)
         {
-            await Task.WhenAny(work, Task.Delay(ProgressInterval));
+            var completed = work.IsCompleted;
             if (progress.Latest is { } latest && !ReferenceEquals(latest, published))
             {
                 published = latest;
                 this.Publish(new SandboxEvent { Kind = RegistryEntryKind.Dataset, Id = Id, ProgressOnly = true, Progress = latest });
             }
+            if (completed)
+            {
+                return;
+            }
+            await Task.WhenAny(work, Task.Delay(ProgressInterval));
         }
     }
 

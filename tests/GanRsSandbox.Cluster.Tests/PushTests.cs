@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using GanRsSandbox.BlazorUi.Features;
+using GanRsSandbox.Ml.Progress;
 using GanRsSandbox.Shared;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -12,6 +13,42 @@ namespace GanRsSandbox.Cluster.Tests;
 public sealed class PushTests(ApiFixture fixture)
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task An_imports_parse_progress_reaches_the_web_host_and_is_no_reason_to_reload_a_list()
+    {
+        var events = fixture.WebServices.GetRequiredService<ISandboxEvents>();
+        var heard = new ConcurrentQueue<SandboxEvent>();
+        events.Changed += heard.Enqueue;
+        try
+        {
+            var datasets = fixture.WebServices.GetRequiredService<IDatasetService>();
+            var sent = new List<StageProgress>();
+            var bytes = TestFiles.DemoAsUData();
+            var sentTo = await datasets.SendAsync(new MemoryStream(bytes), bytes.Length, new SynchronousProgress(sent.Add));
+            await datasets.ImportAsync(new DatasetUpload { Name = "with progress", FileName = "u.data" }, sentTo);
+
+            Assert.Equal((StageNames.Upload, bytes.Length, bytes.Length), (sent[^1].Stage, sent[^1].Step, sent[^1].Steps));
+            var until = DateTime.UtcNow + Deadline;
+            while (!heard.Any(e => e.Id == sentTo && e.Progress is not null) && DateTime.UtcNow < until)
+            {
+                await Task.Delay(50);
+            }
+            var progress = heard.Where(e => e.Id == sentTo && e.Progress is not null).ToList();
+            Assert.NotEmpty(progress);
+            Assert.All(progress, e => Assert.True(e is { ProgressOnly: true, Job: null, Kind: RegistryEntryKind.Dataset }));
+            Assert.Contains(progress, e => e.Progress!.Stage is StageNames.Import or StageNames.Store);
+        }
+        finally
+        {
+            events.Changed -= heard.Enqueue;
+        }
+    }
+
+    private sealed class SynchronousProgress(Action<StageProgress> report) : IProgress<StageProgress>
+    {
+        public void Report(StageProgress value) => report(value);
+    }
 
     [Fact]
     public async Task The_web_host_hears_of_a_new_dataset_and_of_a_training_jobs_progress_and_end()
