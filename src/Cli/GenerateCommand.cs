@@ -27,6 +27,7 @@ internal static class GenerateCommand
             OptionSpec.Of("kmeans-iterations", "the most Lloyd iterations of each k-means", Sampling.KMeansIterations),
             OptionSpec.Of("iterations", "GAN training iterations", Training.Iterations),
             OptionSpec.Of("pretrain-epochs", "DeepMF pre-training epochs", Training.PretrainEpochs),
+            OptionSpec.Of("pretrain-batch", "DeepMF pre-training batch size (larger trains a large source faster)", Training.PretrainBatchSize),
             OptionSpec.Of("evaluate-every", "iterations between the checkpoint scores of the stable variants", Training.EvaluateEvery),
             new("generator", "a trained generator to sample from instead of training one (G.grsg)"),
             new("generator-out", "where to save the trained generator"),
@@ -67,6 +68,7 @@ internal static class GenerateCommand
         {
             Iterations = line.Int("iterations", 1, GanrsOptions.MaxIterations),
             PretrainEpochs = line.Int("pretrain-epochs", 1, GanrsOptions.MaxEpochs),
+            PretrainBatchSize = line.Int("pretrain-batch", 1, GanrsOptions.MaxBatchSize),
             EvaluateEvery = line.Int("evaluate-every", 1, int.MaxValue),
             EvaluationNoiseStd = sample.NoiseStd,
             Seed = seed,

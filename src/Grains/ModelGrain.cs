@@ -1,5 +1,6 @@
 using GanRsSandbox.Grains.Hosting;
 using GanRsSandbox.Ml.Data;
+using GanRsSandbox.Ml.Evaluation;
 using GanRsSandbox.Ml.Models;
 using GanRsSandbox.Ml.Workflows;
 using GanRsSandbox.Shared;
@@ -58,10 +59,10 @@ public sealed class ModelGrain(
         var info = State.State.Info!;
         var (_, datasetPath) = await ReadyDatasetAsync(info.DatasetId, "datasetId");
         var options = TrainingOptions(info.Options) with { Device = Services.Compute.TorchDevice };
-        var (evaluation, artifact, serving) = await RunOnWorkerAsync(run, token =>
+        var (evaluation, artifact, predictions, serving) = await RunOnWorkerAsync(run, token =>
         {
             var data = DatasetFile.Load(datasetPath);
-            var (model, result) = EngineWorkflows.TrainBaseline(new BaselineTrainingRequest(data, info.Kind)
+            var (model, result, split) = EngineWorkflows.TrainBaseline(new BaselineTrainingRequest(data, info.Kind)
             {
                 Training = options,
                 TestRatio = info.Options.TestRatio ?? BaselineTrainingRequest.DefaultTestRatio,
@@ -69,7 +70,12 @@ public sealed class ModelGrain(
             try
             {
                 var stored = Services.Artifacts.Put(model.Save);
-                return (result, stored, new Serving(model, data));
+                var written = Services.Artifacts.Put(path =>
+                {
+                    using var file = File.Create(path);
+                    PredictionsFile.WriteArchive(file, result, data, split);
+                });
+                return (result, stored, written, new Serving(model, data));
             }
             catch
             {
@@ -87,6 +93,7 @@ public sealed class ModelGrain(
             Curves = evaluation.Curves.SelectMany(c => c.Value).ToList(),
             TrainSeconds = evaluation.Training.Seconds,
             Artifact = artifact,
+            Predictions = predictions,
         };
     }
 
@@ -97,6 +104,26 @@ public sealed class ModelGrain(
     }
 
     public Task<ModelInfo?> GetAsync() => Task.FromResult(State.State.Info);
+
+    /// <summary>The largest predictions archive served through the cluster (one grain response); <c>ganrs evaluate --predictions-out</c> has no bound.</summary>
+    public const long MaxPredictionsBytes = 256L * 1024 * 1024;
+
+    public async Task<byte[]> PredictionsAsync()
+    {
+        var info = State.State.Info ?? throw SandboxException.NotFound("model", Id);
+        if (info.Status != ResourceStatus.Ready)
+        {
+            throw SandboxException.Conflict($"model '{Id}' is {info.Status.ToString().ToLowerInvariant()}, not trained");
+        }
+        var predictions = info.Predictions
+            ?? throw SandboxException.Conflict($"model '{Id}' was trained before predictions were kept; train it again to download them");
+        if (predictions.Bytes > MaxPredictionsBytes)
+        {
+            throw SandboxException.Conflict($"the predictions of model '{Id}' are {predictions.Bytes / (1024.0 * 1024):N0} MiB, more than a web download carries; use ganrs evaluate --predictions-out");
+        }
+        var path = Services.Artifacts.Locate(predictions);
+        return await File.ReadAllBytesAsync(path);
+    }
 
     public async Task<IReadOnlyList<Recommendation>> RecommendAsync(string user, int count)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using GanRsSandbox.Tests.Shared;
 
 namespace GanRsSandbox.Cli.Tests;
 
@@ -53,36 +54,11 @@ public sealed class PredictionsOutTests : IDisposable
             Assert.True(File.Exists(Path.Combine(predictions, $"{name}.top-n.csv")));
             foreach (var point in model.GetProperty("curves").EnumerateArray())
             {
-                var (precision, recall, f1) = Recompute(rows, point.GetProperty("threshold").GetDouble(), point.GetProperty("n").GetInt32());
+                var (precision, recall, f1) = IndependentMetrics.Recompute(rows, point.GetProperty("threshold").GetDouble(), point.GetProperty("n").GetInt32());
                 Assert.Equal(point.GetProperty("precision").GetDouble(), precision, 1e-9);
                 Assert.Equal(point.GetProperty("recall").GetDouble(), recall, 1e-9);
                 Assert.Equal(point.GetProperty("f1").GetDouble(), f1, 1e-9);
             }
         }
-    }
-
-    /// <summary>Per user: the N best-scored test items (ties in file order); precision over all users, recall and F1 over those with a relevant item.</summary>
-    private static (double Precision, double Recall, double F1) Recompute(List<(string User, double Rating, double Score)> rows, double threshold, int n)
-    {
-        double precisionSum = 0, recallSum = 0, f1Sum = 0;
-        int users = 0, usersWithRelevant = 0;
-        foreach (var group in rows.GroupBy(r => r.User))
-        {
-            var items = group.ToList();
-            var top = items.Select((r, i) => (r, i)).OrderByDescending(x => x.r.Score).ThenBy(x => x.i).Take(n).Select(x => x.r).ToList();
-            var hits = top.Count(r => r.Rating >= threshold);
-            var relevant = items.Count(r => r.Rating >= threshold);
-            var precision = (double)hits / top.Count;
-            users++;
-            precisionSum += precision;
-            if (relevant > 0)
-            {
-                usersWithRelevant++;
-                var recall = (double)hits / relevant;
-                recallSum += recall;
-                f1Sum += precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
-            }
-        }
-        return (precisionSum / users, usersWithRelevant == 0 ? 0 : recallSum / usersWithRelevant, usersWithRelevant == 0 ? 0 : f1Sum / usersWithRelevant);
     }
 }

@@ -339,6 +339,39 @@ public sealed class ApiTests(ApiFixture fixture)
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
     }
 
+    [Fact]
+    public async Task A_models_predictions_download_reproduces_its_reported_curves_and_rmse()
+    {
+        var (_, modelId) = await TrainedModelAsync();
+        var response = await Http.GetAsync($"/api/models/{modelId}/predictions");
+        Assert.Equal("application/zip", response.Content.Headers.ContentType?.MediaType);
+        using var zip = new System.IO.Compression.ZipArchive(await response.Content.ReadAsStreamAsync());
+        Assert.Equal(["ncf.predictions.csv", "ncf.top-n.csv"], zip.Entries.Select(e => e.FullName).Order());
+        List<string[]> fields;
+        using (var reader = new StreamReader(zip.GetEntry("ncf.predictions.csv")!.Open()))
+        {
+            Assert.Equal("user,item,rating,score,prediction", await reader.ReadLineAsync());
+            fields = (await reader.ReadToEndAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(',')).ToList();
+        }
+        static double Number(string text) => double.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+        var rows = fields.Select(f => (User: f[0], Rating: Number(f[2]), Score: Number(f[3]))).ToList();
+
+        var model = (await GetJson($"/api/models/{modelId}"))!;
+        var rmse = Math.Sqrt(fields.Average(f => Math.Pow(Math.Clamp(Number(f[4]), 1, 5) - Number(f[2]), 2)));
+        Assert.Equal((double)model["rmse"]!, rmse, 1e-6);
+        var checkedPoints = 0;
+        foreach (var point in ((JsonArray)model["curves"]!).Where(p => (string)p!["protocol"]! == "test-items"))
+        {
+            var (precision, recall, f1) = GanRsSandbox.Tests.Shared.IndependentMetrics.Recompute(rows, (double)point!["threshold"]!, (int)point["n"]!);
+            Assert.Equal((double)point["precision"]!, precision, 1e-9);
+            Assert.Equal((double)point["recall"]!, recall, 1e-9);
+            Assert.Equal((double)point["f1"]!, f1, 1e-9);
+            checkedPoints++;
+        }
+        Assert.Equal(10, checkedPoints);
+        await Problem(await Http.GetAsync("/api/models/model-nope/predictions"), HttpStatusCode.NotFound);
+    }
+
     public async Task<(string Dataset, string Model)> TrainedModelAsync(string kind = "ncf")
     {
         var created = await Json(await UploadAsync(TestFiles.DemoAsUData(), "u.data"));

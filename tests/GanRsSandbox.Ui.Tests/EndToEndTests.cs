@@ -9,30 +9,8 @@ namespace GanRsSandbox.Ui.Tests;
 /// dataset, six models, their curves, and top-N for a synthetic user; plus a bad upload. Screenshots of every page
 /// go to the test output's screenshots folder.
 /// </summary>
-public sealed class EndToEndTests : IClassFixture<UiHosts>, IAsyncLifetime
+public sealed class EndToEndTests(UiHosts hosts) : BrowserTest(hosts)
 {
-    private static readonly PageGotoOptions Loaded = new() { WaitUntil = WaitUntilState.NetworkIdle };
-    private readonly UiHosts _hosts;
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-
-    public EndToEndTests(UiHosts hosts)
-    {
-        _hosts = hosts;
-        SetDefaultExpectTimeout(60_000);
-    }
-
-    public async Task InitializeAsync() => (_playwright, _browser) = await Browser.LaunchAsync();
-
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null)
-        {
-            await _browser.DisposeAsync();
-        }
-        _playwright?.Dispose();
-    }
-
     [Fact]
     public async Task From_demo_dataset_to_recommendations_for_a_synthetic_user_by_clicking_alone()
     {
@@ -43,31 +21,31 @@ public sealed class EndToEndTests : IClassFixture<UiHosts>, IAsyncLifetime
         }
         catch
         {
-            var open = _browser!.Contexts.SelectMany(c => c.Pages).ToList();
+            var open = BrowserInstance.Contexts.SelectMany(c => c.Pages).ToList();
             for (var i = 0; i < open.Count; i++)
             {
                 await Shoot(open[i], $"failure-{i}");
             }
             throw;
         }
-        Assert.Empty(_hosts.Errors.Entries);
+        Assert.Empty(Hosts.Errors.Entries);
     }
 
     private async Task WholeFlowAsync(IPage page)
     {
 
-        await page.GotoAsync(_hosts.BaseUrl + "/", Loaded);
+        await page.GotoAsync(Hosts.BaseUrl + "/", Loaded);
         await Expect(page.GetByText("From a real dataset to synthetic ones")).ToBeVisibleAsync();
         await Shoot(page, "01-overview-empty");
 
-        await page.GotoAsync(_hosts.BaseUrl + "/datasets", Loaded);
+        await page.GotoAsync(Hosts.BaseUrl + "/datasets", Loaded);
         await Expect(page.GetByTestId("empty-state")).ToBeVisibleAsync();
         await page.GetByTestId("demo-button").ClickAsync();
         await Expect(page.GetByTestId("stat-cards")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("stat-cards")).ToContainTextAsync("600");
         await Shoot(page, "02-dataset-detail");
 
-        await page.GotoAsync(_hosts.BaseUrl + "/generators", Loaded);
+        await page.GotoAsync(Hosts.BaseUrl + "/generators", Loaded);
         await page.GetByText("Advanced settings").ClickAsync();
         await SetNumber(page, "iterations", "1500");
         await SetNumber(page, "pretrain-epochs", "2");
@@ -78,12 +56,12 @@ public sealed class EndToEndTests : IClassFixture<UiHosts>, IAsyncLifetime
         // Closing the browser mid-training does not stop the job: a new page finds it running or finished.
         await page.Context.CloseAsync();
         page = await NewPageAsync(1280, 800);
-        await page.GotoAsync(_hosts.BaseUrl + "/generators", Loaded);
+        await page.GotoAsync(Hosts.BaseUrl + "/generators", Loaded);
         await Expect(page.GetByTestId("generator").First.GetByTestId("status").First).ToHaveTextAsync("ready", new() { Timeout = 180_000 });
         await Expect(page.GetByTestId("losses").Locator("polyline").First).ToBeVisibleAsync();
         await Shoot(page, "03-generators");
 
-        await page.GotoAsync(_hosts.BaseUrl + "/synthetic", Loaded);
+        await page.GotoAsync(Hosts.BaseUrl + "/synthetic", Loaded);
         await SetNumber(page, "users", "80");
         await SetNumber(page, "items", "60");
         await SetNumber(page, "samples", "4000");
@@ -92,7 +70,7 @@ public sealed class EndToEndTests : IClassFixture<UiHosts>, IAsyncLifetime
         await Expect(page.GetByTestId("rating-tvd")).ToBeVisibleAsync();
         await Shoot(page, "04-synthetic-fidelity");
 
-        await page.GotoAsync(_hosts.BaseUrl + "/models", Loaded);
+        await page.GotoAsync(Hosts.BaseUrl + "/models", Loaded);
         await SetNumber(page, "epochs", "2");
         await page.GetByTestId("train-models").ClickAsync();
         var column = page.GetByTestId("results-column").First;
@@ -100,7 +78,7 @@ public sealed class EndToEndTests : IClassFixture<UiHosts>, IAsyncLifetime
         await Expect(column.GetByTestId("f1-chart").Locator("polyline")).ToHaveCountAsync(6);
         await Shoot(page, "05-models");
 
-        await page.GotoAsync(_hosts.BaseUrl + "/recommend", Loaded);
+        await page.GotoAsync(Hosts.BaseUrl + "/recommend", Loaded);
         await Expect(page.GetByTestId("random-user")).ToContainTextAsync("Random synthetic user");
         await Expect(page.GetByTestId("random-user")).ToBeEnabledAsync();
         await page.GetByTestId("random-user").ClickAsync();
@@ -109,11 +87,11 @@ public sealed class EndToEndTests : IClassFixture<UiHosts>, IAsyncLifetime
         await Expect(page.GetByTestId("latency")).ToContainTextAsync("ms");
         await Shoot(page, "06-recommend");
 
-        await page.GotoAsync(_hosts.BaseUrl + "/jobs", Loaded);
+        await page.GotoAsync(Hosts.BaseUrl + "/jobs", Loaded);
         await Expect(page.GetByTestId("job-table").Locator("tbody tr")).ToHaveCountAsync(8);
         await Shoot(page, "07-jobs");
 
-        await page.GotoAsync(_hosts.BaseUrl + "/experiments", Loaded);
+        await page.GotoAsync(Hosts.BaseUrl + "/experiments", Loaded);
         await page.GetByText("Smaller grids").ClickAsync();
         await SetNumber(page, "sample-scale", "0.0001");
         await SetNumber(page, "experiment-iterations", "40");
@@ -125,14 +103,14 @@ public sealed class EndToEndTests : IClassFixture<UiHosts>, IAsyncLifetime
         await Expect(page.GetByTestId("experiment-chart")).ToHaveCountAsync(3);
         await Shoot(page, "08-experiments");
 
-        await page.GotoAsync(_hosts.BaseUrl + "/", Loaded);
+        await page.GotoAsync(Hosts.BaseUrl + "/", Loaded);
         await Shoot(page, "12-overview");
 
         var phone = await NewPageAsync(390, 844);
-        await phone.GotoAsync(_hosts.BaseUrl + "/models", Loaded);
+        await phone.GotoAsync(Hosts.BaseUrl + "/models", Loaded);
         await Expect(phone.GetByTestId("results-column").First).ToBeVisibleAsync();
         await Shoot(phone, "09-phone-models");
-        await phone.GotoAsync(_hosts.BaseUrl + "/datasets", Loaded);
+        await phone.GotoAsync(Hosts.BaseUrl + "/datasets", Loaded);
         await Expect(phone.GetByTestId("dataset-table")).ToBeVisibleAsync();
         await Shoot(phone, "10-phone-datasets");
     }
@@ -141,7 +119,7 @@ public sealed class EndToEndTests : IClassFixture<UiHosts>, IAsyncLifetime
     public async Task A_malformed_upload_shows_its_line_numbered_error_and_stores_nothing()
     {
         var page = await NewPageAsync(1280, 800);
-        await page.GotoAsync(_hosts.BaseUrl + "/datasets", Loaded);
+        await page.GotoAsync(Hosts.BaseUrl + "/datasets", Loaded);
         var before = await page.GetByTestId("dataset-table").Locator("tbody tr").CountAsync();
         await page.GetByTestId("upload-interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
 
@@ -159,21 +137,4 @@ public sealed class EndToEndTests : IClassFixture<UiHosts>, IAsyncLifetime
         await Shoot(page, "11-bad-upload");
         Assert.Equal(before, await page.GetByTestId("dataset-table").Locator("tbody tr").CountAsync());
     }
-
-    private async Task<IPage> NewPageAsync(int width, int height)
-    {
-        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
-        var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(60_000);
-        return page;
-    }
-
-    private static async Task SetNumber(IPage page, string testId, string value)
-    {
-        var input = page.Input(testId);
-        await input.FillAsync(value);
-        await input.PressAsync("Tab");
-    }
-
-    private static Task Shoot(IPage page, string name) => page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath(name), FullPage = true });
 }

@@ -10,30 +10,8 @@ namespace GanRsSandbox.Ui.Tests;
 /// the six models with the two highest values as thresholds, a generator, and a synthetic set on the same scale.
 /// Its own hosts, so the other browser test's job counts stay its own.
 /// </summary>
-public sealed class HalfStarEndToEndTests : IClassFixture<UiHosts>, IAsyncLifetime
+public sealed class HalfStarEndToEndTests(UiHosts hosts) : BrowserTest(hosts)
 {
-    private static readonly PageGotoOptions Loaded = new() { WaitUntil = WaitUntilState.NetworkIdle };
-    private readonly UiHosts _hosts;
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-
-    public HalfStarEndToEndTests(UiHosts hosts)
-    {
-        _hosts = hosts;
-        SetDefaultExpectTimeout(60_000);
-    }
-
-    public async Task InitializeAsync() => (_playwright, _browser) = await Browser.LaunchAsync();
-
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null)
-        {
-            await _browser.DisposeAsync();
-        }
-        _playwright?.Dispose();
-    }
-
     /// <summary>80 users × 50 items, about half rated, every half-star value used, with ratings.csv's header.</summary>
     private static byte[] HalfStarRatings()
     {
@@ -55,9 +33,7 @@ public sealed class HalfStarEndToEndTests : IClassFixture<UiHosts>, IAsyncLifeti
     [Fact]
     public async Task A_half_star_source_keeps_its_values_from_upload_to_models_and_synthetic_data()
     {
-        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
-        var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(60_000);
+        var page = await NewPageAsync(1280, 900);
         try
         {
             await FlowAsync(page);
@@ -67,12 +43,12 @@ public sealed class HalfStarEndToEndTests : IClassFixture<UiHosts>, IAsyncLifeti
             await Shoot(page, "half-stars-failure");
             throw;
         }
-        Assert.Empty(_hosts.Errors.Entries);
+        Assert.Empty(Hosts.Errors.Entries);
     }
 
     private async Task FlowAsync(IPage page)
     {
-        await page.GotoAsync(_hosts.BaseUrl + "/datasets", Loaded);
+        await page.GotoAsync(Hosts.BaseUrl + "/datasets", Loaded);
         await page.GetByTestId("upload-interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         await page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "ratings.csv", MimeType = "text/csv", Buffer = HalfStarRatings() });
         await page.GetByTestId("upload-button").ClickAsync();
@@ -87,9 +63,8 @@ public sealed class HalfStarEndToEndTests : IClassFixture<UiHosts>, IAsyncLifeti
         await Expect(histogram).ToContainTextAsync("4.5");
         await Shoot(page, "13-half-star-source");
 
-        await page.GotoAsync($"{_hosts.BaseUrl}/models?dataset={datasetId}", Loaded);
-        await page.Input("epochs").FillAsync("1");
-        await page.Input("epochs").PressAsync("Tab");
+        await page.GotoAsync($"{Hosts.BaseUrl}/models?dataset={datasetId}", Loaded);
+        await SetNumber(page, "epochs", "1");
         await page.GetByTestId("train-models").ClickAsync();
         var column = page.GetByTestId("results-column").First;
         await Expect(column.GetByTestId("error-table").Locator("tbody tr")).ToHaveCountAsync(6, new() { Timeout = 180_000 });
@@ -97,32 +72,28 @@ public sealed class HalfStarEndToEndTests : IClassFixture<UiHosts>, IAsyncLifeti
         await Expect(page.GetByText("F1 (rating ≥ 4.5)")).ToBeVisibleAsync();
         await Shoot(page, "14-half-star-models");
 
-        await page.GotoAsync($"{_hosts.BaseUrl}/generators?source={datasetId}", Loaded);
+        await page.GotoAsync($"{Hosts.BaseUrl}/generators?source={datasetId}", Loaded);
         await page.GetByText("Advanced settings").ClickAsync();
         foreach (var (field, value) in new[] { ("iterations", "300"), ("pretrain-epochs", "2"), ("evaluate-every", "100") })
         {
-            await page.Input(field).FillAsync(value);
-            await page.Input(field).PressAsync("Tab");
+            await SetNumber(page, field, value);
         }
         await page.GetByTestId("train-generator").ClickAsync();
         await Expect(page.GetByTestId("generator").First.GetByTestId("status").First).ToHaveTextAsync("ready", new() { Timeout = 180_000 });
 
-        await page.GotoAsync(_hosts.BaseUrl + "/synthetic", Loaded);
+        await page.GotoAsync(Hosts.BaseUrl + "/synthetic", Loaded);
         foreach (var (field, value) in new[] { ("users", "60"), ("items", "40"), ("samples", "3000") })
         {
-            await page.Input(field).FillAsync(value);
-            await page.Input(field).PressAsync("Tab");
+            await SetNumber(page, field, value);
         }
         await page.GetByTestId("create-synthetic").ClickAsync();
         await Expect(page.GetByTestId("fidelity")).ToBeVisibleAsync(new() { Timeout = 180_000 });
 
-        await page.GotoAsync(_hosts.BaseUrl + "/datasets", Loaded);
+        await page.GotoAsync(Hosts.BaseUrl + "/datasets", Loaded);
         var synthetic = page.GetByTestId("dataset-table").Locator("tbody tr").Filter(new() { HasText = "synthetic" }).GetByRole(AriaRole.Link);
         await synthetic.ClickAsync();
         await Expect(page.GetByTestId("histogram").First).ToContainTextAsync("0.5");
         await Expect(page.GetByTestId("histogram").First).ToContainTextAsync("4.5");
         await Shoot(page, "15-half-star-synthetic");
     }
-
-    private static Task Shoot(IPage page, string name) => page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath(name), FullPage = true });
 }

@@ -99,6 +99,10 @@ public static class SandboxApi
             await service.DeleteAsync(id);
             return Results.NoContent();
         }).ProducesProblem(StatusCodes.Status404NotFound);
+        models.MapGet("/{id}/predictions", async (string id, IModelService service) =>
+                Results.File(await service.PredictionsAsync(id), "application/zip", $"{id}.predictions.zip"))
+            .WithSummary("The test-set predictions (MODEL.predictions.csv: user,item,rating,score,prediction) and top-N lists (MODEL.top-n.csv: user,rank,item,score,rating) the curves were computed from, as a zip")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         models.MapGet("/{id}/recommendations", (string id, string? user, int? n, IModelService service) =>
             string.IsNullOrEmpty(user)
                 ? throw SandboxException.Invalid("user", "user: the query parameter user is required (a user id from the dataset's file)")

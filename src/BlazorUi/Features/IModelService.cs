@@ -12,5 +12,8 @@ public interface IModelService
 
     Task DeleteAsync(string id);
 
+    /// <summary>The model's test-set predictions and top-N lists, a zip of two CSVs.</summary>
+    Task<byte[]> PredictionsAsync(string id);
+
     Task<IReadOnlyList<Recommendation>> RecommendAsync(string id, string user, int count);
 }

@@ -15,6 +15,8 @@ public sealed class ModelService(IClusterClient cluster) : IModelService
 
     public Task DeleteAsync(string id) => Listing.Checked(id, "model", () => cluster.GetGrain<IModelGrain>(id).DeleteAsync());
 
+    public Task<byte[]> PredictionsAsync(string id) => Listing.Checked(id, "model", () => cluster.GetGrain<IModelGrain>(id).PredictionsAsync());
+
     public Task<IReadOnlyList<Recommendation>> RecommendAsync(string id, string user, int count) =>
         Listing.Checked(id, "model", () => cluster.GetGrain<IModelGrain>(id).RecommendAsync(user, count));
 }

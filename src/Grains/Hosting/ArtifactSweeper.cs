@@ -87,7 +87,9 @@ public sealed class ArtifactSweeper(IGrainFactory grains, ArtifactStore artifact
         foreach (var id in await registry.ListAsync(RegistryEntryKind.Model))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            hashes.Add((await grains.GetGrain<IModelGrain>(id).GetAsync())?.Artifact?.Hash);
+            var model = await grains.GetGrain<IModelGrain>(id).GetAsync();
+            hashes.Add(model?.Artifact?.Hash);
+            hashes.Add(model?.Predictions?.Hash);
         }
         foreach (var id in await registry.ListAsync(RegistryEntryKind.Generator))
         {

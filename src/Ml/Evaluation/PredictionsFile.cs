@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Compression;
 using System.Text;
 using GanRsSandbox.Ml.Data;
 using GanRsSandbox.Ml.Models;
@@ -16,40 +17,68 @@ public static class PredictionsFile
 {
     public static void Write(string folder, ModelEvaluation evaluation, RatingsDataset data, DatasetSplit split)
     {
-        var predictions = evaluation.TestPredictions
-            ?? throw new ArgumentException($"{evaluation.Kind.Name()} was evaluated without keeping its predictions");
+        var predictions = Of(evaluation);
         Directory.CreateDirectory(folder);
-        var name = evaluation.Kind.Name();
+        ArtifactFile.Write(Path.Combine(Path.GetFullPath(folder), PredictionsName(evaluation.Kind)), stream => WriteCsv(stream, w => WritePredictions(w, predictions, data, split)));
+        ArtifactFile.Write(Path.Combine(Path.GetFullPath(folder), TopNName(evaluation.Kind)), stream => WriteCsv(stream, w => WriteTopN(w, predictions, data, split)));
+    }
+
+    /// <summary>Both files in one zip archive, for a download: what the web serves per trained model.</summary>
+    public static void WriteArchive(Stream output, ModelEvaluation evaluation, RatingsDataset data, DatasetSplit split)
+    {
+        var predictions = Of(evaluation);
+        using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
+        using (var entry = zip.CreateEntry(PredictionsName(evaluation.Kind), CompressionLevel.Fastest).Open())
+        {
+            WriteCsv(entry, w => WritePredictions(w, predictions, data, split));
+        }
+        using (var entry = zip.CreateEntry(TopNName(evaluation.Kind), CompressionLevel.Fastest).Open())
+        {
+            WriteCsv(entry, w => WriteTopN(w, predictions, data, split));
+        }
+    }
+
+    public static string PredictionsName(BaselineKind kind) => $"{kind.Name()}.predictions.csv";
+
+    public static string TopNName(BaselineKind kind) => $"{kind.Name()}.top-n.csv";
+
+    private static Predictions Of(ModelEvaluation evaluation) =>
+        evaluation.TestPredictions ?? throw new ArgumentException($"{evaluation.Kind.Name()} was evaluated without keeping its predictions");
+
+    private static void WriteCsv(Stream stream, Action<TextWriter> write)
+    {
+        using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
+        write(writer);
+    }
+
+    private static void WritePredictions(TextWriter writer, Predictions predictions, RatingsDataset data, DatasetSplit split)
+    {
         var test = split.Test;
-        ArtifactFile.Write(Path.Combine(Path.GetFullPath(folder), $"{name}.predictions.csv"), stream =>
+        writer.WriteLine("user,item,rating,score,prediction");
+        for (var i = 0; i < test.Length; i++)
         {
-            using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
-            writer.WriteLine("user,item,rating,score,prediction");
-            for (var i = 0; i < test.Length; i++)
-            {
-                var row = test[i];
-                writer.WriteLine(string.Join(',', DatasetExport.CsvField(data.UserIds[data.Users[row]]), DatasetExport.CsvField(data.ItemIds[data.Items[row]]),
-                    Number(data.Ratings[row]), Number(predictions.Score[i]), predictions.Rating is { } r ? Number(r[i]) : ""));
-            }
-        });
-        ArtifactFile.Write(Path.Combine(Path.GetFullPath(folder), $"{name}.top-n.csv"), stream =>
+            var row = test[i];
+            writer.WriteLine(string.Join(',', DatasetExport.CsvField(data.UserIds[data.Users[row]]), DatasetExport.CsvField(data.ItemIds[data.Items[row]]),
+                Number(data.Ratings[row]), Number(predictions.Score[i]), predictions.Rating is { } r ? Number(r[i]) : ""));
+        }
+    }
+
+    private static void WriteTopN(TextWriter writer, Predictions predictions, RatingsDataset data, DatasetSplit split)
+    {
+        var test = split.Test;
+        writer.WriteLine("user,rank,item,score,rating");
+        foreach (var positions in BaselineEvaluator.GroupByUser(Array.ConvertAll(test, r => data.Users[r])))
         {
-            using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
-            writer.WriteLine("user,rank,item,score,rating");
-            foreach (var positions in BaselineEvaluator.GroupByUser(Array.ConvertAll(test, r => data.Users[r])))
+            // A stable sort by descending score: ties keep the file's order, as the metrics do.
+            var ranked = positions.Select((p, order) => (p, order)).OrderByDescending(x => predictions.Score[x.p]).ThenBy(x => x.order).ToArray();
+            for (var rank = 0; rank < ranked.Length; rank++)
             {
-                // A stable sort by descending score: ties keep the file's order, as the metrics do.
-                var ranked = positions.Select((p, order) => (p, order)).OrderByDescending(x => predictions.Score[x.p]).ThenBy(x => x.order).ToArray();
-                for (var rank = 0; rank < ranked.Length; rank++)
-                {
-                    var row = test[ranked[rank].p];
-                    writer.WriteLine(string.Join(',', DatasetExport.CsvField(data.UserIds[data.Users[row]]), (rank + 1).ToString(CultureInfo.InvariantCulture),
-                        DatasetExport.CsvField(data.ItemIds[data.Items[row]]), Number(predictions.Score[ranked[rank].p]), Number(data.Ratings[row])));
-                }
+                var row = test[ranked[rank].p];
+                writer.WriteLine(string.Join(',', DatasetExport.CsvField(data.UserIds[data.Users[row]]), (rank + 1).ToString(CultureInfo.InvariantCulture),
+                    DatasetExport.CsvField(data.ItemIds[data.Items[row]]), Number(predictions.Score[ranked[rank].p]), Number(data.Ratings[row])));
             }
-        });
+        }
     }
 
     private static string Number(float value) => value.ToString("R", CultureInfo.InvariantCulture);
-
 }

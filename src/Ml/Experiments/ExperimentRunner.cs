@@ -203,7 +203,7 @@ public static class ExperimentRunner
         }
         var seed = splitSeed ?? plan.Seed;
         tracker.Starting($"training {kind.Name()} on {dataset.Key} ({data.Count:N0} ratings){(splitSeed is null ? "" : $", split seed {seed} for the ranking")}");
-        var (model, evaluation) = EngineWorkflows.TrainBaseline(new BaselineTrainingRequest(data, kind)
+        var (model, evaluation, _) = EngineWorkflows.TrainBaseline(new BaselineTrainingRequest(data, kind)
         {
             Training = plan.Baselines with { Seed = seed },
             TestRatio = plan.TestRatio,

@@ -28,7 +28,7 @@ public static class EngineWorkflows
                 cancellationToken);
             progress?.Report(new StageProgress("evaluate", 0, 1));
             var settings = EvaluationSettings.PaperDefaults(data.Scale) with { Protocols = request.Protocols };
-            return new TrainedBaseline(model, BaselineEvaluator.Evaluate(model, data, split, training, settings));
+            return new TrainedBaseline(model, BaselineEvaluator.Evaluate(model, data, split, training, settings), split);
         }
         catch
         {

@@ -13,5 +13,8 @@ public interface IModelGrain : IJobOwnerGrain
     [AlwaysInterleave, Alias("Recommend")] Task<IReadOnlyList<Recommendation>> RecommendAsync(string user, int count);
 
     /// <summary>Removes the model and its artifact; a model still training is cancelled first.</summary>
+    /// <summary>The test-set predictions and top-N lists (a zip of MODEL.predictions.csv and MODEL.top-n.csv), to recompute the metrics elsewhere.</summary>
+    [Alias("Predictions")] Task<byte[]> PredictionsAsync();
+
     [Alias("Delete")] Task DeleteAsync();
 }

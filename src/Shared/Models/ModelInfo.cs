@@ -25,6 +25,9 @@ public sealed record ModelInfo
     [Id(13)] public required BaselineKind Kind { get; init; }
     [Id(14)] public IReadOnlyList<CurvePoint> Curves { get; init; } = [];
 
+    /// <summary>The test-set predictions and top-N lists the curves were computed from, as a zip of two CSVs; null for models trained before they were kept.</summary>
+    [Id(15)] public ArtifactRef? Predictions { get; init; }
+
     /// <summary>This record with what an older release stored in its own shapes moved to the engine's.</summary>
     public ModelInfo Upgraded() => LegacyKind is null && LegacyCurves is null ? this : this with
     {

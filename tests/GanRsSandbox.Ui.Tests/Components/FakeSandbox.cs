@@ -144,6 +144,8 @@ public sealed class FakeSandbox : IDatasetService, IGeneratorService, IModelServ
     Task<ModelInfo> IModelService.GetAsync(string id) =>
         Task.FromResult(Answer(Models.FirstOrDefault(m => m.Id == id) ?? throw SandboxException.NotFound("model", id)));
 
+    Task<byte[]> IModelService.PredictionsAsync(string id) => Task.FromResult(Answer("PK"u8.ToArray()));
+
     Task IModelService.DeleteAsync(string id)
     {
         Answer(Models.RemoveAll(m => m.Id == id));
