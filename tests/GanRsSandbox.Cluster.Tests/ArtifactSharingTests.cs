@@ -26,7 +26,7 @@ public sealed class ArtifactSharingTests
     public async Task Equal_twins_outlive_the_delete_of_one_and_a_restart_and_the_sweep_frees_a_file_only_when_nothing_refers_to_it()
     {
         using var data = new TempDirectory();
-        string modelHash, syntheticHash;
+        string modelHash, predictionsHash, syntheticHash;
         await using (var first = await SandboxTestCluster.StartAsync(data.Path, settings: ManualSweeps))
         {
             var client = first.Client;
@@ -48,8 +48,10 @@ public sealed class ArtifactSharingTests
                 var job = await client.GetGrain<IDatasetGrain>(id).CreateSyntheticAsync(new SyntheticRequest { GeneratorId = "gen-1", Users = 40, Items = 30, Samples = 2000, Name = "twin" });
                 Assert.Equal(JobState.Succeeded, (await Wait.ForJobAsync(client, job.Id)).State);
             }
-            modelHash = (await client.GetGrain<IModelGrain>("model-a").GetAsync())!.Artifact!.Hash;
-            Assert.Equal(modelHash, (await client.GetGrain<IModelGrain>("model-b").GetAsync())!.Artifact!.Hash);
+            var modelA = (await client.GetGrain<IModelGrain>("model-a").GetAsync())!;
+            var modelB = (await client.GetGrain<IModelGrain>("model-b").GetAsync())!;
+            (modelHash, predictionsHash) = (modelA.Artifact!.Hash, modelA.Predictions!.Hash);
+            Assert.Equal((modelHash, predictionsHash), (modelB.Artifact!.Hash, modelB.Predictions!.Hash));
             syntheticHash = (await client.GetGrain<IDatasetGrain>("ds-twin-a").GetAsync())!.Artifact!.Hash;
             Assert.Equal(syntheticHash, (await client.GetGrain<IDatasetGrain>("ds-twin-b").GetAsync())!.Artifact!.Hash);
 
@@ -72,13 +74,14 @@ public sealed class ArtifactSharingTests
         Assert.False(File.Exists(orphan));
         Assert.Equal(before, Files(second));
         Assert.Contains(modelHash, before);
+        Assert.Contains(predictionsHash, before);
         Assert.Contains(syntheticHash, before);
 
         // Once the twin goes too, nothing refers to the file: the next sweep frees it.
         await grains.GetGrain<IModelGrain>("model-b").DeleteAsync();
         await grains.GetGrain<IDatasetGrain>("ds-twin-b").DeleteAsync();
         var removed = await SweepNowAsync(second);
-        Assert.Equal(new[] { modelHash, syntheticHash }.Order(StringComparer.Ordinal), removed.Order(StringComparer.Ordinal));
+        Assert.Equal(new[] { modelHash, predictionsHash, syntheticHash }.Order(StringComparer.Ordinal), removed.Order(StringComparer.Ordinal));
         var source = (await grains.GetGrain<IDatasetGrain>("ds-source").GetAsync())!.Artifact!.Hash;
         var generatorFile = (await grains.GetGrain<IGeneratorGrain>("gen-1").GetAsync())!.Artifact!.Hash;
         Assert.Equal(new[] { source, generatorFile }.Order(StringComparer.Ordinal), Files(second));

@@ -222,7 +222,8 @@ public sealed class FaultTests(ITestOutputHelper output)
         }
         foreach (var id in await registry.ListAsync(RegistryEntryKind.Model))
         {
-            if ((await client.GetGrain<IModelGrain>(id).GetAsync())?.Artifact is { } a)
+            var model = await client.GetGrain<IModelGrain>(id).GetAsync();
+            foreach (var a in new[] { model?.Artifact, model?.Predictions }.OfType<ArtifactRef>())
             {
                 referenced.Add(a.Hash);
             }
