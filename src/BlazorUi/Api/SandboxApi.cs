@@ -149,6 +149,9 @@ public static class SandboxApi
     /// <summary>The longest text field an upload form may carry (name, format, scale, serverPath).</summary>
     private const int MaxFieldBytes = 4096;
 
+    /// <summary>The most parts an upload form may have: a file and a handful of fields.</summary>
+    private const int MaxParts = 32;
+
     /// <summary>
     /// Reads the form as a stream, part by part: the file goes to the silo chunk by chunk as it arrives, so the web host
     /// never holds it, and the text fields may come before or after it.
@@ -170,10 +173,15 @@ public static class SandboxApi
         var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         string? sentTo = null;
         string? fileName = null;
+        var parts = 0;
         try
         {
             while (await ReadSectionAsync(reader, request.HttpContext.RequestAborted) is { } section)
             {
+                if (++parts > MaxParts)
+                {
+                    throw SandboxException.Invalid("file", $"an upload form may have at most {MaxParts} parts");
+                }
                 if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || disposition.Name.Value is not { } part)
                 {
                     continue;

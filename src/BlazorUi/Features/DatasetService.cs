@@ -100,7 +100,7 @@ public sealed class DatasetService(
         }
     }
 
-    public Task DiscardAsync(string sentTo) => cluster.GetGrain<IDatasetGrain>(sentTo).DiscardUploadAsync();
+    public Task DiscardAsync(string sentTo) => DiscardQuietlyAsync(cluster.GetGrain<IDatasetGrain>(sentTo));
 
     /// <summary>The next chunk, full unless the stream ends; empty at its end. Each chunk is a new array: the call that sends it may still hold it.</summary>
     private static async Task<byte[]> ReadChunkAsync(Stream content, CancellationToken cancellationToken)

@@ -26,7 +26,7 @@ public interface IDatasetService
     /// </summary>
     Task<DatasetInfo> DownloadAsync(MovieLensRelease release, string? name = null, IProgress<StageProgress>? progress = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Drops a file that was sent but will not be imported.</summary>
+    /// <summary>Drops a file that was sent but will not be imported; never throws (the artifact sweep removes what it cannot).</summary>
     Task DiscardAsync(string sentTo);
 
     Task<byte[]> ExportAsync(string id, ExportFormat format);
