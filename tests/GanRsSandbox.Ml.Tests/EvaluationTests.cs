@@ -6,6 +6,24 @@ namespace GanRsSandbox.Ml.Tests;
 
 public sealed class EvaluationTests
 {
+    [Fact]
+    public void The_six_models_trained_side_by_side_score_exactly_as_trained_one_at_a_time()
+    {
+        var data = TestData.LowRank(users: 50, items: 40, density: 0.4);
+        var split = DatasetSplit.Ratio(data.Count, 0.2, 3);
+        var request = new GanRsSandbox.Ml.Workflows.BaselineEvaluationRequest(data, split, Enum.GetValues<BaselineKind>(), EvaluationSettings.PaperDefaults(data.Scale))
+        {
+            Training = new BaselineOptions { Seed = 3, Epochs = 2 },
+        };
+
+        var alone = GanRsSandbox.Ml.Workflows.EngineWorkflows.EvaluateBaselines(request with { Threads = 1 });
+        var sideBySide = GanRsSandbox.Ml.Workflows.EngineWorkflows.EvaluateBaselines(request with { Threads = 3 });
+
+        Assert.Equal(alone.Select(e => (e.Kind, e.Rmse, e.Mae)), sideBySide.Select(e => (e.Kind, e.Rmse, e.Mae)));
+        Assert.Equal(alone.Select(e => e.Curves.SelectMany(c => c.Value)), sideBySide.Select(e => e.Curves.SelectMany(c => c.Value)));
+        Assert.Equal(alone.Select(e => e.TestPredictions!.Score), sideBySide.Select(e => e.TestPredictions!.Score));
+    }
+
     private static CurvePoint Point(RankingMetrics metrics, double threshold, int n) =>
         metrics.Curves(EvaluationProtocol.TestItems).Single(c => c.Threshold == threshold && c.N == n);
 

@@ -143,6 +143,20 @@ public sealed class ExperimentRunnerTests : IDisposable
     }
 
     [Fact]
+    public void Cells_trained_side_by_side_equal_those_trained_one_at_a_time()
+    {
+        var source = TestData.LowRank(users: 40, items: 30, density: 0.4);
+        var plan = Tiny() with { Synthetic = [new("s-small", 30, 25, 300, 2.5, InSampleSweep: true)], RankingSeeds = 2 };
+
+        var alone = ExperimentRunner.Run(source, Path.Combine(_folder, "one"), plan, threads: 1);
+        var sideBySide = ExperimentRunner.Run(source, Path.Combine(_folder, "four"), plan, threads: 4);
+
+        Assert.Equal(alone.Cells.Concat(alone.RankingCells).Select(c => (c.Dataset, c.Model, c.SplitSeed, c.Rmse)),
+            sideBySide.Cells.Concat(sideBySide.RankingCells).Select(c => (c.Dataset, c.Model, c.SplitSeed, c.Rmse)));
+        Assert.Equal(alone.Cells.Concat(alone.RankingCells).Select(c => c.Points), sideBySide.Cells.Concat(sideBySide.RankingCells).Select(c => c.Points));
+    }
+
+    [Fact]
     public void A_folder_of_another_run_is_refused()
     {
         var source = TestData.LowRank(users: 40, items: 30, density: 0.4);

@@ -14,34 +14,33 @@ public sealed record RankingRun(int Seed, BaselineKind Model, IReadOnlyList<Rank
 /// <summary>Trains every model of <see cref="RankingOptions"/> on every split seed of one dataset.</summary>
 public static class RankingRuns
 {
+    /// <summary>Every (seed, model) run, side by side within <paramref name="threads"/> cores (<see cref="ThreadBudget"/>), in seed then model order.</summary>
     public static IReadOnlyList<RankingRun> Train(RatingsDataset data, RankingOptions options, IProgress<RankingProgress>? progress = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, int? threads = null)
     {
         options.Validate();
         var settings = new EvaluationSettings([options.N], data.Scale.DefaultThresholds, options.Protocols);
-        var runs = new List<RankingRun>();
         var total = options.Seeds.Count * options.Models.Count;
-        var threads = TorchSharp.torch.get_num_threads();
-        TorchSharp.torch.set_num_threads(TorchRuntime.ThreadsForBatch(options.Training.BatchSize));
+        var splits = options.Seeds.ToDictionary(seed => seed, seed => DatasetSplit.Ratio(data.Count, options.TestRatio, seed));
+        var runs = options.Seeds.SelectMany(seed => options.Models.Select(kind => (Seed: seed, Kind: kind))).ToList();
+        var done = 0;
+        var before = TorchSharp.torch.get_num_threads();
         try
         {
-            foreach (var seed in options.Seeds)
+            return ThreadBudget.Train(runs, options.Training.BatchSize, threads, run =>
             {
-                var split = DatasetSplit.Ratio(data.Count, options.TestRatio, seed);
-                foreach (var kind in options.Models)
-                {
-                    var done = runs.Count;
-                    var relay = progress is null ? null : new ProgressRelay<TrainingProgress>(p => progress.Report(new RankingProgress(data.Name, seed, kind, done, total, p)));
-                    var evaluation = BaselineEvaluator.TrainAndEvaluate(kind, data, split, options.Training with { Seed = seed }, settings, relay, cancellationToken);
-                    var scores = evaluation.Curves.SelectMany(c => c.Value.Where(p => p.N == options.N).Select(p => new RankingScore(c.Key, p.Threshold, p.F1))).ToList();
-                    runs.Add(new RankingRun(seed, kind, scores, evaluation.Rmse));
-                }
-            }
+                var relay = progress is null ? null
+                    : new ProgressRelay<TrainingProgress>(p => progress.Report(new RankingProgress(data.Name, run.Seed, run.Kind, Volatile.Read(ref done), total, p)));
+                var evaluation = BaselineEvaluator.TrainAndEvaluate(run.Kind, data, splits[run.Seed], options.Training with { Seed = run.Seed }, settings, relay,
+                    cancellationToken);
+                Interlocked.Increment(ref done);
+                var scores = evaluation.Curves.SelectMany(c => c.Value.Where(p => p.N == options.N).Select(p => new RankingScore(c.Key, p.Threshold, p.F1))).ToList();
+                return new RankingRun(run.Seed, run.Kind, scores, evaluation.Rmse);
+            }, cancellationToken);
         }
         finally
         {
-            TorchSharp.torch.set_num_threads(threads);
+            TorchSharp.torch.set_num_threads(before);
         }
-        return runs;
     }
 }

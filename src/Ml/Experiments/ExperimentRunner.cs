@@ -4,6 +4,7 @@ using GanRsSandbox.Ml.Data;
 using GanRsSandbox.Ml.Evaluation;
 using GanRsSandbox.Ml.Gan;
 using GanRsSandbox.Ml.Models;
+using GanRsSandbox.Ml.Torch;
 using GanRsSandbox.Ml.Workflows;
 
 namespace GanRsSandbox.Ml.Experiments;
@@ -24,8 +25,9 @@ public static class ExperimentRunner
         NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
+    /// <param name="threads">The cores the run may use (<see cref="ThreadBudget"/>): the cells train side by side within them. Null, every core.</param>
     public static ExperimentReport Run(RatingsDataset source, string outDirectory, ExperimentPlan plan,
-        IProgress<ExperimentProgress>? progress = null, CancellationToken cancellationToken = default)
+        IProgress<ExperimentProgress>? progress = null, CancellationToken cancellationToken = default, int? threads = null)
     {
         if (plan.Synthetic.Select(s => s.Key).Distinct().Count() != plan.Synthetic.Count)
         {
@@ -68,20 +70,13 @@ public static class ExperimentRunner
 
         // Sampling collapses repeated pairs unpredictably (30-90% of the samples on ml-100k): now the sizes are known.
         tracker.Reestimate(datasets.Select(d => d.Data.Count));
-        var cells = new List<GridCell>();
-        var rankingCells = new List<GridCell>();
-        foreach (var splitSeed in plan.SplitSeeds)
-        {
-            foreach (var (info, data) in datasets)
-            {
-                foreach (var kind in kinds)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    var cell = Cell(folder, info, data, kind, plan, splitSeed == plan.Seed ? null : splitSeed, tracker, cancellationToken);
-                    (cell.SplitSeed is null ? cells : rankingCells).Add(cell);
-                }
-            }
-        }
+        // Every cell stands alone (its own split seed and generators), so they train side by side and come back in grid order.
+        var pieces = (from splitSeed in plan.SplitSeeds from dataset in datasets from kind in kinds select (splitSeed, dataset, kind)).ToList();
+        var trained = ThreadBudget.Train(pieces, plan.Baselines.BatchSize, threads,
+            piece => Cell(folder, piece.dataset.Info, piece.dataset.Data, piece.kind, plan, piece.splitSeed == plan.Seed ? null : piece.splitSeed, tracker,
+                cancellationToken), cancellationToken);
+        var cells = trained.Where(c => c.SplitSeed is null).ToList();
+        var rankingCells = trained.Where(c => c.SplitSeed is not null).ToList();
 
         var report = Analyse(plan, source.Name, datasets.Select(d => d.Info).ToList(), cells, rankingCells, clock.Elapsed.TotalSeconds);
         ExperimentWriter.WriteAll(folder, report);
@@ -203,12 +198,9 @@ public static class ExperimentRunner
         }
         var seed = splitSeed ?? plan.Seed;
         tracker.Starting($"training {kind.Name()} on {dataset.Key} ({data.Count:N0} ratings){(splitSeed is null ? "" : $", split seed {seed} for the ranking")}");
-        var (model, evaluation, _) = EngineWorkflows.TrainBaseline(new BaselineTrainingRequest(data, kind)
-        {
-            Training = plan.Baselines with { Seed = seed },
-            TestRatio = plan.TestRatio,
-        }, null, cancellationToken);
-        model.Dispose();
+        var split = DatasetSplit.Ratio(data.Count, plan.TestRatio, seed);
+        var evaluation = BaselineEvaluator.TrainAndEvaluate(kind, data, split, plan.Baselines with { Seed = seed },
+            EvaluationSettings.PaperDefaults(data.Scale) with { Protocols = EvaluationProtocols.Scored }, null, cancellationToken);
         var cell = new GridCell(dataset.Key, kind, evaluation.Rmse, evaluation.Mae, evaluation.Training.Seconds,
             evaluation.Curves.SelectMany(c => c.Value).ToList())
         {
@@ -230,6 +222,7 @@ public static class ExperimentRunner
         private double _done;
         private double _reused;
         private int _step;
+        private readonly Lock _lock = new();
 
         public double GeneratorWork => plan.Generator.Iterations / 500.0 + plan.Generator.PretrainEpochs * source.Count / 200_000.0;
 
@@ -237,21 +230,31 @@ public static class ExperimentRunner
 
         public double CellWork(long ratings) => 1 + ratings * (1 - plan.TestRatio) * plan.Baselines.Epochs / 100_000.0;
 
-        public void Starting(string message) => Report(message);
+        public void Starting(string message)
+        {
+            lock (_lock)
+            {
+                Report(message);
+            }
+        }
 
         /// <summary>Replaces the estimate of the cells' work with one from the datasets' real sizes.</summary>
         public void Reestimate(IEnumerable<int> datasetRatings) =>
             _total = _done + models * plan.SplitSeeds.Count * datasetRatings.Sum(ratings => CellWork(ratings));
 
+        /// <remarks>Thread-safe: cells finish side by side.</remarks>
         public void Done(double work, string message)
         {
-            _done += work;
-            if (message.EndsWith("reused", StringComparison.Ordinal) || message.Contains("reused from", StringComparison.Ordinal))
+            lock (_lock)
             {
-                _reused += work;
+                _done += work;
+                if (message.EndsWith("reused", StringComparison.Ordinal) || message.Contains("reused from", StringComparison.Ordinal))
+                {
+                    _reused += work;
+                }
+                _step++;
+                Report(message);
             }
-            _step++;
-            Report(message);
         }
 
         public void Finish() => progress?.Report(new ExperimentProgress(_steps, _steps, 1, "grid finished", clock.Elapsed, TimeSpan.Zero));

@@ -9,6 +9,6 @@ public sealed record BaselineEvaluationRequest(RatingsDataset Data, DatasetSplit
 {
     public BaselineOptions Training { get; init; } = new();
 
-    /// <summary>libtorch's intra-op threads; null chooses by batch size (<c>TorchRuntime.ThreadsForBatch</c>).</summary>
+    /// <summary>The cores the evaluation may use (<c>ThreadBudget</c>); null, every core.</summary>
     public int? Threads { get; init; }
 }

@@ -37,15 +37,19 @@ public static class EngineWorkflows
         }
     }
 
-    /// <summary>Each baseline in turn on the same split; the models are disposed once scored. Progress names the model in its detail.</summary>
+    /// <summary>
+    /// Every baseline on the same split, side by side within the request's thread budget (<see cref="ThreadBudget"/>);
+    /// the models are disposed once scored, and the results come in the request's order, equal to a sequential run's.
+    /// Progress names the model in its detail.
+    /// </summary>
     public static IReadOnlyList<ModelEvaluation> EvaluateBaselines(BaselineEvaluationRequest request, IProgress<StageProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
         request.Training.Validate();
-        TorchSharp.torch.set_num_threads(request.Threads ?? TorchRuntime.ThreadsForBatch(request.Training.BatchSize));
-        return request.Kinds.Select(kind => BaselineEvaluator.TrainAndEvaluate(kind, request.Data, request.Split, request.Training, request.Settings,
+        return ThreadBudget.Train(request.Kinds, request.Training.BatchSize, request.Threads, kind => BaselineEvaluator.TrainAndEvaluate(kind, request.Data,
+            request.Split, request.Training, request.Settings,
             progress is null ? null : new ProgressRelay<TrainingProgress>(p => progress.Report(p.ToStage() with { Detail = kind.Name() })),
-            cancellationToken)).ToList();
+            cancellationToken), cancellationToken);
     }
 
     public static GanrsModel TrainGenerator(GeneratorTrainingRequest request, IProgress<StageProgress>? progress = null,

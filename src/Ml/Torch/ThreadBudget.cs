@@ -1,0 +1,60 @@
+using System.Runtime.ExceptionServices;
+using TorchSharp;
+
+namespace GanRsSandbox.Ml.Torch;
+
+/// <summary>
+/// How a piece of work spends the cores it may use. libtorch's intra-op thread count is one setting for the whole
+/// process, and at small batches an operation is far below libtorch's parallel grain (<see cref="TorchRuntime.ThreadsForBatch"/>),
+/// so small-batch trainings run side by side on one thread each, and large-batch ones run one at a time with every
+/// core of the budget. Each training draws only from its own seeded generators, so the results do not depend on how
+/// many ran at once.
+/// </summary>
+public static class ThreadBudget
+{
+    /// <summary>The most cores a budget names.</summary>
+    public const int MaxThreads = 1024;
+
+    /// <summary>The cores a budget gives: every core of the machine when none is given.</summary>
+    public static int Cores(int? budget) => Math.Clamp(budget ?? Environment.ProcessorCount, 1, MaxThreads);
+
+    /// <summary>How many trainings at <paramref name="batchSize"/> run at once within the budget.</summary>
+    public static int SideBySide(int batchSize, int? budget) => TorchRuntime.ThreadsForBatch(batchSize) == 1 ? Cores(budget) : 1;
+
+    /// <summary>
+    /// Trains every item, as many at once as the budget allows at this batch size, and returns the results in the
+    /// items' order. The first failure (or the cancellation) is rethrown as itself once the running trainings stop.
+    /// </summary>
+    public static TResult[] Train<T, TResult>(IReadOnlyList<T> items, int batchSize, int? budget, Func<T, TResult> train,
+        CancellationToken cancellationToken = default)
+    {
+        var sideBySide = Math.Min(SideBySide(batchSize, budget), Math.Max(1, items.Count));
+        var intraOp = sideBySide > 1 ? 1 : Math.Min(TorchRuntime.ThreadsForBatch(batchSize), Cores(budget));
+        torch.set_num_threads(intraOp);
+        var results = new TResult[items.Count];
+        if (sideBySide == 1)
+        {
+            for (var i = 0; i < items.Count; i++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                results[i] = train(items[i]);
+            }
+            return results;
+        }
+        try
+        {
+            Parallel.For(0, items.Count, new ParallelOptions { MaxDegreeOfParallelism = sideBySide, CancellationToken = cancellationToken }, i =>
+            {
+                // libtorch's CPU thread count is OpenMP's, which each OS thread keeps for itself: a pool thread that never
+                // set it would use every core, and a different summation order would change the last digits.
+                torch.set_num_threads(intraOp);
+                results[i] = train(items[i]);
+            });
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            ExceptionDispatchInfo.Capture(e.InnerExceptions.FirstOrDefault(x => x is not OperationCanceledException) ?? e.InnerExceptions[0]).Throw();
+        }
+        return results;
+    }
+}
