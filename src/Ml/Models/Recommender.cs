@@ -1,11 +1,12 @@
 using GanRsSandbox.Ml.Data;
+using GanRsSandbox.Ml.Torch;
 
 namespace GanRsSandbox.Ml.Models;
 
 /// <summary>
 /// Live top-N for a trained baseline: scores every item a user has not rated and keeps the best N. The known items
 /// come from the whole dataset (train and test), since a live recommender never suggests what the user already rated.
-/// Thread-safe: queries only read the model and the index.
+/// Thread-safe: queries only read the model and the index, and each scores on its own thread alone.
 /// </summary>
 public sealed class Recommender
 {
@@ -44,6 +45,7 @@ public sealed class Recommender
         ArgumentOutOfRangeException.ThrowIfNegative(user);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(user, _model.Users);
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        ThreadBudget.OneThreadHere();
         var known = new bool[_model.Items];
         var rows = Index.Rows(user);
         foreach (var row in rows)

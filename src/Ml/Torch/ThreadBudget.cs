@@ -15,6 +15,19 @@ public static class ThreadBudget
     /// <summary>The most cores a budget names.</summary>
     public const int MaxThreads = 1024;
 
+    /// <summary>
+    /// Keeps the calling thread's libtorch operations on that thread. A live query is far below libtorch's parallel
+    /// grain, and a pool thread that inherited a larger count would wake (and spin) OpenMP workers on every query,
+    /// competing with the other queries for the same cores.
+    /// </summary>
+    public static void OneThreadHere()
+    {
+        if (torch.get_num_threads() != 1)
+        {
+            torch.set_num_threads(1);
+        }
+    }
+
     /// <summary>The cores a budget gives: every core of the machine when none is given.</summary>
     public static int Cores(int? budget) => Math.Clamp(budget ?? Environment.ProcessorCount, 1, MaxThreads);
 
