@@ -42,39 +42,64 @@ public static class ExperimentRunner
         var kinds = Enum.GetValues<BaselineKind>();
         var tracker = new WorkTracker(plan, source, kinds.Length, clock, progress);
 
-        // The generator, trained once and reused by every synthetic dataset.
-        var generatorPath = Path.Combine(folder, "generator.grsg");
-        GanrsModel generator;
-        if (File.Exists(generatorPath))
+        var sourceInfo = new GridDataset("source", true, source.UserCount, source.ItemCount, source.Count, null, false, null);
+        var cores = ThreadBudget.Cores(threads);
+        // The source's cells need nothing but the source: they train beside the generator, which at the paper's batch
+        // keeps one core busy, on every core but that one. The synthetic datasets' cells follow once they exist.
+        var sourcePieces = (from splitSeed in plan.SplitSeeds from kind in kinds select (splitSeed, kind)).ToList();
+        var sourceCells = Task.Run(() => ThreadBudget.Train(sourcePieces, plan.Baselines.BatchSize, Math.Max(1, cores - 1),
+            piece => Cell(folder, sourceInfo, source, piece.kind, plan, piece.splitSeed == plan.Seed ? null : piece.splitSeed, tracker, cancellationToken),
+            cancellationToken), cancellationToken);
+        GridCell[] syntheticCells;
+        var datasets = new List<(GridDataset Info, RatingsDataset Data)> { (sourceInfo, source) };
+        try
         {
-            generator = GanrsModel.Load(generatorPath);
-            tracker.Done(tracker.GeneratorWork, "generator: reused from an earlier run");
-        }
-        else
-        {
-            tracker.Starting("training the GANRS generator");
-            generator = EngineWorkflows.TrainGenerator(new GeneratorTrainingRequest(source) { Options = plan.Generator }, null, cancellationToken);
-            generator.Save(generatorPath);
-            tracker.Done(tracker.GeneratorWork, "generator trained");
-        }
+            // The generator, trained once and reused by every synthetic dataset.
+            var generatorPath = Path.Combine(folder, "generator.grsg");
+            GanrsModel generator;
+            if (File.Exists(generatorPath))
+            {
+                generator = GanrsModel.Load(generatorPath);
+                tracker.Done(tracker.GeneratorWork, "generator: reused from an earlier run");
+            }
+            else
+            {
+                tracker.Starting("training the GANRS generator");
+                generator = EngineWorkflows.TrainGenerator(new GeneratorTrainingRequest(source) { Options = plan.Generator }, null, cancellationToken);
+                generator.Save(generatorPath);
+                tracker.Done(tracker.GeneratorWork, "generator trained");
+            }
 
-        var datasets = new List<(GridDataset Info, RatingsDataset Data)>
-        {
-            (new GridDataset("source", true, source.UserCount, source.ItemCount, source.Count, null, false, null), source),
-        };
-        foreach (var spec in plan.Synthetic)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            datasets.Add(Synthetic(folder, spec, plan, generator, source, tracker, cancellationToken));
-        }
+            foreach (var spec in plan.Synthetic)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                datasets.Add(Synthetic(folder, spec, plan, generator, source, tracker, cancellationToken));
+            }
 
-        // Sampling collapses repeated pairs unpredictably (30-90% of the samples on ml-100k): now the sizes are known.
-        tracker.Reestimate(datasets.Select(d => d.Data.Count));
-        // Every cell stands alone (its own split seed and generators), so they train side by side and come back in grid order.
-        var pieces = (from splitSeed in plan.SplitSeeds from dataset in datasets from kind in kinds select (splitSeed, dataset, kind)).ToList();
-        var trained = ThreadBudget.Train(pieces, plan.Baselines.BatchSize, threads,
-            piece => Cell(folder, piece.dataset.Info, piece.dataset.Data, piece.kind, plan, piece.splitSeed == plan.Seed ? null : piece.splitSeed, tracker,
-                cancellationToken), cancellationToken);
+            // Sampling collapses repeated pairs unpredictably (30-90% of the samples on ml-100k): now the sizes are known.
+            tracker.Reestimate(datasets.Select(d => d.Data.Count));
+            // Every cell stands alone (its own split seed and generators), so they train side by side and come back in grid order.
+            var pieces = (from splitSeed in plan.SplitSeeds from dataset in datasets.Skip(1) from kind in kinds select (splitSeed, dataset, kind)).ToList();
+            syntheticCells = ThreadBudget.Train(pieces, plan.Baselines.BatchSize, threads,
+                piece => Cell(folder, piece.dataset.Info, piece.dataset.Data, piece.kind, plan, piece.splitSeed == plan.Seed ? null : piece.splitSeed, tracker,
+                    cancellationToken), cancellationToken);
+        }
+        finally
+        {
+            // Never leave the source's cells running past the run, whatever stopped it.
+            try
+            {
+                sourceCells.Wait(CancellationToken.None);
+            }
+            catch (AggregateException) when (!sourceCells.IsCompletedSuccessfully)
+            {
+                // Its own failure is rethrown below, unless the run already failed for another reason.
+            }
+        }
+        var ofSource = sourceCells.GetAwaiter().GetResult();
+        // Grid order: split seed, then dataset (the source first), then model.
+        var trained = plan.SplitSeeds.SelectMany(seed => ofSource.Where(c => (c.SplitSeed ?? plan.Seed) == seed)
+            .Concat(syntheticCells.Where(c => (c.SplitSeed ?? plan.Seed) == seed))).ToList();
         var cells = trained.Where(c => c.SplitSeed is null).ToList();
         var rankingCells = trained.Where(c => c.SplitSeed is not null).ToList();
 
@@ -239,8 +264,13 @@ public static class ExperimentRunner
         }
 
         /// <summary>Replaces the estimate of the cells' work with one from the datasets' real sizes.</summary>
-        public void Reestimate(IEnumerable<int> datasetRatings) =>
-            _total = _done + models * plan.SplitSeeds.Count * datasetRatings.Sum(ratings => CellWork(ratings));
+        public void Reestimate(IEnumerable<int> datasetRatings)
+        {
+            lock (_lock)
+            {
+                _total = _done + models * plan.SplitSeeds.Count * datasetRatings.Sum(ratings => CellWork(ratings));
+            }
+        }
 
         /// <remarks>Thread-safe: cells finish side by side.</remarks>
         public void Done(double work, string message)
