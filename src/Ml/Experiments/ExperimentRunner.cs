@@ -47,9 +47,11 @@ public static class ExperimentRunner
         // The source's cells need nothing but the source: they train beside the generator, which at the paper's batch
         // keeps one core busy, on every core but that one. The synthetic datasets' cells follow once they exist.
         var sourcePieces = (from splitSeed in plan.SplitSeeds from kind in kinds select (splitSeed, kind)).ToList();
-        var sourceCells = Task.Run(() => ThreadBudget.Train(sourcePieces, plan.Baselines.BatchSize, Math.Max(1, cores - 1),
+        GridCell[] TrainSourceCells(int budget) => ThreadBudget.Train(sourcePieces, plan.Baselines.BatchSize, budget,
             piece => Cell(folder, sourceInfo, source, piece.kind, plan, piece.splitSeed == plan.Seed ? null : piece.splitSeed, tracker, cancellationToken),
-            cancellationToken), cancellationToken);
+            cancellationToken);
+        // On one core nothing runs beside anything: the run is the sequential one that side-by-side runs must equal.
+        var sourceCells = cores > 1 ? Task.Run(() => TrainSourceCells(cores - 1), cancellationToken) : null;
         GridCell[] syntheticCells;
         var datasets = new List<(GridDataset Info, RatingsDataset Data)> { (sourceInfo, source) };
         try
@@ -89,14 +91,14 @@ public static class ExperimentRunner
             // Never leave the source's cells running past the run, whatever stopped it.
             try
             {
-                sourceCells.Wait(CancellationToken.None);
+                sourceCells?.Wait(CancellationToken.None);
             }
-            catch (AggregateException) when (!sourceCells.IsCompletedSuccessfully)
+            catch (AggregateException)
             {
                 // Its own failure is rethrown below, unless the run already failed for another reason.
             }
         }
-        var ofSource = sourceCells.GetAwaiter().GetResult();
+        var ofSource = sourceCells?.GetAwaiter().GetResult() ?? TrainSourceCells(1);
         // Grid order: split seed, then dataset (the source first), then model.
         var trained = plan.SplitSeeds.SelectMany(seed => ofSource.Where(c => (c.SplitSeed ?? plan.Seed) == seed)
             .Concat(syntheticCells.Where(c => (c.SplitSeed ?? plan.Seed) == seed))).ToList();
