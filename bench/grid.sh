@@ -23,7 +23,7 @@ run() { # label, threads
 cores=$(nproc)
 side=$(run side-by-side 0)
 alone=$(run one-at-a-time 1)
-echo "grid: ${QUICK:+quick}${QUICK:-paper}, ranking seeds $ranking"
+echo "grid: $([ -n "${QUICK:-}" ] && echo quick || echo paper), ranking seeds $ranking"
 printf '%-40s %8.1f s\n' "cells side by side ($cores cores)" "$side" "cells one at a time (--threads 1)" "$alone"
 printf '%-40s %8.2f\n' "side by side / one at a time" "$(echo "$side / $alone" | bc -l)"
 python3 - "$work/side-by-side/results.json" "$work/one-at-a-time/results.json" <<'PY'

@@ -194,7 +194,7 @@ public sealed class DatasetGrain(
         var generatorPath = Services.Artifacts.Locate(generator.Artifact);
         // The request is the engine's sampling options; only the device is the silo's to choose.
         SampleOptions options = request with { Device = Services.Compute.TorchDevice };
-        var (stats, artifact, fidelity) = await RunOnWorkerAsync(run, token =>
+        var (stats, artifact, fidelity) = await RunOnWorkerAsync(run, AllCores, (_, token) =>
         {
             run.Reporter.Report(new StageProgress("load", 0, 1));
             var set = EngineWorkflows.SampleSynthetic(new SyntheticSetRequest(GanrsModel.Load(generatorPath), options), run.Reporter.AsProgress(), token);

@@ -61,11 +61,11 @@ public sealed class ExperimentGrain(
         var (_, sourcePath) = await ReadyDatasetAsync(info.Request.SourceDatasetId, "sourceDatasetId");
         var plan = Plan(info.Request);
         var folder = Services.Artifacts.WorkFolder(Id);
-        await RunOnWorkerAsync(run, token =>
+        await RunOnWorkerAsync(run, AllCores, (cores, token) =>
         {
             var source = DatasetFile.Load(sourcePath);
             return ExperimentRunner.Run(source, folder, plan, new ProgressRelay<ExperimentProgress>(p =>
-                run.Reporter.Report(p.ToStage())), token);
+                run.Reporter.Report(p.ToStage())), token, cores);
         });
         State.State.Info = info with { Status = ResourceStatus.Ready };
     }

@@ -1,6 +1,7 @@
 using GanRsSandbox.Grains.Hosting;
 using GanRsSandbox.Ml.Data;
 using GanRsSandbox.Ml.Gan;
+using GanRsSandbox.Ml.Torch;
 using GanRsSandbox.Ml.Workflows;
 using GanRsSandbox.Shared;
 
@@ -49,9 +50,11 @@ public sealed class GeneratorGrain(
         var info = State.State.Info!;
         var (_, sourcePath) = await ReadyDatasetAsync(info.SourceDatasetId, "sourceDatasetId");
         var options = TrainingOptions(info.Options) with { Device = Services.Compute.TorchDevice };
-        var (summary, artifact) = await RunOnWorkerAsync(run, token =>
+        // The larger of its two batch sizes (pre-training, GAN) decides how many cores the training keeps busy.
+        var demand = Math.Max(ThreadBudget.Demand(options.PretrainBatchSize), ThreadBudget.Demand(options.BatchSize));
+        var (summary, artifact) = await RunOnWorkerAsync(run, demand, (cores, token) =>
         {
-            var model = EngineWorkflows.TrainGenerator(new GeneratorTrainingRequest(DatasetFile.Load(sourcePath)) { Options = options },
+            var model = EngineWorkflows.TrainGenerator(new GeneratorTrainingRequest(DatasetFile.Load(sourcePath)) { Options = options, Threads = cores },
                 run.Reporter.AsProgress(), token);
             return (model.Training, Services.Artifacts.Put(model.Save));
         });

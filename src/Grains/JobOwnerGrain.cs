@@ -88,12 +88,17 @@ public abstract class JobOwnerGrain<TState>(IPersistentState<TState> state, JobS
     }
 
     /// <summary>Runs heavy work on the silo's worker; the job turns from queued to running when a slot is free.</summary>
-    protected Task<T> RunOnWorkerAsync<T>(JobRun run, Func<CancellationToken, T> work)
+    /// <param name="threads">The cores the work keeps busy (<c>ThreadBudget.Demand</c>; <see cref="AllCores"/> for sampling and grids).</param>
+    /// <param name="work">Given the cores it was granted, its thread budget, and the job's token.</param>
+    protected Task<T> RunOnWorkerAsync<T>(JobRun run, int threads, Func<int, CancellationToken, T> work)
     {
         // Resolved here, on the grain's turn: a queued job's start callback runs on a pool thread, where grain services are off limits.
         var job = GrainFactory.GetGrain<IJobGrain>(run.JobId);
-        return services.Worker.RunAsync(work, () => job.UpdateAsync(JobState.Running, null, services.SiloName, services.Compute.TorchDevice), run.Token);
+        return services.Worker.RunAsync(threads, work, () => job.UpdateAsync(JobState.Running, null, services.SiloName, services.Compute.TorchDevice), run.Token);
     }
+
+    /// <summary>A job that keeps every core of its silo busy.</summary>
+    protected const int AllCores = int.MaxValue;
 
     /// <summary>Stops the job for good because its owner is being deleted, and records it as cancelled.</summary>
     protected async Task AbandonJobAsync()

@@ -3,32 +3,59 @@ using Microsoft.Extensions.Options;
 namespace GanRsSandbox.Grains;
 
 /// <summary>
-/// Runs heavy work (training, sampling) on dedicated threads, never on the grain scheduler, with at most
-/// <see cref="SandboxOptions.MaxConcurrentJobs"/> at once per silo: libtorch already uses every core for one job.
+/// Runs heavy work (training, sampling) on dedicated threads, never on the grain scheduler, as many jobs at once as
+/// the silo's cores allow: each job takes the cores it keeps busy (one for a small-batch training, every core for
+/// sampling or a grid; <c>ThreadBudget.Demand</c>) and is given that many as its thread budget. At most
+/// <see cref="SandboxOptions.MaxConcurrentJobs"/> run at once when that is set.
 /// </summary>
-public sealed class JobWorker(IOptions<SandboxOptions> options) : ILifecycleParticipant<ISiloLifecycle>
+public sealed class JobWorker : ILifecycleParticipant<ISiloLifecycle>
 {
-    private readonly SemaphoreSlim _slots = new(Math.Max(1, options.Value.MaxConcurrentJobs));
+    private readonly CoreSlots _cores;
+    private readonly SemaphoreSlim? _jobs;
     private readonly CancellationTokenSource _stopping = new();
+
+    public JobWorker(IOptions<SandboxOptions> options)
+    {
+        var cores = options.Value.JobCores > 0 ? options.Value.JobCores : Environment.ProcessorCount;
+        _cores = new CoreSlots(Math.Clamp(cores, 1, SandboxOptions.MaxJobCores));
+        _jobs = options.Value.MaxConcurrentJobs > 0 ? new SemaphoreSlim(options.Value.MaxConcurrentJobs) : null;
+    }
+
+    /// <summary>The cores this silo's jobs share.</summary>
+    public int Cores => _cores.Capacity;
 
     /// <summary>True once the silo is stopping: work ends as in a crash, and the job restarts elsewhere or on the next start.</summary>
     public bool IsStopping => _stopping.IsCancellationRequested;
 
-    /// <param name="started">Called once the job has a slot, before the work begins.</param>
-    public async Task<T> RunAsync<T>(Func<CancellationToken, T> work, Func<Task> started, CancellationToken cancellationToken)
+    /// <param name="threads">The cores the work keeps busy; more than the silo has means all of them.</param>
+    /// <param name="work">Given the cores it may use (its thread budget) and the job's token.</param>
+    /// <param name="started">Called once the job has its cores, before the work begins.</param>
+    public async Task<T> RunAsync<T>(int threads, Func<int, CancellationToken, T> work, Func<Task> started, CancellationToken cancellationToken)
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stopping.Token);
         var token = linked.Token;
-        await _slots.WaitAsync(token).ConfigureAwait(false);
+        var cores = Math.Clamp(threads, 1, _cores.Capacity);
+        if (_jobs is not null)
+        {
+            await _jobs.WaitAsync(token).ConfigureAwait(false);
+        }
         try
         {
-            await started().ConfigureAwait(false);
-            // TaskScheduler.Default: the caller is a grain, whose own scheduler would otherwise run the work.
-            return await Task.Factory.StartNew(() => work(token), token, TaskCreationOptions.LongRunning, TaskScheduler.Default).ConfigureAwait(false);
+            await _cores.AcquireAsync(cores, token).ConfigureAwait(false);
+            try
+            {
+                await started().ConfigureAwait(false);
+                // TaskScheduler.Default: the caller is a grain, whose own scheduler would otherwise run the work.
+                return await Task.Factory.StartNew(() => work(cores, token), token, TaskCreationOptions.LongRunning, TaskScheduler.Default).ConfigureAwait(false);
+            }
+            finally
+            {
+                _cores.Release(cores);
+            }
         }
         finally
         {
-            _slots.Release();
+            _jobs?.Release();
         }
     }
 

@@ -2,6 +2,7 @@ using GanRsSandbox.Grains.Hosting;
 using GanRsSandbox.Ml.Data;
 using GanRsSandbox.Ml.Evaluation;
 using GanRsSandbox.Ml.Models;
+using GanRsSandbox.Ml.Torch;
 using GanRsSandbox.Ml.Workflows;
 using GanRsSandbox.Shared;
 
@@ -59,13 +60,14 @@ public sealed class ModelGrain(
         var info = State.State.Info!;
         var (_, datasetPath) = await ReadyDatasetAsync(info.DatasetId, "datasetId");
         var options = TrainingOptions(info.Options) with { Device = Services.Compute.TorchDevice };
-        var (evaluation, artifact, predictions, serving) = await RunOnWorkerAsync(run, token =>
+        var (evaluation, artifact, predictions, serving) = await RunOnWorkerAsync(run, ThreadBudget.Demand(options.BatchSize), (cores, token) =>
         {
             var data = DatasetFile.Load(datasetPath);
             var (model, result, split) = EngineWorkflows.TrainBaseline(new BaselineTrainingRequest(data, info.Kind)
             {
                 Training = options,
                 TestRatio = info.Options.TestRatio ?? BaselineTrainingRequest.DefaultTestRatio,
+                Threads = cores,
             }, run.Reporter.AsProgress(), token);
             try
             {

@@ -8,8 +8,17 @@ public sealed class SandboxOptions
     /// <summary>Holds grain state (sandbox.db) and the artifacts folder. In a multi-silo cluster it must be a shared path.</summary>
     public string DataDirectory { get; set; } = "data";
 
-    /// <summary>Heavy jobs (training, sampling) that run at once on this silo; the rest wait, queued.</summary>
-    public int MaxConcurrentJobs { get; set; } = 1;
+    /// <summary>
+    /// The cores this silo's jobs share (0: every core of the machine). A job takes those it keeps busy: one for a
+    /// training at batch 256 or less, all of them for sampling and grids; the rest wait, queued, in order.
+    /// </summary>
+    public int JobCores { get; set; }
+
+    /// <summary>The most cores a silo may give its jobs.</summary>
+    public const int MaxJobCores = 1024;
+
+    /// <summary>An optional cap on the jobs that run at once on this silo, whatever cores they need (0: no cap beyond the cores).</summary>
+    public int MaxConcurrentJobs { get; set; }
 
     /// <summary>auto (CUDA when libtorch sees a GPU), cpu or cuda. The silo publishes the result for placement.</summary>
     public string Device { get; set; } = "auto";

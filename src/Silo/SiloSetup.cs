@@ -21,6 +21,7 @@ public static class SiloSetup
         ["--data-dir"] = "Sandbox:DataDirectory",
         ["--device"] = "Sandbox:Device",
         ["--max-jobs"] = "Sandbox:MaxConcurrentJobs",
+        ["--job-cores"] = "Sandbox:JobCores",
         ["--clustering"] = "Cluster:Mode",
         ["--redis"] = "Cluster:Redis",
         ["--silo-port"] = "Cluster:SiloPort",

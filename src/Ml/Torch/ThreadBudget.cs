@@ -4,11 +4,12 @@ using TorchSharp;
 namespace GanRsSandbox.Ml.Torch;
 
 /// <summary>
-/// How a piece of work spends the cores it may use. libtorch's intra-op thread count is one setting for the whole
-/// process, and at small batches an operation is far below libtorch's parallel grain (<see cref="TorchRuntime.ThreadsForBatch"/>),
-/// so small-batch trainings run side by side on one thread each, and large-batch ones run one at a time with every
-/// core of the budget. Each training draws only from its own seeded generators, so the results do not depend on how
-/// many ran at once.
+/// How a piece of work spends the cores it may use. At small batches an operation is far below libtorch's parallel
+/// grain (<see cref="TorchRuntime.ThreadsForBatch"/>), so small-batch trainings run side by side on one thread each,
+/// and large-batch ones run one at a time with every core of the budget. libtorch's CPU thread count is OpenMP's,
+/// which each OS thread keeps for itself (a new thread starts from the last count set anywhere), so it is set on
+/// every thread that trains. Each training draws only from its own seeded generators, and with one thread each the
+/// sums run in one order, so the results do not depend on how many ran at once.
 /// </summary>
 public static class ThreadBudget
 {
@@ -31,6 +32,12 @@ public static class ThreadBudget
     /// <summary>The cores a budget gives: every core of the machine when none is given.</summary>
     public static int Cores(int? budget) => Math.Clamp(budget ?? Environment.ProcessorCount, 1, MaxThreads);
 
+    /// <summary>The cores one training at <paramref name="batchSize"/> keeps busy: one at small batches, all of them above.</summary>
+    public static int Demand(int batchSize) => TorchRuntime.ThreadsForBatch(batchSize) == 1 ? 1 : Environment.ProcessorCount;
+
+    /// <summary>libtorch's thread count for one training at <paramref name="batchSize"/> within the budget.</summary>
+    public static int IntraOp(int batchSize, int? budget) => Math.Min(TorchRuntime.ThreadsForBatch(batchSize), Cores(budget));
+
     /// <summary>How many trainings at <paramref name="batchSize"/> run at once within the budget.</summary>
     public static int SideBySide(int batchSize, int? budget) => TorchRuntime.ThreadsForBatch(batchSize) == 1 ? Cores(budget) : 1;
 
@@ -42,7 +49,7 @@ public static class ThreadBudget
         CancellationToken cancellationToken = default)
     {
         var sideBySide = Math.Min(SideBySide(batchSize, budget), Math.Max(1, items.Count));
-        var intraOp = sideBySide > 1 ? 1 : Math.Min(TorchRuntime.ThreadsForBatch(batchSize), Cores(budget));
+        var intraOp = sideBySide > 1 ? 1 : IntraOp(batchSize, budget);
         torch.set_num_threads(intraOp);
         var results = new TResult[items.Count];
         if (sideBySide == 1)
@@ -58,8 +65,7 @@ public static class ThreadBudget
         {
             Parallel.For(0, items.Count, new ParallelOptions { MaxDegreeOfParallelism = sideBySide, CancellationToken = cancellationToken }, i =>
             {
-                // libtorch's CPU thread count is OpenMP's, which each OS thread keeps for itself: a pool thread that never
-                // set it would use every core, and a different summation order would change the last digits.
+                // A pool thread keeps whatever count it last had: another order of the sums would change the last digits.
                 torch.set_num_threads(intraOp);
                 results[i] = train(items[i]);
             });

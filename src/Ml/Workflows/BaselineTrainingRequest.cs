@@ -19,6 +19,9 @@ public sealed record BaselineTrainingRequest(RatingsDataset Data, BaselineKind K
 
     public IReadOnlyList<EvaluationProtocol> Protocols { get; init; } = EvaluationProtocols.Scored;
 
+    /// <summary>The cores the training may use (<c>ThreadBudget</c>); null, as many as its batch size can keep busy.</summary>
+    public int? Threads { get; init; }
+
     public void Validate()
     {
         Training.Validate();

@@ -20,7 +20,7 @@ public static class EngineWorkflows
         request.Validate();
         var data = request.Data;
         var split = DatasetSplit.Ratio(data.Count, request.TestRatio, request.SplitSeed ?? request.Training.Seed);
-        TorchSharp.torch.set_num_threads(TorchRuntime.ThreadsForBatch(request.Training.BatchSize));
+        TorchSharp.torch.set_num_threads(ThreadBudget.IntraOp(request.Training.BatchSize, request.Threads));
         var model = BaselineModel.Create(request.Kind, data, request.Training);
         try
         {
@@ -56,7 +56,7 @@ public static class EngineWorkflows
         CancellationToken cancellationToken = default)
     {
         request.Options.Validate();
-        TorchSharp.torch.set_num_threads(TorchRuntime.ThreadsForBatch(request.Options.BatchSize));
+        TorchSharp.torch.set_num_threads(ThreadBudget.IntraOp(request.Options.BatchSize, request.Threads));
         return GanrsTrainer.Train(request.Source, request.Options,
             progress is null ? null : new ProgressRelay<GanrsProgress>(p => progress.Report(p.ToStage())), cancellationToken);
     }
@@ -70,7 +70,7 @@ public static class EngineWorkflows
         {
             throw new ArgumentException("the ranking verdict trains the models on the source too, so it needs the source's ratings", nameof(request));
         }
-        TorchSharp.torch.set_num_threads(Environment.ProcessorCount);
+        TorchSharp.torch.set_num_threads(ThreadBudget.Cores(null));
         var result = SyntheticSampler.Sample(request.Generator, request.Sampling, progress, cancellationToken);
         progress?.Report(new StageProgress("fidelity", 0, 1));
         var source = request.Generator.Source;

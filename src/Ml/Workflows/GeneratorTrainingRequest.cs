@@ -7,4 +7,7 @@ namespace GanRsSandbox.Ml.Workflows;
 public sealed record GeneratorTrainingRequest(RatingsDataset Source)
 {
     public GanrsOptions Options { get; init; } = new();
+
+    /// <summary>The cores the training may use (<c>ThreadBudget</c>); null, as many as its batch size can keep busy.</summary>
+    public int? Threads { get; init; }
 }
