@@ -39,4 +39,17 @@ public sealed class ModelsPageTests : ComponentTest
         Assert.Contains("N (recommended items)", page.Find("[data-testid=f1-chart]").TextContent);
         Assert.Contains("vdeepmf on demo", page.Find("[data-testid=job-progress]").TextContent);
     }
+
+    [Fact]
+    public void A_model_whose_predictions_were_kept_links_to_their_download()
+    {
+        Sandbox.Datasets.Add(Fixtures.Dataset("ds-1", "demo"));
+        Sandbox.Models.Add(Fixtures.Model("model-1", "ds-1", "ncf") with { Predictions = new ArtifactRef { Hash = new string('a', 64), Bytes = 10 } });
+        Sandbox.Models.Add(Fixtures.Model("model-2", "ds-1", "deepmf"));
+        var page = Render<Models>();
+
+        var links = page.FindAll("[data-testid=predictions-download]");
+        Assert.Single(links);
+        Assert.Equal("/api/models/model-1/predictions", links[0].GetAttribute("href"));
+    }
 }
