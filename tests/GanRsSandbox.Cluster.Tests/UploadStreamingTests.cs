@@ -106,6 +106,24 @@ public sealed class UploadStreamingTests(ApiFixture fixture)
         Assert.Equal(LineCount(TestFiles.DemoAsUData()), (int)dataset["stats"]!["ratings"]!);
     }
 
+    [Fact]
+    public async Task The_import_folder_lists_its_files_by_relative_path_and_leaves_out_links_that_lead_outside()
+    {
+        Directory.CreateDirectory(Path.Combine(fixture.ImportFolder, "listed", "deeper"));
+        await System.IO.File.WriteAllTextAsync(Path.Combine(fixture.ImportFolder, "listed", "deeper", "ratings.csv"), "u,i,r\n");
+        var escape = Path.Combine(fixture.ImportFolder, "listed", "escape.csv");
+        if (!System.IO.File.Exists(escape))
+        {
+            System.IO.File.CreateSymbolicLink(escape, Path.Combine(fixture.DataDirectory, "sandbox.db"));
+        }
+
+        var files = JsonNode.Parse(await Http.GetStringAsync("/api/datasets/server-files"))!.AsArray().Select(f => (string)f!).ToList();
+
+        Assert.Contains("listed/deeper/ratings.csv", files);
+        Assert.DoesNotContain("listed/escape.csv", files);
+        Assert.Equal(files.Order(StringComparer.Ordinal), files);
+    }
+
     [Theory]
     [InlineData("../sandbox.db", HttpStatusCode.Forbidden)]
     [InlineData("/etc/hostname", HttpStatusCode.Forbidden)]

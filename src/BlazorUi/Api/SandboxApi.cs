@@ -44,6 +44,9 @@ public static class SandboxApi
             .WithSummary("Fetch a MovieLens release from GroupLens (ml-100k, ml-1m, ml-latest-small, ml-25m), verify its SHA-256 and import it; research use only, see the catalog's downloadLicence")
             .Produces<DatasetInfo>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status502BadGateway);
+        datasets.MapGet("/server-files", (IDatasetService service) => service.ServerFilesAsync())
+            .WithSummary("The files under the silos' import folder (Sandbox:ImportFolder) that POST /api/datasets takes as serverPath; 403 when it is off")
+            .ProducesProblem(StatusCodes.Status403Forbidden);
         datasets.MapGet("/", (IDatasetService service) => service.ListAsync()).WithSummary("All datasets, newest first");
         datasets.MapGet("/{id}", (string id, IDatasetService service) => service.GetAsync(id))
             .WithSummary("One dataset with its statistics, lineage and (synthetic) fidelity report").ProducesProblem(StatusCodes.Status404NotFound);

@@ -100,6 +100,8 @@ public sealed class DatasetService(
         }
     }
 
+    public Task<IReadOnlyList<string>> ServerFilesAsync() => cluster.GetGrain<IImportFolderGrain>(0).ListAsync();
+
     public Task DiscardAsync(string sentTo) => DiscardQuietlyAsync(cluster.GetGrain<IDatasetGrain>(sentTo));
 
     /// <summary>The next chunk, full unless the stream ends; empty at its end. Each chunk is a new array: the call that sends it may still hold it.</summary>

@@ -26,6 +26,9 @@ public interface IDatasetService
     /// </summary>
     Task<DatasetInfo> DownloadAsync(MovieLensRelease release, string? name = null, IProgress<StageProgress>? progress = null, CancellationToken cancellationToken = default);
 
+    /// <summary>The files a user may import by <see cref="DatasetUpload.ServerPath"/>; a forbidden error when the silos have no import folder.</summary>
+    Task<IReadOnlyList<string>> ServerFilesAsync();
+
     /// <summary>Drops a file that was sent but will not be imported; never throws (the artifact sweep removes what it cannot).</summary>
     Task DiscardAsync(string sentTo);
 

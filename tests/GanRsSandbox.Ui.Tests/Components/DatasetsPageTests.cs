@@ -90,6 +90,29 @@ public sealed class DatasetsPageTests : ComponentTest
     }
 
     [Fact]
+    public void The_server_panel_lists_the_import_folder_and_a_click_picks_a_file()
+    {
+        Sandbox.ServerFiles = ["ml-25m/ratings.csv", "plays.csv"];
+        var page = Render<Datasets>();
+        page.Find("[data-testid=server-import] .mud-expand-panel-header").Click();
+
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=server-files] .mud-chip").Count));
+        page.FindAll("[data-testid=server-files] .mud-chip")[1].Click();
+        page.Find("[data-testid=server-import-button]").Click();
+
+        page.WaitForAssertion(() => Assert.Single(Sandbox.ImportedFrom));
+        Assert.Equal("plays.csv", Assert.IsType<DatasetUpload>(Assert.Single(Sandbox.Requests)).ServerPath);
+    }
+
+    [Fact]
+    public void With_server_imports_off_the_panel_says_so()
+    {
+        var page = Render<Datasets>();
+        page.Find("[data-testid=server-import] .mud-expand-panel-header").Click();
+        page.WaitForAssertion(() => Assert.Contains("Sandbox:ImportFolder", page.Find("[data-testid=server-files-note]").TextContent));
+    }
+
+    [Fact]
     public void Download_MovieLens_states_the_licence_and_fetches_only_the_chosen_release_on_a_click()
     {
         var page = Render<Datasets>();

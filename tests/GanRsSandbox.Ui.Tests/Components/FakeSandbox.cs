@@ -67,6 +67,13 @@ public sealed class FakeSandbox : IDatasetService, IGeneratorService, IModelServ
         return Task.FromResult(Answer(dataset));
     }
 
+    /// <summary>What the import folder holds; null when it is off.</summary>
+    public List<string>? ServerFiles { get; set; }
+
+    public Task<IReadOnlyList<string>> ServerFilesAsync() => ServerFiles is { } files
+        ? Task.FromResult(Answer<IReadOnlyList<string>>(files))
+        : throw new SandboxException(SandboxErrorKind.Forbidden, "serverPath: importing files from the server is off; an administrator enables it with Sandbox:ImportFolder on the silos", "serverPath");
+
     public Task DiscardAsync(string sentTo)
     {
         Sent.Remove(sentTo);
