@@ -48,6 +48,8 @@ public static class SyntheticSampler
         {
             Parallel.For(0, fitChunks, new ParallelOptions { CancellationToken = cancellationToken }, chunkIndex =>
             {
+                // The count is per thread (ThreadBudget): a pool thread keeps its own until told.
+                ThreadBudget.OneThreadHere();
                 var start = (long)chunkIndex * options.ChunkSize;
                 var chunk = chunks.Generate(chunkIndex, (int)Math.Min(options.ChunkSize, fitCount - start));
                 Split(chunk, k, width, userPoints.AsSpan((int)(start * k)), itemPoints.AsSpan((int)(start * k)), ratings.AsSpan((int)start));
