@@ -1,3 +1,7 @@
+using GanRsSandbox.Grains;
+using GanRsSandbox.Ml.Data;
+using GanRsSandbox.Ml.Experiments;
+using GanRsSandbox.Ml.Gan;
 using GanRsSandbox.Ml.Models;
 using GanRsSandbox.Shared;
 
@@ -35,6 +39,50 @@ public sealed class JobRecoveryTests
         Assert.Equal(ResourceStatus.Ready, model!.Status);
         Assert.Equal(10, (await client.GetGrain<IModelGrain>("model-kill").RecommendAsync("0", 10)).Count);
     }
+
+    [Fact]
+    public async Task A_grid_whose_silo_is_killed_mid_way_finishes_elsewhere_with_the_numbers_of_an_uninterrupted_run()
+    {
+        using var data = new TempDirectory();
+        // Silo_1 claims a GPU, so the experiment starts there, and any other silo takes it over once it is gone.
+        await using var cluster = await SandboxTestCluster.StartAsync(data.Path, silos: 2, cudaSilo: "Silo_1");
+        var client = cluster.Client;
+        var source = await client.GetGrain<IDatasetGrain>("ds-grid-kill").CreateDemoAsync("demo", seed: 5);
+        var request = new ExperimentRequest
+        {
+            SourceDatasetId = source.Id, Preset = ExperimentPresets.Quick, Variant = GanrsVariant.Stable, SampleScale = 0.2, Iterations = 40, Epochs = 1,
+            RankingSeeds = 1,
+        };
+        var job = await client.GetGrain<IExperimentGrain>("exp-kill").StartAsync(request);
+        var running = await Wait.ForJobStateAsync(client, job.Id, JobState.Running);
+        var gpuSilo = cluster.Silos.Single(s => s.Name == "Silo_1");
+        Assert.Equal(gpuSilo.SiloAddress.ToString(), running.Silo);
+
+        // Killed once the grid has finished some cells and has most still to train.
+        var cells = Path.Combine(data.Path, "work", "exp-kill", "cells");
+        await Wait.UntilAsync(() => Task.FromResult(Directory.Exists(cells) && Directory.EnumerateFiles(cells, "*.json").Any() ? cells : null), 180,
+            "the grid's first cell");
+        await cluster.KillSiloAsync(gpuSilo);
+        var finished = await Wait.ForJobAsync(client, job.Id, 300);
+
+        Assert.Equal(JobState.Succeeded, finished.State);
+        Assert.Equal(1, finished.Restarts);
+        Assert.NotEqual(gpuSilo.SiloAddress.ToString(), finished.Silo);
+        var resumed = System.Text.Json.JsonSerializer.Deserialize<ExperimentReport>(await client.GetGrain<IExperimentGrain>("exp-kill").GetFileAsync("results.json"),
+            ExperimentJson)!;
+
+        // The same plan straight through the engine, never interrupted.
+        var reference = ExperimentRunner.Run(DemoDataset.Create(5, name: "demo"), Path.Combine(data.Path, "reference"), ExperimentGrain.Plan(request));
+        Assert.Equal(36, resumed.Cells.Count);
+        Assert.Equal(reference.Cells.Select(c => (c.Dataset, c.Model, c.Rmse)), resumed.Cells.Select(c => (c.Dataset, c.Model, c.Rmse)));
+        Assert.Equal(reference.Cells.Select(c => c.Points), resumed.Cells.Select(c => c.Points));
+    }
+
+    private static readonly System.Text.Json.JsonSerializerOptions ExperimentJson = new()
+    {
+        PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase,
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
 
     [Fact]
     public async Task Everything_survives_a_full_restart_and_a_job_cut_off_by_it_completes()
