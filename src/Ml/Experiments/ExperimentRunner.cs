@@ -47,9 +47,13 @@ public static class ExperimentRunner
         // The source's cells need nothing but the source: they train beside the generator, which at the paper's batch
         // keeps one core busy, on every core but that one. The synthetic datasets' cells follow once they exist.
         var sourcePieces = (from splitSeed in plan.SplitSeeds from kind in kinds select (splitSeed, kind)).ToList();
-        GridCell[] TrainSourceCells(int budget) => ThreadBudget.Train(sourcePieces, plan.Baselines.BatchSize, budget,
-            piece => Cell(folder, sourceInfo, source, piece.kind, plan, piece.splitSeed == plan.Seed ? null : piece.splitSeed, tracker, cancellationToken),
-            cancellationToken);
+        var sourceCellsDone = 0;
+        GridCell[] TrainSourceCells(int budget) => ThreadBudget.Train(sourcePieces, plan.Baselines.BatchSize, budget, piece =>
+        {
+            var cell = Cell(folder, sourceInfo, source, piece.kind, plan, piece.splitSeed == plan.Seed ? null : piece.splitSeed, tracker, cancellationToken);
+            Interlocked.Increment(ref sourceCellsDone);
+            return cell;
+        }, cancellationToken);
         // On one core nothing runs beside anything: the run is the sequential one that side-by-side runs must equal.
         var sourceCells = cores > 1 ? Task.Run(() => TrainSourceCells(cores - 1), cancellationToken) : null;
         GridCell[] syntheticCells;
@@ -79,7 +83,7 @@ public static class ExperimentRunner
             }
 
             // Sampling collapses repeated pairs unpredictably (30-90% of the samples on ml-100k): now the sizes are known.
-            tracker.Reestimate(datasets.Select(d => d.Data.Count));
+            tracker.Reestimate(datasets.Skip(1).Select(d => d.Data.Count), sourcePieces.Count - Volatile.Read(ref sourceCellsDone));
             // Every cell stands alone (its own split seed and generators), so they train side by side and come back in grid order.
             var pieces = (from splitSeed in plan.SplitSeeds from dataset in datasets.Skip(1) from kind in kinds select (splitSeed, dataset, kind)).ToList();
             syntheticCells = ThreadBudget.Train(pieces, plan.Baselines.BatchSize, threads,
@@ -265,12 +269,15 @@ public static class ExperimentRunner
             }
         }
 
-        /// <summary>Replaces the estimate of the cells' work with one from the datasets' real sizes.</summary>
-        public void Reestimate(IEnumerable<int> datasetRatings)
+        /// <summary>
+        /// Replaces the estimate of the cells' work with one from the synthetic datasets' real sizes, plus the source's
+        /// cells not yet done (they train beside the rest, so some are already counted in the work done).
+        /// </summary>
+        public void Reestimate(IEnumerable<int> syntheticRatings, int sourceCellsLeft)
         {
             lock (_lock)
             {
-                _total = _done + models * plan.SplitSeeds.Count * datasetRatings.Sum(ratings => CellWork(ratings));
+                _total = _done + models * plan.SplitSeeds.Count * syntheticRatings.Sum(ratings => CellWork(ratings)) + sourceCellsLeft * CellWork(source.Count);
             }
         }
 
