@@ -194,10 +194,11 @@ public sealed class DatasetGrain(
         var generatorPath = Services.Artifacts.Locate(generator.Artifact);
         // The request is the engine's sampling options; only the device is the silo's to choose.
         SampleOptions options = request with { Device = Services.Compute.TorchDevice };
-        var (stats, artifact, fidelity) = await RunOnWorkerAsync(run, AllCores, (_, token) =>
+        var (stats, artifact, fidelity) = await RunOnWorkerAsync(run, AllCores, (cores, token) =>
         {
             run.Reporter.Report(new StageProgress("load", 0, 1));
-            var set = EngineWorkflows.SampleSynthetic(new SyntheticSetRequest(GanrsModel.Load(generatorPath), options), run.Reporter.AsProgress(), token);
+            var set = EngineWorkflows.SampleSynthetic(new SyntheticSetRequest(GanrsModel.Load(generatorPath), options) { Threads = cores },
+                run.Reporter.AsProgress(), token);
             run.Reporter.Report(new StageProgress("store", 0, 1));
             var stored = Services.Artifacts.Put(path => DatasetFile.Save(set.Result.Dataset, path));
             return (set.Stats.WithLongTails(set.Result.Dataset), stored, set.Fidelity);

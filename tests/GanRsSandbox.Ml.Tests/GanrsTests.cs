@@ -70,11 +70,12 @@ public sealed class GanrsTests
     }
 
     [Fact]
-    public void TheSameSeedGivesTheSameDatasetAndAnotherSeedAnother()
+    public void TheSameSeedGivesTheSameDatasetOnAnyNumberOfCoresAndAnotherSeedAnother()
     {
         var (_, model) = Trained.Value;
         var a = SyntheticSampler.Sample(model, Small).Dataset;
-        var b = SyntheticSampler.Sample(model, Small).Dataset;
+        // A silo that gives the job one core gets the same set as one that gives it all.
+        var b = SyntheticSampler.Sample(model, Small, threads: 1).Dataset;
         var c = SyntheticSampler.Sample(model, Small with { Seed = 6 }).Dataset;
         Assert.Equal(a.Users, b.Users);
         Assert.Equal(a.Items, b.Items);

@@ -14,8 +14,9 @@ public static class SyntheticSampler
 {
     private const int MatchedSamplesPerCluster = 50;
 
+    /// <param name="threads">The cores the drawing and the clustering may use (<see cref="ThreadBudget"/>); null, every core. The result does not depend on it.</param>
     public static SyntheticResult Sample(GanrsModel model, SampleOptions options, IProgress<StageProgress>? progress = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, int? threads = null)
     {
         options.Validate();
         var total = Stopwatch.StartNew();
@@ -42,11 +43,11 @@ public static class SyntheticSampler
         var generated = 0L;
         // Chunks are independent (each has its own seed), so they are drawn on all cores at once; each draw
         // then runs single-threaded inside libtorch instead of handing tiny pieces between threads.
-        var threads = torch.get_num_threads();
+        var before = torch.get_num_threads();
         torch.set_num_threads(1);
         try
         {
-            Parallel.For(0, fitChunks, new ParallelOptions { CancellationToken = cancellationToken }, chunkIndex =>
+            Parallel.For(0, fitChunks, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = ThreadBudget.Cores(threads) }, chunkIndex =>
             {
                 // The count is per thread (ThreadBudget): a pool thread keeps its own until told.
                 ThreadBudget.OneThreadHere();
@@ -59,7 +60,7 @@ public static class SyntheticSampler
         }
         finally
         {
-            torch.set_num_threads(threads);
+            torch.set_num_threads(before);
         }
         // The GAN's own rating fidelity: these samples under the paper's decoding, before any calibration.
         var meanMatched = MeanMatchedClassCounts(ratings, source);
@@ -68,7 +69,7 @@ public static class SyntheticSampler
 
         // Step 6: users and items are clusters of the user and item parts.
         clock.Restart();
-        var kmeansOptions = new KMeansOptions { MaxIterations = options.KMeansIterations, Seed = options.Seed };
+        var kmeansOptions = new KMeansOptions { MaxIterations = options.KMeansIterations, Seed = options.Seed, Threads = ThreadBudget.Cores(threads) };
         var userClusters = Cluster(userPoints, k, options.Users, kmeansOptions, source.UserDegrees, options.Variant,
             Lloyd(progress, "cluster-users", fitCount, options.Users), cancellationToken);
         var itemClusters = Cluster(itemPoints, k, options.Items, kmeansOptions with { Seed = options.Seed + 1 }, source.ItemDegrees, options.Variant,

@@ -70,8 +70,8 @@ public static class EngineWorkflows
         {
             throw new ArgumentException("the ranking verdict trains the models on the source too, so it needs the source's ratings", nameof(request));
         }
-        TorchSharp.torch.set_num_threads(ThreadBudget.Cores(null));
-        var result = SyntheticSampler.Sample(request.Generator, request.Sampling, progress, cancellationToken);
+        TorchSharp.torch.set_num_threads(ThreadBudget.Cores(request.Threads));
+        var result = SyntheticSampler.Sample(request.Generator, request.Sampling, progress, cancellationToken, request.Threads);
         progress?.Report(new StageProgress("fidelity", 0, 1));
         var source = request.Generator.Source;
         var stats = DatasetStats.Compute(result.Dataset);

@@ -17,4 +17,7 @@ public sealed record SyntheticSetRequest(GanrsModel Generator, SampleOptions Sam
 
     /// <summary>Train the models on both sides and judge their ranking (needs <see cref="Source"/>); null skips it.</summary>
     public RankingOptions? Ranking { get; init; }
+
+    /// <summary>The cores the sampling may use (<c>ThreadBudget</c>); null, every core. The set does not depend on it.</summary>
+    public int? Threads { get; init; }
 }
