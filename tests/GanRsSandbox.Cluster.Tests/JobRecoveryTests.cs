@@ -3,6 +3,7 @@ using GanRsSandbox.Ml.Data;
 using GanRsSandbox.Ml.Experiments;
 using GanRsSandbox.Ml.Gan;
 using GanRsSandbox.Ml.Models;
+using Torch = TorchSharp.torch;
 using GanRsSandbox.Shared;
 
 namespace GanRsSandbox.Cluster.Tests;
@@ -28,6 +29,8 @@ public sealed class JobRecoveryTests
         var running = await Wait.ForJobStateAsync(client, job.Id, JobState.Running);
         var gpuSilo = cluster.Silos.Single(s => s.Name == "Silo_1");
         Assert.Equal(gpuSilo.SiloAddress.ToString(), running.Silo);
+        // Tagged cuda for placement, but libtorch sees no GPU here: the job records the device that really ran.
+        Assert.Equal(Torch.cuda.is_available() ? "cuda" : "cpu", running.Device);
 
         await cluster.KillSiloAsync(gpuSilo);
         var finished = await Wait.ForJobAsync(client, job.Id);
