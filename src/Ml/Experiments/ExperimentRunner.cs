@@ -50,7 +50,8 @@ public static class ExperimentRunner
         var sourceCellsDone = 0;
         GridCell[] TrainSourceCells(int budget) => ThreadBudget.Train(sourcePieces, plan.Baselines.BatchSize, budget, piece =>
         {
-            var cell = Cell(folder, sourceInfo, source, piece.kind, plan, piece.splitSeed == plan.Seed ? null : piece.splitSeed, tracker, cancellationToken);
+            var cell = Cell(folder, sourceInfo, source, piece.kind, plan, piece.splitSeed == plan.Seed ? null : piece.splitSeed, budget, tracker,
+                cancellationToken);
             Interlocked.Increment(ref sourceCellsDone);
             return cell;
         }, cancellationToken);
@@ -87,8 +88,8 @@ public static class ExperimentRunner
             // Every cell stands alone (its own split seed and generators), so they train side by side and come back in grid order.
             var pieces = (from splitSeed in plan.SplitSeeds from dataset in datasets.Skip(1) from kind in kinds select (splitSeed, dataset, kind)).ToList();
             syntheticCells = ThreadBudget.Train(pieces, plan.Baselines.BatchSize, threads,
-                piece => Cell(folder, piece.dataset.Info, piece.dataset.Data, piece.kind, plan, piece.splitSeed == plan.Seed ? null : piece.splitSeed, tracker,
-                    cancellationToken), cancellationToken);
+                piece => Cell(folder, piece.dataset.Info, piece.dataset.Data, piece.kind, plan, piece.splitSeed == plan.Seed ? null : piece.splitSeed, threads,
+                    tracker, cancellationToken), cancellationToken);
         }
         finally
         {
@@ -217,8 +218,9 @@ public static class ExperimentRunner
     }
 
     /// <param name="splitSeed">Null for the plan's own split; another seed for a cell that only the ranking verdict reads.</param>
+    /// <param name="threads">The budget of the trainings this one runs beside, which the engine turns into its libtorch threads.</param>
     private static GridCell Cell(string folder, GridDataset dataset, RatingsDataset data, BaselineKind kind, ExperimentPlan plan, int? splitSeed,
-        WorkTracker tracker, CancellationToken cancellationToken)
+        int? threads, WorkTracker tracker, CancellationToken cancellationToken)
     {
         var path = Path.Combine(folder, "cells", splitSeed is { } s ? $"{dataset.Key}.{kind.Name()}.s{s}.json" : $"{dataset.Key}.{kind.Name()}.json");
         var work = tracker.CellWork(data.Count);
@@ -229,9 +231,13 @@ public static class ExperimentRunner
         }
         var seed = splitSeed ?? plan.Seed;
         tracker.Starting($"training {kind.Name()} on {dataset.Key} ({data.Count:N0} ratings){(splitSeed is null ? "" : $", split seed {seed} for the ranking")}");
-        var split = DatasetSplit.Ratio(data.Count, plan.TestRatio, seed);
-        var evaluation = BaselineEvaluator.TrainAndEvaluate(kind, data, split, plan.Baselines with { Seed = seed },
-            EvaluationSettings.PaperDefaults(data.Scale) with { Protocols = EvaluationProtocols.Scored }, null, cancellationToken);
+        var (model, evaluation, _) = EngineWorkflows.TrainBaseline(new BaselineTrainingRequest(data, kind)
+        {
+            Training = plan.Baselines with { Seed = seed },
+            TestRatio = plan.TestRatio,
+            Threads = threads,
+        }, null, cancellationToken);
+        model.Dispose();
         var cell = new GridCell(dataset.Key, kind, evaluation.Rmse, evaluation.Mae, evaluation.Training.Seconds,
             evaluation.Curves.SelectMany(c => c.Value).ToList())
         {

@@ -33,7 +33,7 @@ public static class ThreadBudget
     public static int Cores(int? budget) => Math.Clamp(budget ?? Environment.ProcessorCount, 1, MaxThreads);
 
     /// <summary>The cores one training at <paramref name="batchSize"/> keeps busy: one at small batches, all of them above.</summary>
-    public static int Demand(int batchSize) => TorchRuntime.ThreadsForBatch(batchSize) == 1 ? 1 : Environment.ProcessorCount;
+    public static int Demand(int batchSize) => TorchRuntime.ThreadsForBatch(batchSize);
 
     /// <summary>libtorch's thread count for one training at <paramref name="batchSize"/> within the budget.</summary>
     public static int IntraOp(int batchSize, int? budget) => Math.Min(TorchRuntime.ThreadsForBatch(batchSize), Cores(budget));
@@ -49,7 +49,7 @@ public static class ThreadBudget
         CancellationToken cancellationToken = default)
     {
         var sideBySide = Math.Min(SideBySide(batchSize, budget), Math.Max(1, items.Count));
-        var intraOp = sideBySide > 1 ? 1 : IntraOp(batchSize, budget);
+        var intraOp = IntraOp(batchSize, budget);
         torch.set_num_threads(intraOp);
         var results = new TResult[items.Count];
         if (sideBySide == 1)
