@@ -24,10 +24,7 @@ internal static class DownloadCommand
         }
         var folder = line.String("out") ?? throw new UsageException("--out DIR is required: the folder to download into");
         var baseText = line.String("base-url")!;
-        if (!Uri.TryCreate(baseText.EndsWith('/') ? baseText : baseText + "/", UriKind.Absolute, out var baseUrl) || baseUrl.Scheme is not ("http" or "https"))
-        {
-            throw new UsageException($"--base-url: '{baseText}' is not an http or https address");
-        }
+        var baseUrl = MovieLensReleases.BaseUri(baseText) ?? throw new UsageException($"--base-url: '{baseText}' is not an http or https address");
         var source = release.Source();
         stderr.WriteLine(MovieLensReleases.Licence);
         string archive;

@@ -28,7 +28,7 @@ internal static class EvaluateCommand
             OptionSpec.Of("factors", "latent factors", Defaults.Factors),
             OptionSpec.Of("lr", "the learning rate (Adam)", Defaults.LearningRate),
             CommonOptions.Device,
-            OptionSpec.Of("threads", "the cores to use (0: all): at batch 256 or less the models train side by side, one thread each; larger batches train one at a time on all of them", 0),
+            CommonOptions.Threads,
             CommonOptions.Json,
             new("predictions-out", "write each model's test-set predictions and top-N lists to this folder (MODEL.predictions.csv, MODEL.top-n.csv)"),
             .. CommonOptions.Import,
@@ -65,7 +65,7 @@ internal static class EvaluateCommand
             Seed = seed,
             Device = device,
         };
-        var threads = line.Int("threads", 0, ThreadBudget.MaxThreads);
+        var threads = CommonOptions.ThreadBudgetOf(line);
         var json = line.OutputPath(JsonOutput.Option);
         var data = ImportArguments.Load(line, path, stderr);
 
@@ -98,7 +98,7 @@ internal static class EvaluateCommand
             results = EngineWorkflows.EvaluateBaselines(new BaselineEvaluationRequest(data, split, kinds, settings)
             {
                 Training = options,
-                Threads = threads > 0 ? threads : null,
+                Threads = threads,
             }, console.Stages());
         }
         PrintTable(JsonOutput.HumanOutput(json, stdout, stderr), results, protocol, settings);

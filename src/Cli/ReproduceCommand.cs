@@ -2,7 +2,6 @@ using GanRsSandbox.Ml;
 using GanRsSandbox.Ml.Evaluation;
 using GanRsSandbox.Ml.Experiments;
 using GanRsSandbox.Ml.Gan;
-using GanRsSandbox.Ml.Torch;
 
 namespace GanRsSandbox.Cli;
 
@@ -20,7 +19,7 @@ internal static class ReproduceCommand
             OptionSpec.Of("seed", "the seed of the whole grid", Paper.Seed),
             OptionSpec.Of("variant", CommonOptions.Variants, Paper.Variant.Name()),
             OptionSpec.Of("ranking-seeds", "split seeds of the ranking verdict (each extra one trains every cell once more)", Paper.RankingSeeds),
-            OptionSpec.Of("threads", "the cores to use (0: all): the cells train side by side, one thread each; the numbers do not depend on it", 0),
+            CommonOptions.Threads,
             CommonOptions.Device,
             .. CommonOptions.Import,
         ],
@@ -44,7 +43,7 @@ internal static class ReproduceCommand
         }
         var rankingSeeds = line.Int("ranking-seeds", 1, ExperimentPlan.MaxRankingSeeds);
         var device = Devices.Parse(line.String("device"));
-        var threads = line.Int("threads", 0, ThreadBudget.MaxThreads);
+        var threads = CommonOptions.ThreadBudgetOf(line);
         var source = ImportArguments.Load(line, sourcePath, stderr);
 
         var plan = (quick ? ExperimentPlan.Quick(seed, device) : ExperimentPlan.Paper(seed, device)) with { Variant = variant, RankingSeeds = rankingSeeds };
@@ -52,7 +51,7 @@ internal static class ReproduceCommand
             $"{plan.Name} grid: the source and {plan.Synthetic.Count} GANRS datasets, six baselines each, into {Path.GetFullPath(outDirectory)}");
         var report = ExperimentRunner.Run(source, outDirectory, plan, new ProgressRelay<ExperimentProgress>(p =>
             stderr.WriteLine($"[{p.Step}/{p.Steps}] {p.Fraction,4:P0} {p.Elapsed:hh\\:mm\\:ss}" + (p.Eta is { } eta ? $" ETA {eta:hh\\:mm\\:ss}" : "") + $"  {p.Message}")),
-            threads: threads > 0 ? threads : null);
+            threads: threads);
 
         stdout.WriteLine("ranking agreement with the source (Kendall tau of F1@10 over the split seeds, next to the source's self-agreement):");
         foreach (var agreement in report.Agreement)

@@ -10,5 +10,6 @@ public sealed class DownloadSettings
     /// <summary>GroupLens' server by default; a mirror (or, in the tests, a loopback server) with the same file names can stand in.</summary>
     public string MovieLensBaseUrl { get; set; } = MovieLensReleases.DefaultBaseUrl;
 
-    public Uri BaseUri => new(MovieLensBaseUrl.EndsWith('/') ? MovieLensBaseUrl : MovieLensBaseUrl + "/", UriKind.Absolute);
+    public Uri BaseUri => MovieLensReleases.BaseUri(MovieLensBaseUrl)
+        ?? throw new InvalidOperationException($"Downloads:MovieLensBaseUrl: '{MovieLensBaseUrl}' is not an http or https address");
 }

@@ -30,5 +30,12 @@ internal static class CommonOptions
         new("targets", $"scorecard targets to change, as name=value,… ({string.Join(", ", ScorecardTargets.Names)})"),
     ];
 
+    /// <summary>The thread budget of commands that train several models (<c>ThreadBudget</c>).</summary>
+    public static readonly OptionSpec Threads = OptionSpec.Of("threads",
+        "the cores to use (0: all): at batch 256 or less the trainings run side by side, one thread each, larger batches one at a time on all of them; the numbers do not depend on it", 0);
+
+    /// <summary>The <see cref="Threads"/> budget as the engine takes it: null for every core.</summary>
+    public static int? ThreadBudgetOf(CommandLine line) => line.Int("threads", 0, Ml.Torch.ThreadBudget.MaxThreads) is > 0 and var cores ? cores : null;
+
     public static string Variants => $"the GANRS variant: {NamedValues.Listed<GanrsVariant>()}";
 }

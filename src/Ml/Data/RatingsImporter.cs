@@ -11,8 +11,6 @@ namespace GanRsSandbox.Ml.Data;
 /// </summary>
 public static class RatingsImporter
 {
-    /// <summary>The progress stage an import reports, in bytes read of the file's length.</summary>
-    public const string Stage = StageNames.Import;
 
     private const int ProgressEvery = 1 << 20;
 
@@ -72,12 +70,12 @@ public static class RatingsImporter
             if (++rows % ProgressEvery == 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                progress?.Report(new StageProgress(Stage, Math.Min(stream.Position - start, length), length,
+                progress?.Report(new StageProgress(StageNames.Import, Math.Min(stream.Position - start, length), length,
                     new Dictionary<string, double> { [MetricNames.Ratings] = parser.Count }));
             }
         }
         var data = parser.Finish(options.Name ?? Path.GetFileName(source));
-        progress?.Report(new StageProgress(Stage, length, length, new Dictionary<string, double> { [MetricNames.Ratings] = data.Count }));
+        progress?.Report(new StageProgress(StageNames.Import, length, length, new Dictionary<string, double> { [MetricNames.Ratings] = data.Count }));
         return data;
     }
 

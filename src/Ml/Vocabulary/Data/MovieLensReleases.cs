@@ -13,6 +13,13 @@ public static class MovieLensReleases
         "F. Maxwell Harper and Joseph A. Konstan, \"The MovieLens Datasets: History and Context\", ACM TiiS 5(4), 2015, " +
         "doi:10.1145/2827872. Downloading means accepting the README.txt inside the archive.";
 
+    /// <summary>
+    /// A base address as the downloader resolves archive names against it: http or https, with a trailing '/' added
+    /// (without it, <c>new Uri(base, "ml-100k.zip")</c> would replace the last path segment). Null when it is not one.
+    /// </summary>
+    public static Uri? BaseUri(string text) =>
+        Uri.TryCreate(text.EndsWith('/') ? text : text + "/", UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri : null;
+
     public static string Name(this MovieLensRelease release) => NamedValues.NameOf(release);
 
     /// <summary>The largest archive any release has: a bound on what a download may write.</summary>
