@@ -28,15 +28,28 @@ public static class PredictionsFile
     {
         var predictions = Of(evaluation);
         using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
-        using (var entry = zip.CreateEntry(PredictionsName(evaluation.Kind), CompressionLevel.Fastest).Open())
+        using (var entry = Entry(zip, PredictionsName(evaluation.Kind)).Open())
         {
             WriteCsv(entry, w => WritePredictions(w, predictions, data, split));
         }
-        using (var entry = zip.CreateEntry(TopNName(evaluation.Kind), CompressionLevel.Fastest).Open())
+        using (var entry = Entry(zip, TopNName(evaluation.Kind)).Open())
         {
             WriteCsv(entry, w => WriteTopN(w, predictions, data, split));
         }
     }
+
+    /// <summary>
+    /// An entry stamped with a fixed time instead of now: equal trainings then write equal archives, which the artifact
+    /// store keeps as one file (and a twin's archive hashes as its twin's).
+    /// </summary>
+    private static ZipArchiveEntry Entry(ZipArchive zip, string name)
+    {
+        var entry = zip.CreateEntry(name, CompressionLevel.Fastest);
+        entry.LastWriteTime = FixedTime;
+        return entry;
+    }
+
+    private static readonly DateTimeOffset FixedTime = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     public static string PredictionsName(BaselineKind kind) => $"{kind.Name()}.predictions.csv";
 
