@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using GanRsSandbox.BlazorUi.Features;
 using GanRsSandbox.Shared;
 using Orleans.Dashboard;
@@ -7,7 +8,7 @@ namespace GanRsSandbox.BlazorUi;
 
 /// <summary>
 /// How the web host finds the cluster, from the "Cluster" section: localhost clustering on a gateway port (the
-/// embedded default) or Redis clustering (scale-out), the same choice the silos make.
+/// embedded default), Redis or Azure Table clustering (scale-out), the same choice the silos make.
 /// </summary>
 public static class ClusterConnection
 {
@@ -24,8 +25,13 @@ public static class ClusterConnection
                     ?? throw new InvalidOperationException("Cluster:Mode is redis but Cluster:Redis (a connection string such as localhost:6379) is not set");
                 client.UseRedisClustering(options => options.ConfigurationOptions = ConfigurationOptions.Parse(redis));
                 break;
+            case "azure":
+                var account = section["AzureStorage"] ?? configuration.GetConnectionString("azure")
+                    ?? throw new InvalidOperationException("Cluster:Mode is azure but Cluster:AzureStorage (an Azure Storage connection string) is not set");
+                client.UseAzureStorageClustering(options => options.TableServiceClient = new TableServiceClient(account));
+                break;
             case var other:
-                throw new InvalidOperationException($"Cluster:Mode: unknown clustering '{other}' (localhost or redis)");
+                throw new InvalidOperationException($"Cluster:Mode: unknown clustering '{other}' (localhost, redis or azure)");
         }
         // The web host may start before the silo, or outlive it: keep trying, and answer 503 meanwhile.
         client.AddMemoryStreams(SandboxStreams.Provider);

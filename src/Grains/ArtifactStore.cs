@@ -11,6 +11,9 @@ namespace GanRsSandbox.Grains;
 /// fill a private temporary file and rename it, which is atomic on one file system, shared paths included.
 /// Equal bytes share one file (a model trained twice with the same seed, the same synthetic set sampled twice), so
 /// nothing deletes a file when its owner goes: <see cref="Sweep"/> removes what no grain state refers to any more.
+/// With <see cref="SandboxOptions.ArtifactBlobs"/> set the artifacts live in a blob container instead
+/// (<see cref="ArtifactBlobs"/>), and the data directory, which then need not be shared, caches the ones this silo
+/// has used; a cached copy is checked against its hash when it is fetched.
 /// </summary>
 public sealed class ArtifactStore
 {
@@ -18,13 +21,21 @@ public sealed class ArtifactStore
 
     private readonly string _root;
     private readonly ILogger<ArtifactStore> _logger;
+    private readonly ArtifactBlobs? _blobs;
 
     public ArtifactStore(IOptions<SandboxOptions> options, ILogger<ArtifactStore> logger)
     {
         _root = Path.Combine(Path.GetFullPath(options.Value.DataDirectory), "artifacts");
         _logger = logger;
         Directory.CreateDirectory(_root);
+        if (options.Value.ArtifactBlobs is { Length: > 0 } connection)
+        {
+            _blobs = new ArtifactBlobs(connection, options.Value.ArtifactContainer);
+        }
     }
+
+    /// <summary>Where artifacts are shared between silos: "file" (the data directory) or "blob".</summary>
+    public string Kind => _blobs is null ? "file" : "blob";
 
     /// <param name="write">Writes the artifact to the path it is given.</param>
     public ArtifactRef Put(Action<string> write)
@@ -33,13 +44,7 @@ public sealed class ArtifactStore
         try
         {
             write(incoming);
-            string hash;
-            long bytes;
-            using (var stream = File.OpenRead(incoming))
-            {
-                hash = Convert.ToHexStringLower(SHA256.HashData(stream));
-                bytes = stream.Length;
-            }
+            var (hash, bytes) = HashOf(incoming);
             var final = PathOf(hash);
             if (File.Exists(final))
             {
@@ -51,6 +56,7 @@ public sealed class ArtifactStore
             {
                 File.Move(incoming, final, overwrite: true);
             }
+            _blobs?.Upload(hash, final);
             return new ArtifactRef { Hash = hash, Bytes = bytes };
         }
         finally
@@ -63,24 +69,59 @@ public sealed class ArtifactStore
     public string Locate(ArtifactRef artifact)
     {
         var path = PathOf(artifact.Hash);
-        if (File.Exists(path))
+        if (File.Exists(path) || (_blobs is not null && TryFetch(artifact.Hash, path)))
         {
             return path;
         }
         // The caller sees no server path; the log has it.
         _logger.LogError("Artifact {Hash} is missing from {Folder}", artifact.Hash, _root);
-        throw SandboxException.Conflict($"artifact {artifact.Hash[..12]} is missing from the data directory; was it moved or wiped?");
+        throw SandboxException.Conflict($"artifact {artifact.Hash[..12]} is missing from the {(_blobs is null ? "data directory" : "blob container")}; was it moved or wiped?");
+    }
+
+    /// <summary>Copies a blob into the cache, under its name only once its bytes are whole and match the hash.</summary>
+    private bool TryFetch(string hash, string path)
+    {
+        var incoming = Path.Combine(_root, $"{IncomingPrefix}{Guid.NewGuid():N}");
+        try
+        {
+            if (!_blobs!.TryDownload(hash, incoming))
+            {
+                return false;
+            }
+            if (HashOf(incoming).Hash != hash)
+            {
+                _logger.LogError("Artifact {Hash} in the blob container does not match its hash", hash);
+                throw SandboxException.Conflict($"artifact {hash[..12]} in the blob container is damaged: its bytes do not match its hash");
+            }
+            File.Move(incoming, path, overwrite: true);
+            return true;
+        }
+        finally
+        {
+            File.Delete(incoming);
+        }
+    }
+
+    private static (string Hash, long Bytes) HashOf(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return (Convert.ToHexStringLower(SHA256.HashData(stream)), stream.Length);
     }
 
     /// <summary>
     /// Removes every artifact that is not in <paramref name="referenced"/> and every unfinished write (a writer that
     /// crashed mid-way), provided it is older than <paramref name="grace"/>: a job stores its file before its grain
-    /// state names it, and a file younger than the grace period may be such a one. Returns the names removed.
+    /// state names it, and a file younger than the grace period may be such a one. Returns the names removed. With a
+    /// blob container, its unreferenced blobs go by the same rule, and so do this silo's cached copies.
     /// </summary>
     public IReadOnlyList<string> Sweep(IReadOnlySet<string> referenced, TimeSpan grace)
     {
         var cutoff = DateTime.UtcNow - grace;
         var removed = new List<string>();
+        if (_blobs is not null)
+        {
+            removed.AddRange(_blobs.Sweep(name => !IsHash(name) || referenced.Contains(name), cutoff));
+        }
         foreach (var path in Directory.EnumerateFiles(_root))
         {
             var name = Path.GetFileName(path);
@@ -105,9 +146,9 @@ public sealed class ArtifactStore
         return removed;
     }
 
-    /// <summary>The artifact files there are now, by hash.</summary>
+    /// <summary>The artifacts there are now, by hash: the blobs, or the data directory's files.</summary>
     public IReadOnlyList<string> List() =>
-        Directory.EnumerateFiles(_root).Select(Path.GetFileName).OfType<string>().Where(IsHash).ToList();
+        _blobs?.List().Where(IsHash).ToList() ?? Directory.EnumerateFiles(_root).Select(Path.GetFileName).OfType<string>().Where(IsHash).ToList();
 
     /// <summary>
     /// Where an upload in progress for <paramref name="owner"/> gathers its bytes: an unfinished write to the sweep, so an

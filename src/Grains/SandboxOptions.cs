@@ -5,7 +5,10 @@ public sealed class SandboxOptions
 {
     public const string Section = "Sandbox";
 
-    /// <summary>Holds grain state (sandbox.db) and the artifacts folder. In a multi-silo cluster it must be a shared path.</summary>
+    /// <summary>
+    /// Holds grain state (sandbox.db) and the artifacts folder. In a multi-silo cluster it must be a shared path, unless
+    /// <see cref="ArtifactBlobs"/> keeps the artifacts.
+    /// </summary>
     public string DataDirectory { get; set; } = "data";
 
     /// <summary>
@@ -19,6 +22,15 @@ public sealed class SandboxOptions
 
     /// <summary>An optional cap on the jobs that run at once on this silo, whatever cores they need (0: no cap beyond the cores).</summary>
     public int MaxConcurrentJobs { get; set; }
+
+    /// <summary>
+    /// A connection string to Azure Blob Storage (or Azurite). Set, artifacts live in <see cref="ArtifactContainer"/> and
+    /// each silo's data directory only caches them, so silos on several machines need no shared disk.
+    /// </summary>
+    public string? ArtifactBlobs { get; set; }
+
+    /// <summary>The blob container that holds the artifacts when <see cref="ArtifactBlobs"/> is set.</summary>
+    public string ArtifactContainer { get; set; } = "ganrs-artifacts";
 
     /// <summary>auto (CUDA when libtorch sees a GPU), cpu or cuda. The silo publishes the result for placement.</summary>
     public string Device { get; set; } = "auto";
