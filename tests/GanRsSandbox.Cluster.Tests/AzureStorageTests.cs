@@ -120,7 +120,7 @@ public sealed class AzureStorageTests : IAsyncLifetime
             ["Sandbox:Device"] = "cpu",
         });
         builder.UseOrleans(silo => SiloSetup.Configure(silo, builder.Configuration));
-        FastDeathDetection(builder.Services);
+        builder.Services.Configure<ClusterMembershipOptions>(SandboxTestCluster.FastDeathDetection);
         var host = builder.Build();
         await host.StartAsync();
         return host;
@@ -140,16 +140,4 @@ public sealed class AzureStorageTests : IAsyncLifetime
         await host.StartAsync();
         return host;
     }
-
-    /// <summary>A killed silo is declared dead within seconds, as in the in-process test cluster.</summary>
-    private static void FastDeathDetection(IServiceCollection services) => services.Configure<ClusterMembershipOptions>(options =>
-    {
-        options.ProbeTimeout = TimeSpan.FromSeconds(1);
-        options.MaxProbeTimeout = TimeSpan.FromSeconds(2);
-        options.NumMissedProbesLimit = 1;
-        options.NumVotesForDeathDeclaration = 1;
-        options.TableRefreshTimeout = TimeSpan.FromSeconds(1);
-        options.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(1);
-        options.DeathVoteExpirationTimeout = TimeSpan.FromSeconds(5);
-    });
 }

@@ -43,16 +43,7 @@ internal static class SandboxTestCluster
     {
         var builder = new InProcessTestClusterBuilder(silos);
         builder.Options.ConfigureFileLogging = false;
-        builder.ConfigureHost(host => host.Services.Configure<ClusterMembershipOptions>(options =>
-        {
-            options.ProbeTimeout = TimeSpan.FromSeconds(1);
-            options.MaxProbeTimeout = TimeSpan.FromSeconds(2);
-            options.NumMissedProbesLimit = 1;
-            options.NumVotesForDeathDeclaration = 1;
-            options.TableRefreshTimeout = TimeSpan.FromSeconds(1);
-            options.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(1);
-            options.DeathVoteExpirationTimeout = TimeSpan.FromSeconds(5);
-        }));
+        builder.ConfigureHost(host => host.Services.Configure<ClusterMembershipOptions>(FastDeathDetection));
         builder.ConfigureSiloHost((silo, host) => host.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Sandbox:DataDirectory"] = dataDirectory,
@@ -62,6 +53,18 @@ internal static class SandboxTestCluster
         var cluster = builder.Build();
         await cluster.DeployAsync();
         return cluster;
+    }
+
+    /// <summary>Membership that declares a stopped or killed silo dead within seconds.</summary>
+    public static void FastDeathDetection(ClusterMembershipOptions options)
+    {
+        options.ProbeTimeout = TimeSpan.FromSeconds(1);
+        options.MaxProbeTimeout = TimeSpan.FromSeconds(2);
+        options.NumMissedProbesLimit = 1;
+        options.NumVotesForDeathDeclaration = 1;
+        options.TableRefreshTimeout = TimeSpan.FromSeconds(1);
+        options.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(1);
+        options.DeathVoteExpirationTimeout = TimeSpan.FromSeconds(5);
     }
 }
 
