@@ -15,10 +15,14 @@ namespace GanRsSandbox.Cluster.Tests;
 
 /// <summary>
 /// The configuration for several machines without a shared disk: Azure Table clustering and grain state, and the
-/// artifacts in a blob container, all against Azurite; each silo has a data directory of its own.
+/// artifacts in a blob container, all against Azurite; each silo has a data directory of its own. Its two silos and
+/// the emulator run alone, after the parallel classes, so that they do not slow the grids beside them.
 /// </summary>
+[Collection(AzureStorageTests.Alone)]
 public sealed class AzureStorageTests : IAsyncLifetime
 {
+    public const string Alone = "azure storage, alone";
+
     private readonly AzuriteServer _azurite = new();
     private readonly TempDirectory _firstData = new();
     private readonly TempDirectory _secondData = new();
