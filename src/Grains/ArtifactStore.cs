@@ -34,9 +34,6 @@ public sealed class ArtifactStore
         }
     }
 
-    /// <summary>Where artifacts are shared between silos: "file" (the data directory) or "blob".</summary>
-    public string Kind => _blobs is null ? "file" : "blob";
-
     /// <param name="write">Writes the artifact to the path it is given.</param>
     public ArtifactRef Put(Action<string> write)
     {
