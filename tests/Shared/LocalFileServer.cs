@@ -16,10 +16,7 @@ public sealed class LocalFileServer : IDisposable
     public LocalFileServer(IReadOnlyDictionary<string, byte[]> files)
     {
         _files = new Dictionary<string, byte[]>(files);
-        using var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
+        var port = TestPorts.Next();
         BaseUrl = new Uri($"http://127.0.0.1:{port}/movielens/");
         _listener.Prefixes.Add(BaseUrl.ToString());
         _listener.Start();

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using GanRsSandbox.Silo;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
@@ -48,10 +46,5 @@ public static class TestSilo
         }
     }
 
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    public static int FreePort() => TestPorts.Next();
 }
