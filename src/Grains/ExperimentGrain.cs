@@ -4,6 +4,9 @@ using GanRsSandbox.Ml.Data;
 using GanRsSandbox.Ml.Experiments;
 using GanRsSandbox.Ml.Workflows;
 using GanRsSandbox.Shared;
+using Microsoft.Extensions.Logging;
+using Orleans.Runtime.MembershipService.SiloMetadata;
+using Orleans.Runtime.Placement;
 
 namespace GanRsSandbox.Grains;
 
@@ -16,19 +19,31 @@ public sealed class ExperimentState : JobOwnerState
 }
 
 /// <summary>
-/// The paper's grid for one source, run by the same engine as <c>ganrs reproduce</c> into a work folder on the
-/// shared data path. The folder is the state of the run: every finished piece is a file, so a job restarted after
-/// its silo died resumes the grid instead of starting over, and the page reads the cells as they appear.
+/// The paper's grid for one source, as a graph of jobs: the generator, each synthetic dataset and each cell is a
+/// <see cref="GridPieceGrain"/> job, started once what it needs exists and placed on the silo with the most free job
+/// cores (the same scheduling as <c>ganrs reproduce</c>, with one worker per silo). This grain only orchestrates and
+/// aggregates. The work folder on the shared data path is the state of the run: every finished piece is a file, so a
+/// grid whose silo died resumes instead of starting over, and the page reads the cells as they appear.
 /// </summary>
 [ComputePreferredPlacement]
 public sealed class ExperimentGrain(
     [PersistentState("experiment")] IPersistentState<ExperimentState> state,
-    JobServices services)
+    JobServices services,
+    IClusterMembershipService membership,
+    ISiloMetadataCache siloMetadata)
     : JobOwnerGrain<ExperimentState>(state, services, JobKind.RunExperiment), IExperimentGrain
 {
+    /// <summary>How long one wait for a piece lasts: well inside Orleans' response timeout.</summary>
+    private static readonly TimeSpan WaitSlice = TimeSpan.FromSeconds(20);
+
+    /// <summary>Calls to a piece that fail in a row (its silo died and is not yet declared dead) before the grid gives up.</summary>
+    private const int MaxCallFailures = 60;
+
     private static readonly string[] Files = ["results.csv", "results.json", "report.md"];
 
     private (int Finished, ExperimentReport Results)? _results;
+
+    private readonly Dictionary<string, SiloAddress> _silos = [];
 
     private string Id => this.GetPrimaryKeyString();
 
@@ -58,17 +73,108 @@ public sealed class ExperimentGrain(
     protected override async Task ExecuteJobAsync(JobRun run)
     {
         var info = State.State.Info!;
-        var (_, sourcePath) = await ReadyDatasetAsync(info.Request.SourceDatasetId, "sourceDatasetId");
+        await ReadyDatasetAsync(info.Request.SourceDatasetId, "sourceDatasetId");
         var plan = Plan(info.Request);
-        var folder = Services.Artifacts.WorkFolder(Id);
-        await RunOnWorkerAsync(run, AllCores, (cores, token) =>
+        var source = SourceRow(State.State.Source!);
+        var sourceName = info.SourceName ?? GridPiece.SourceKey;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var folder = await Task.Run(() => ExperimentRunner.Prepare(Services.Artifacts.WorkFolder(Id), plan, source, sourceName));
+        await MarkRunningAsync(run);
+        var running = new Dictionary<string, (IGridPieceGrain Grain, string JobId)>();
+        try
         {
-            var source = DatasetFile.Load(sourcePath);
-            return ExperimentRunner.Run(source, folder, plan, new ProgressRelay<ExperimentProgress>(p =>
-                run.Reporter.Report(p.ToStage())), token, cores);
-        });
+            await ExperimentRunner.RunGraphAsync(plan, source, Workers, (piece, worker, _, token) => RunPieceAsync(info.Request, piece, worker, running, token),
+                new ProgressRelay<ExperimentProgress>(p => run.Reporter.Report(p.ToStage())), run.Token);
+        }
+        catch (Exception) when (!IsDeactivating)
+        {
+            // Failed or cancelled: the pieces still running stop too. A silo going away keeps them running instead, for
+            // the restarted experiment to find.
+            foreach (var (grain, jobId) in running.Values)
+            {
+                await grain.CancelJobAsync(jobId);
+            }
+            throw;
+        }
+        await Task.Run(() => ExperimentRunner.Finish(folder, plan, source, sourceName, clock.Elapsed.TotalSeconds));
         State.State.Info = info with { Status = ResourceStatus.Ready };
     }
+
+    /// <summary>Every active silo as a worker, named as job records name silos, with the job cores it published.</summary>
+    private IReadOnlyList<GridWorker> Workers()
+    {
+        var active = membership.CurrentSnapshot.Members.Values.Where(m => m.Status == SiloStatus.Active).Select(m => m.SiloAddress).ToList();
+        foreach (var silo in active)
+        {
+            _silos[silo.ToString()] = silo;
+        }
+        return active.OrderBy(silo => silo.ToString(), StringComparer.Ordinal)
+            .Select(silo => new GridWorker(silo.ToString(),
+                int.TryParse(siloMetadata.GetSiloMetadata(silo).Metadata.GetValueOrDefault(JobWorker.CoresMetadataKey), out var cores) ? cores : 1))
+            .ToList();
+    }
+
+    /// <summary>
+    /// Starts one piece's grain on the worker's silo and waits for it to end. A call that fails because the piece's
+    /// silo died is repeated: once the cluster has declared the silo dead, the next call activates the piece elsewhere,
+    /// and the activation runs its interrupted job again.
+    /// </summary>
+    private async Task<GridPieceResult> RunPieceAsync(ExperimentRequest experiment, GridPiece piece, GridWorker worker,
+        Dictionary<string, (IGridPieceGrain Grain, string JobId)> running, CancellationToken token)
+    {
+        var grain = GrainFactory.GetGrain<IGridPieceGrain>($"{Id}/{piece.Id}");
+        var request = new GridPieceRequest { ExperimentId = Id, Experiment = experiment, Piece = piece };
+        for (var failures = 0; ; )
+        {
+            token.ThrowIfCancellationRequested();
+            try
+            {
+                var status = await StartOnAsync(grain, request, worker);
+                if (status.JobId is { } jobId)
+                {
+                    running[piece.Id] = (grain, jobId);
+                }
+                while (!status.Ended && status.JobId is not null)
+                {
+                    status = await grain.WaitAsync(WaitSlice).WaitAsync(token);
+                    failures = 0;
+                }
+                if (!status.Ended)
+                {
+                    continue;
+                }
+                running.Remove(piece.Id);
+                return status.Status == ResourceStatus.Ready
+                    ? status.Result!
+                    : throw new SandboxException(SandboxErrorKind.Conflict, $"{piece} {(status.Status == ResourceStatus.Cancelled ? "was cancelled" : $"failed: {status.Error}")}");
+            }
+            catch (Exception e) when (e is not (OperationCanceledException or SandboxException) && ++failures < MaxCallFailures)
+            {
+                Services.Logger<ExperimentGrain>().LogInformation("Grid {Experiment}: piece {Piece} did not answer ({Error}); asking again", Id, piece.Id, e.Message);
+                await Task.Delay(TimeSpan.FromSeconds(Math.Min(failures, 5)), token);
+            }
+        }
+    }
+
+    private async Task<GridPieceStatus> StartOnAsync(IGridPieceGrain grain, GridPieceRequest request, GridWorker worker)
+    {
+        // The hint only counts when the piece activates; RequestContext is per async flow, so it ends with this call.
+        if (_silos.TryGetValue(worker.Name, out var silo))
+        {
+            RequestContext.Set(IPlacementDirector.PlacementHintKey, silo);
+        }
+        try
+        {
+            return await grain.StartAsync(request);
+        }
+        finally
+        {
+            RequestContext.Remove(IPlacementDirector.PlacementHintKey);
+        }
+    }
+
+    private static GridDataset SourceRow(ExperimentDatasetRow source) =>
+        new(GridPiece.SourceKey, true, source.Users, source.Items, source.Ratings, null, false, null);
 
     protected override void RecordJobEnd(JobState end, string reason)
     {
@@ -94,8 +200,7 @@ public sealed class ExperimentGrain(
             {
                 return previous;
             }
-            var report = ExperimentRunner.ReadPartial(folder, plan,
-                new GridDataset("source", true, source.Users, source.Items, source.Ratings, null, false, null), info.SourceName ?? "source");
+            var report = ExperimentRunner.ReadPartial(folder, plan, SourceRow(source), info.SourceName ?? GridPiece.SourceKey);
             return (Finished: finished, Results: report);
         });
         _results = results;

@@ -117,6 +117,7 @@ internal static class JobOwners
         JobKind.GenerateSynthetic => grains.GetGrain<IDatasetGrain>(owner.OwnerId),
         JobKind.TrainModel => grains.GetGrain<IModelGrain>(owner.OwnerId),
         JobKind.RunExperiment => grains.GetGrain<IExperimentGrain>(owner.OwnerId),
+        JobKind.RunGridPiece => grains.GetGrain<IGridPieceGrain>(owner.OwnerId),
         _ => throw new ArgumentOutOfRangeException(nameof(owner), owner.Kind, "unknown job kind"),
     };
 }

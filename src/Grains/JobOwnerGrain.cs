@@ -25,6 +25,9 @@ public abstract class JobOwnerGrain<TState>(IPersistentState<TState> state, JobS
 
     protected bool IsJobRunning => _running is { IsCompleted: false };
 
+    /// <summary>True while the activation goes away (its silo stops, or it is moved): its job stays in state and restarts.</summary>
+    protected bool IsDeactivating => _deactivating || services.Worker.IsStopping;
+
     /// <summary>Does the job: reads its inputs, runs the heavy part through <see cref="RunOnWorkerAsync{T}"/>, and records the result in state (written by the caller).</summary>
     protected abstract Task ExecuteJobAsync(JobRun run);
 
@@ -96,6 +99,10 @@ public abstract class JobOwnerGrain<TState>(IPersistentState<TState> state, JobS
         var job = GrainFactory.GetGrain<IJobGrain>(run.JobId);
         return services.Worker.RunAsync(threads, work, () => job.UpdateAsync(JobState.Running, null, services.SiloName, services.Compute.TorchDevice), run.Token);
     }
+
+    /// <summary>Marks the job running here without taking cores: for a job that only orchestrates others.</summary>
+    protected Task MarkRunningAsync(JobRun run) =>
+        GrainFactory.GetGrain<IJobGrain>(run.JobId).UpdateAsync(JobState.Running, null, services.SiloName, services.Compute.TorchDevice);
 
     /// <summary>A job that keeps every core of its silo busy.</summary>
     protected const int AllCores = int.MaxValue;

@@ -14,12 +14,18 @@ public sealed class JobWorker : ILifecycleParticipant<ISiloLifecycle>
     private readonly SemaphoreSlim? _jobs;
     private readonly CancellationTokenSource _stopping = new();
 
+    /// <summary>The silo metadata key under which each silo publishes its job cores, for the grids that spread over silos.</summary>
+    public const string CoresMetadataKey = "ganrs-cores";
+
     public JobWorker(IOptions<SandboxOptions> options)
     {
-        var cores = options.Value.JobCores > 0 ? options.Value.JobCores : Environment.ProcessorCount;
-        _cores = new CoreSlots(Math.Clamp(cores, 1, SandboxOptions.MaxJobCores));
+        _cores = new CoreSlots(CoresOf(options.Value));
         _jobs = options.Value.MaxConcurrentJobs > 0 ? new SemaphoreSlim(options.Value.MaxConcurrentJobs) : null;
     }
+
+    /// <summary>The cores a silo's jobs share: <see cref="SandboxOptions.JobCores"/>, else every core of the machine.</summary>
+    public static int CoresOf(SandboxOptions options) =>
+        Math.Clamp(options.JobCores > 0 ? options.JobCores : Environment.ProcessorCount, 1, SandboxOptions.MaxJobCores);
 
     /// <summary>The cores this silo's jobs share.</summary>
     public int Cores => _cores.Capacity;

@@ -32,6 +32,8 @@ public sealed class JobService(IClusterClient cluster, IDatasetService datasets,
             case JobKind.RunExperiment:
                 var experiment = await experiments.GetAsync(job.ResultId);
                 return await experiments.StartAsync(experiment.Request);
+            case JobKind.RunGridPiece:
+                throw SandboxException.Conflict($"job '{id}' is one piece of an experiment's grid; start the experiment again to run it");
             default:
                 var dataset = await datasets.GetAsync(job.ResultId);
                 var sampling = dataset.Lineage.Sampling ?? throw SandboxException.Conflict($"dataset '{dataset.Id}' has no sampling settings to repeat");

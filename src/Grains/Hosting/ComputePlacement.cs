@@ -12,8 +12,13 @@ public sealed class ComputePreferredPlacementAttribute() : PlacementAttribute(ne
 
 public sealed class ComputePreferredPlacementDirector(ISiloMetadataCache metadata) : IPlacementDirector
 {
-    public Task<SiloAddress> OnAddActivation(PlacementStrategy strategy, PlacementTarget target, IPlacementContext context) =>
-        Task.FromResult(Choose(context.GetCompatibleSilos(target), silo => metadata.GetSiloMetadata(silo).Metadata.GetValueOrDefault(SiloCompute.MetadataKey)));
+    /// <summary>The silo the caller asked for (a grid placing its pieces where cores are free) when it can host the grain, else <see cref="Choose"/>.</summary>
+    public Task<SiloAddress> OnAddActivation(PlacementStrategy strategy, PlacementTarget target, IPlacementContext context)
+    {
+        var compatible = context.GetCompatibleSilos(target);
+        return Task.FromResult(IPlacementDirector.GetPlacementHint(target.RequestContextData, compatible)
+            ?? Choose(compatible, silo => metadata.GetSiloMetadata(silo).Metadata.GetValueOrDefault(SiloCompute.MetadataKey)));
+    }
 
     /// <summary>A random GPU silo if any (spreading load among them), else a random silo, as Orleans' default placement does.</summary>
     public static SiloAddress Choose(SiloAddress[] compatible, Func<SiloAddress, string?> deviceOf)

@@ -17,14 +17,18 @@ public static class SandboxSilo
 
     /// <summary>
     /// Everything a sandbox silo needs besides clustering and storage: the job worker and supervisor, the artifact
-    /// store, the device tag in silo metadata, and the placement that prefers GPU silos.
+    /// store, the device and job cores in silo metadata, and the placement that prefers GPU silos.
     /// </summary>
     public static ISiloBuilder AddSandbox(this ISiloBuilder silo, IConfiguration configuration)
     {
         var section = configuration.GetSection(SandboxOptions.Section);
         var options = section.Get<SandboxOptions>() ?? new SandboxOptions();
         silo.Services.Configure<SandboxOptions>(section);
-        silo.UseSiloMetadata(new Dictionary<string, string> { [SiloCompute.MetadataKey] = SiloCompute.MetadataValue(SiloCompute.Resolve(options.Device)) });
+        silo.UseSiloMetadata(new Dictionary<string, string>
+        {
+            [SiloCompute.MetadataKey] = SiloCompute.MetadataValue(SiloCompute.Resolve(options.Device)),
+            [JobWorker.CoresMetadataKey] = JobWorker.CoresOf(options).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
         silo.AddPlacementDirector<ComputePreferredPlacementStrategy, ComputePreferredPlacementDirector>();
         silo.Services.AddSingleton<SiloCompute>();
         silo.Services.AddSingleton<ArtifactStore>();

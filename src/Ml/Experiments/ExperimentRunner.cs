@@ -25,94 +25,145 @@ public static class ExperimentRunner
         NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
-    /// <param name="threads">The cores the run may use (<see cref="ThreadBudget"/>): the cells train side by side within them. Null, every core.</param>
+    /// <summary>
+    /// The whole grid in this process: its pieces scheduled as a graph (<see cref="GridScheduler"/>) over this machine's
+    /// cores, or the budget's, then the summary files.
+    /// </summary>
+    /// <param name="threads">The cores the run may use (<see cref="ThreadBudget"/>): pieces run side by side within them. Null, every core.</param>
     public static ExperimentReport Run(RatingsDataset source, string outDirectory, ExperimentPlan plan,
+        IProgress<ExperimentProgress>? progress = null, CancellationToken cancellationToken = default, int? threads = null) =>
+        RunAsync(source, outDirectory, plan, progress, cancellationToken, threads).GetAwaiter().GetResult();
+
+    /// <inheritdoc cref="Run"/>
+    public static async Task<ExperimentReport> RunAsync(RatingsDataset source, string outDirectory, ExperimentPlan plan,
         IProgress<ExperimentProgress>? progress = null, CancellationToken cancellationToken = default, int? threads = null)
+    {
+        var clock = Stopwatch.StartNew();
+        var sourceInfo = SourceOf(source);
+        var folder = Prepare(outDirectory, plan, sourceInfo, source.Name);
+        IReadOnlyList<GridWorker> workers = [new GridWorker("this process", ThreadBudget.Cores(threads))];
+        await RunGraphAsync(plan, sourceInfo, () => workers, (piece, _, cores, token) =>
+            // Its own thread: a piece trains for minutes, and OpenMP's thread count is per OS thread (set by the piece).
+            Task.Factory.StartNew(() => RunPiece(() => source, folder, plan, piece, cores, token), token, TaskCreationOptions.LongRunning,
+                TaskScheduler.Default), progress, cancellationToken);
+        var report = Finish(folder, plan, sourceInfo, source.Name, clock.Elapsed.TotalSeconds);
+        progress?.Report(new ExperimentProgress(Pieces(plan).Count, Pieces(plan).Count, 1, "grid finished", clock.Elapsed, TimeSpan.Zero));
+        return report;
+    }
+
+    /// <summary>The source's row of the grid.</summary>
+    public static GridDataset SourceOf(RatingsDataset source) =>
+        new(GridPiece.SourceKey, true, source.UserCount, source.ItemCount, source.Count, null, false, null);
+
+    /// <summary>
+    /// Every piece of the plan's grid, the critical path first: the generator, the synthetic datasets (which wait for
+    /// it), then the cells by split seed, the source's before the synthetic datasets'.
+    /// </summary>
+    public static IReadOnlyList<GridPiece> Pieces(ExperimentPlan plan)
     {
         if (plan.Synthetic.Select(s => s.Key).Distinct().Count() != plan.Synthetic.Count)
         {
             throw new ArgumentException("every synthetic dataset of a plan needs its own key", nameof(plan));
         }
-        var clock = Stopwatch.StartNew();
+        var kinds = Enum.GetValues<BaselineKind>();
+        var datasets = plan.Synthetic.Select(s => s.Key).Prepend(GridPiece.SourceKey).ToList();
+        return
+        [
+            GridPiece.Generator,
+            .. plan.Synthetic.Select(s => new GridPiece(GridPieceKind.Dataset, s.Key)),
+            .. from seed in plan.SplitSeeds
+               from dataset in datasets
+               from kind in kinds
+               select new GridPiece(GridPieceKind.Cell, dataset, kind, seed == plan.Seed ? null : seed),
+        ];
+    }
+
+    /// <summary>The cores a piece keeps busy: one for a training at a small batch, every core for sampling.</summary>
+    public static int Demand(ExperimentPlan plan, GridPiece piece) => piece.Kind switch
+    {
+        GridPieceKind.Generator => ThreadBudget.Demand(Math.Max(plan.Generator.BatchSize, plan.Generator.PretrainBatchSize)),
+        GridPieceKind.Dataset => ThreadBudget.MaxThreads,
+        _ => ThreadBudget.Demand(plan.Baselines.BatchSize),
+    };
+
+    /// <summary>
+    /// Schedules the grid's pieces over the workers and reports progress; <paramref name="run"/> runs one piece where
+    /// it was placed (a thread of this process, or a job on a silo) and must leave its file in the run's folder.
+    /// </summary>
+    public static Task RunGraphAsync(ExperimentPlan plan, GridDataset source, Func<IReadOnlyList<GridWorker>> workers,
+        Func<GridPiece, GridWorker, int, CancellationToken, Task<GridPieceResult>> run, IProgress<ExperimentProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        var pieces = Pieces(plan);
+        var tracker = new GridProgress(plan, source, pieces, progress);
+        return GridScheduler.RunAsync(pieces, piece => Demand(plan, piece), workers, async (piece, worker, cores, token) =>
+        {
+            tracker.Starting(piece, worker);
+            tracker.Done(piece, await run(piece, worker, cores, token));
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Makes the run's folder (or checks that it holds this run) and returns its full path. A folder resumes only the
+    /// run that started it.
+    /// </summary>
+    public static string Prepare(string outDirectory, ExperimentPlan plan, GridDataset source, string sourceName)
+    {
         var folder = Directory.CreateDirectory(outDirectory).FullName;
         Directory.CreateDirectory(Path.Combine(folder, "datasets"));
         Directory.CreateDirectory(Path.Combine(folder, "cells"));
         Directory.CreateDirectory(Path.Combine(folder, "figures"));
-        CheckSameRun(folder, plan, source);
-        var kinds = Enum.GetValues<BaselineKind>();
-        var tracker = new WorkTracker(plan, source, kinds.Length, clock, progress);
+        CheckSameRun(folder, plan, source, sourceName);
+        return folder;
+    }
 
-        var sourceInfo = new GridDataset("source", true, source.UserCount, source.ItemCount, source.Count, null, false, null);
-        var cores = ThreadBudget.Cores(threads);
-        // The source's cells need nothing but the source: they train beside the generator, which at the paper's batch
-        // keeps one core busy, on every core but that one. The synthetic datasets' cells follow once they exist.
-        var sourcePieces = (from splitSeed in plan.SplitSeeds from kind in kinds select (splitSeed, kind)).ToList();
-        var sourceCellsDone = 0;
-        GridCell[] TrainSourceCells(int budget) => ThreadBudget.Train(sourcePieces, plan.Baselines.BatchSize, budget, piece =>
+    /// <summary>
+    /// Runs one piece into the run's folder, or finds it there finished; the piece it needs must be finished. Every
+    /// piece draws only from its own seeded generators, so it gives the same file wherever and whenever it runs.
+    /// </summary>
+    /// <param name="source">The source, loaded only by the pieces that read it.</param>
+    /// <param name="threads">The cores granted to the piece, which the engine turns into its libtorch threads.</param>
+    public static GridPieceResult RunPiece(Func<RatingsDataset> source, string folder, ExperimentPlan plan, GridPiece piece, int? threads,
+        CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var generatorPath = Path.Combine(folder, "generator.grsg");
+        switch (piece.Kind)
         {
-            var cell = Cell(folder, sourceInfo, source, piece.kind, plan, piece.splitSeed == plan.Seed ? null : piece.splitSeed, budget, tracker,
-                cancellationToken);
-            Interlocked.Increment(ref sourceCellsDone);
-            return cell;
-        }, cancellationToken);
-        // On one core nothing runs beside anything: the run is the sequential one that side-by-side runs must equal.
-        var sourceCells = cores > 1 ? Task.Run(() => TrainSourceCells(cores - 1), cancellationToken) : null;
-        GridCell[] syntheticCells;
-        var datasets = new List<(GridDataset Info, RatingsDataset Data)> { (sourceInfo, source) };
-        try
-        {
-            // The generator, trained once and reused by every synthetic dataset.
-            var generatorPath = Path.Combine(folder, "generator.grsg");
-            GanrsModel generator;
-            if (File.Exists(generatorPath))
-            {
-                generator = GanrsModel.Load(generatorPath);
-                tracker.Done(tracker.GeneratorWork, "generator: reused from an earlier run");
-            }
-            else
-            {
-                tracker.Starting("training the GANRS generator");
-                generator = EngineWorkflows.TrainGenerator(new GeneratorTrainingRequest(source) { Options = plan.Generator }, null, cancellationToken);
+            case GridPieceKind.Generator:
+                if (File.Exists(generatorPath))
+                {
+                    return new GridPieceResult(true, "generator: reused from an earlier run");
+                }
+                var generator = EngineWorkflows.TrainGenerator(new GeneratorTrainingRequest(source()) { Options = plan.Generator, Threads = threads },
+                    null, cancellationToken);
                 generator.Save(generatorPath);
-                tracker.Done(tracker.GeneratorWork, "generator trained");
-            }
-
-            foreach (var spec in plan.Synthetic)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                datasets.Add(Synthetic(folder, spec, plan, generator, source, tracker, cancellationToken));
-            }
-
-            // Sampling collapses repeated pairs unpredictably (30-90% of the samples on ml-100k): now the sizes are known.
-            tracker.Reestimate(datasets.Skip(1).Select(d => d.Data.Count), sourcePieces.Count - Volatile.Read(ref sourceCellsDone));
-            // Every cell stands alone (its own split seed and generators), so they train side by side and come back in grid order.
-            var pieces = (from splitSeed in plan.SplitSeeds from dataset in datasets.Skip(1) from kind in kinds select (splitSeed, dataset, kind)).ToList();
-            syntheticCells = ThreadBudget.Train(pieces, plan.Baselines.BatchSize, threads,
-                piece => Cell(folder, piece.dataset.Info, piece.dataset.Data, piece.kind, plan, piece.splitSeed == plan.Seed ? null : piece.splitSeed, threads,
-                    tracker, cancellationToken), cancellationToken);
+                return new GridPieceResult(false, "generator trained");
+            case GridPieceKind.Dataset:
+                var spec = plan.Synthetic.Single(s => s.Key == piece.Dataset);
+                return Synthetic(folder, spec, plan, () => GanrsModel.Load(generatorPath), threads, cancellationToken);
+            default:
+                var data = piece.Dataset == GridPiece.SourceKey
+                    ? source()
+                    : DatasetFile.Load(Path.Combine(folder, "datasets", piece.Dataset + ".grsd"));
+                var datasetInfo = piece.Dataset == GridPiece.SourceKey
+                    ? SourceOf(data)
+                    : GridDatasetFile.Read(Path.Combine(folder, "datasets", piece.Dataset + ".json"), Json);
+                return Cell(folder, datasetInfo, data, piece, plan, threads, cancellationToken);
         }
-        finally
+    }
+
+    /// <summary>Analyses a finished run's folder and writes the summary files: results.csv, results.json, report.md and the figures.</summary>
+    public static ExperimentReport Finish(string folder, ExperimentPlan plan, GridDataset source, string sourceName, double seconds)
+    {
+        var read = ReadPartial(folder, plan, source, sourceName);
+        var expected = Pieces(plan).Count(p => p.Kind == GridPieceKind.Cell);
+        if (read.Cells.Count + read.RankingCells.Count != expected)
         {
-            // Never leave the source's cells running past the run, whatever stopped it.
-            try
-            {
-                sourceCells?.Wait(CancellationToken.None);
-            }
-            catch (AggregateException)
-            {
-                // Its own failure is rethrown below, unless the run already failed for another reason.
-            }
+            throw new InvalidOperationException($"the grid is not finished: {read.Cells.Count + read.RankingCells.Count} of {expected} cells are in its folder");
         }
-        var ofSource = sourceCells?.GetAwaiter().GetResult() ?? TrainSourceCells(1);
-        // Grid order: split seed, then dataset (the source first), then model.
-        var trained = plan.SplitSeeds.SelectMany(seed => ofSource.Where(c => (c.SplitSeed ?? plan.Seed) == seed)
-            .Concat(syntheticCells.Where(c => (c.SplitSeed ?? plan.Seed) == seed))).ToList();
-        var cells = trained.Where(c => c.SplitSeed is null).ToList();
-        var rankingCells = trained.Where(c => c.SplitSeed is not null).ToList();
-
-        var report = Analyse(plan, source.Name, datasets.Select(d => d.Info).ToList(), cells, rankingCells, clock.Elapsed.TotalSeconds);
+        var report = read with { Seconds = seconds };
         ExperimentWriter.WriteAll(folder, report);
-        tracker.Finish();
         return report;
     }
 
@@ -120,7 +171,7 @@ public static class ExperimentRunner
     /// A folder resumes only the run that started it: mixing cells of another plan, seed or source would make a
     /// report that no single run produced.
     /// </summary>
-    private static void CheckSameRun(string folder, ExperimentPlan plan, RatingsDataset source)
+    private static void CheckSameRun(string folder, ExperimentPlan plan, GridDataset source, string sourceName)
     {
         var fingerprint = JsonSerializer.Serialize(new
         {
@@ -133,7 +184,7 @@ public static class ExperimentRunner
             plan.Baselines.Epochs,
             plan.RankingSeeds,
             Synthetic = plan.Synthetic.Select(s => s.Key).ToList(),
-            Source = new { source.Name, source.UserCount, source.ItemCount, source.Count },
+            Source = new { Name = sourceName, UserCount = source.Users, ItemCount = source.Items, Count = source.Ratings },
         }, Json);
         var path = Path.Combine(folder, "run.json");
         if (File.Exists(path) && File.ReadAllText(path) != fingerprint)
@@ -186,19 +237,16 @@ public static class ExperimentRunner
         };
     }
 
-    private static (GridDataset, RatingsDataset) Synthetic(string folder, SyntheticSpec spec, ExperimentPlan plan, GanrsModel generator,
-        RatingsDataset source, WorkTracker tracker, CancellationToken cancellationToken)
+    private static GridPieceResult Synthetic(string folder, SyntheticSpec spec, ExperimentPlan plan, Func<GanrsModel> generator, int? threads,
+        CancellationToken cancellationToken)
     {
         var dataPath = Path.Combine(folder, "datasets", spec.Key + ".grsd");
         var infoPath = Path.Combine(folder, "datasets", spec.Key + ".json");
         if (File.Exists(dataPath) && File.Exists(infoPath))
         {
-            var reused = GridDatasetFile.Read(infoPath, Json);
-            tracker.Done(tracker.SamplingWork(spec), $"{spec.Key}: reused");
-            return (reused, DatasetFile.Load(dataPath));
+            return new GridPieceResult(true, $"{spec.Key}: reused") { Ratings = GridDatasetFile.Read(infoPath, Json).Ratings };
         }
-        tracker.Starting($"sampling {spec.Key} ({spec.Users:N0} users, {spec.Items:N0} items, {spec.Samples:N0} samples)");
-        var (result, report) = EngineWorkflows.SampleSynthetic(new SyntheticSetRequest(generator, new SampleOptions
+        var (result, report) = EngineWorkflows.SampleSynthetic(new SyntheticSetRequest(generator(), new SampleOptions
         {
             Users = spec.Users,
             Items = spec.Items,
@@ -207,33 +255,27 @@ public static class ExperimentRunner
             Seed = plan.Seed,
             Variant = plan.Variant,
             Device = plan.Generator.Device,
-        }), null, cancellationToken);
+        }) { Threads = threads }, null, cancellationToken);
         var data = result.Dataset;
         var info = new GridDataset(spec.Key, false, data.UserCount, data.ItemCount, data.Count, spec.Samples, spec.InSampleSweep, report);
         DatasetFile.Save(data, dataPath);
         // The description is written last: its presence is what marks the dataset finished.
         ArtifactFile.Write(infoPath, stream => JsonSerializer.Serialize(stream, info, Json));
-        tracker.Done(tracker.SamplingWork(spec), $"{spec.Key}: {data.Count:N0} ratings");
-        return (info, data);
+        return new GridPieceResult(false, $"{spec.Key}: {data.Count:N0} ratings") { Ratings = data.Count };
     }
 
-    /// <param name="splitSeed">Null for the plan's own split; another seed for a cell that only the ranking verdict reads.</param>
-    /// <param name="threads">The budget of the trainings this one runs beside, which the engine turns into its libtorch threads.</param>
-    private static GridCell Cell(string folder, GridDataset dataset, RatingsDataset data, BaselineKind kind, ExperimentPlan plan, int? splitSeed,
-        int? threads, WorkTracker tracker, CancellationToken cancellationToken)
+    private static GridPieceResult Cell(string folder, GridDataset dataset, RatingsDataset data, GridPiece piece, ExperimentPlan plan, int? threads,
+        CancellationToken cancellationToken)
     {
-        var path = Path.Combine(folder, "cells", splitSeed is { } s ? $"{dataset.Key}.{kind.Name()}.s{s}.json" : $"{dataset.Key}.{kind.Name()}.json");
-        var work = tracker.CellWork(data.Count);
+        var kind = piece.Model!.Value;
+        var path = Path.Combine(folder, "cells", piece.SplitSeed is { } s ? $"{dataset.Key}.{kind.Name()}.s{s}.json" : $"{dataset.Key}.{kind.Name()}.json");
         if (File.Exists(path))
         {
-            tracker.Done(work, $"{kind.Name()} on {dataset.Key}: reused");
-            return JsonSerializer.Deserialize<GridCell>(File.ReadAllText(path), Json)!;
+            return new GridPieceResult(true, $"{piece}: reused");
         }
-        var seed = splitSeed ?? plan.Seed;
-        tracker.Starting($"training {kind.Name()} on {dataset.Key} ({data.Count:N0} ratings){(splitSeed is null ? "" : $", split seed {seed} for the ranking")}");
         var (model, evaluation, _) = EngineWorkflows.TrainBaseline(new BaselineTrainingRequest(data, kind)
         {
-            Training = plan.Baselines with { Seed = seed },
+            Training = plan.Baselines with { Seed = piece.SplitSeed ?? plan.Seed },
             TestRatio = plan.TestRatio,
             Threads = threads,
         }, null, cancellationToken);
@@ -241,85 +283,9 @@ public static class ExperimentRunner
         var cell = new GridCell(dataset.Key, kind, evaluation.Rmse, evaluation.Mae, evaluation.Training.Seconds,
             evaluation.Curves.SelectMany(c => c.Value).ToList())
         {
-            SplitSeed = splitSeed,
+            SplitSeed = piece.SplitSeed,
         };
         ArtifactFile.Write(path, stream => JsonSerializer.Serialize(stream, cell, Json));
-        tracker.Done(work, $"{kind.Name()} on {dataset.Key}: F1@10 {cell.At(Protocol, data.Scale.Max, 10)?.F1:F3}");
-        return cell;
-    }
-
-    /// <summary>
-    /// Progress by estimated work, in seconds at this machine's measured pace (bench/README.md), so that the ETA
-    /// does not treat a 3M-sample dataset like a 150K one. Reused pieces count as done but add no time.
-    /// </summary>
-    private sealed class WorkTracker(ExperimentPlan plan, RatingsDataset source, int models, Stopwatch clock, IProgress<ExperimentProgress>? progress)
-    {
-        private double _total = TotalWork(plan, source, models);
-        private readonly int _steps = 1 + plan.Synthetic.Count + (1 + plan.Synthetic.Count) * models * plan.SplitSeeds.Count;
-        private double _done;
-        private double _reused;
-        private int _step;
-        private readonly Lock _lock = new();
-
-        public double GeneratorWork => plan.Generator.Iterations / 500.0 + plan.Generator.PretrainEpochs * source.Count / 200_000.0;
-
-        public double SamplingWork(SyntheticSpec spec) => 5 + spec.Samples / 25_000.0;
-
-        public double CellWork(long ratings) => 1 + ratings * (1 - plan.TestRatio) * plan.Baselines.Epochs / 100_000.0;
-
-        public void Starting(string message)
-        {
-            lock (_lock)
-            {
-                Report(message);
-            }
-        }
-
-        /// <summary>
-        /// Replaces the estimate of the cells' work with one from the synthetic datasets' real sizes, plus the source's
-        /// cells not yet done (they train beside the rest, so some are already counted in the work done).
-        /// </summary>
-        public void Reestimate(IEnumerable<int> syntheticRatings, int sourceCellsLeft)
-        {
-            lock (_lock)
-            {
-                _total = _done + models * plan.SplitSeeds.Count * syntheticRatings.Sum(ratings => CellWork(ratings)) + sourceCellsLeft * CellWork(source.Count);
-            }
-        }
-
-        /// <remarks>Thread-safe: cells finish side by side.</remarks>
-        public void Done(double work, string message)
-        {
-            lock (_lock)
-            {
-                _done += work;
-                if (message.EndsWith("reused", StringComparison.Ordinal) || message.Contains("reused from", StringComparison.Ordinal))
-                {
-                    _reused += work;
-                }
-                _step++;
-                Report(message);
-            }
-        }
-
-        public void Finish() => progress?.Report(new ExperimentProgress(_steps, _steps, 1, "grid finished", clock.Elapsed, TimeSpan.Zero));
-
-        private void Report(string message)
-        {
-            var fraction = Math.Clamp(_done / _total, 0, 1);
-            var computed = _done - _reused;
-            TimeSpan? eta = computed > 0 ? clock.Elapsed * ((_total - _done) / computed) : null;
-            progress?.Report(new ExperimentProgress(Math.Min(_step + 1, _steps), _steps, fraction, message, clock.Elapsed, eta));
-        }
-
-        private static double TotalWork(ExperimentPlan plan, RatingsDataset source, int models)
-        {
-            // Synthetic datasets are estimated at 40% of their samples surviving de-duplication (ml-100k measured 30-60%).
-            var generator = plan.Generator.Iterations / 500.0 + plan.Generator.PretrainEpochs * source.Count / 200_000.0;
-            var sampling = plan.Synthetic.Sum(s => 5 + s.Samples / 25_000.0);
-            double Cell(double ratings) => 1 + ratings * (1 - plan.TestRatio) * plan.Baselines.Epochs / 100_000.0;
-            var cells = models * plan.SplitSeeds.Count * (Cell(source.Count) + plan.Synthetic.Sum(s => Cell(s.Samples * 0.4)));
-            return generator + sampling + cells;
-        }
+        return new GridPieceResult(false, $"{piece}: F1@10 {cell.At(Protocol, data.Scale.Max, 10)?.F1:F3}");
     }
 }

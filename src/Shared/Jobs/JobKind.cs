@@ -7,4 +7,6 @@ public enum JobKind
     GenerateSynthetic = 1,
     TrainModel = 2,
     RunExperiment = 3,
+    /// <summary>One piece of an experiment's grid: its generator, one synthetic dataset, or one cell.</summary>
+    RunGridPiece = 4,
 }

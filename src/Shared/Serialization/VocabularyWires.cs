@@ -31,4 +31,8 @@ public static class VocabularyWires
     [RegisterConverter, RegisterCopier] public sealed class ExportFormatWire : VocabularyWire<ExportFormat>;
 
     [RegisterConverter, RegisterCopier] public sealed class DuplicatePolicyWire : VocabularyWire<DuplicatePolicy>;
+
+    [RegisterConverter, RegisterCopier] public sealed class GridPieceWire : VocabularyWire<GridPiece>;
+
+    [RegisterConverter, RegisterCopier] public sealed class GridPieceResultWire : VocabularyWire<GridPieceResult>;
 }
