@@ -43,42 +43,75 @@ public sealed class JobRecoveryTests
         Assert.Equal(10, (await client.GetGrain<IModelGrain>("model-kill").RecommendAsync("0", 10)).Count);
     }
 
-    [Fact]
-    public async Task A_grid_whose_silo_is_killed_mid_way_finishes_elsewhere_with_the_numbers_of_an_uninterrupted_run()
+    /// <param name="killOrchestrator">True: kill the silo of the experiment grain itself; false: the other silo, which only runs pieces.</param>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_grid_spreads_over_both_silos_and_a_silo_killed_mid_way_leaves_the_numbers_of_an_uninterrupted_run(bool killOrchestrator)
     {
         using var data = new TempDirectory();
-        // Silo_1 claims a GPU, so the experiment starts there, and any other silo takes it over once it is gone.
+        // Silo_1 claims a GPU, so the experiment starts there; its pieces go wherever job cores are free.
         await using var cluster = await SandboxTestCluster.StartAsync(data.Path, silos: 2, cudaSilo: "Silo_1");
         var client = cluster.Client;
         var source = await client.GetGrain<IDatasetGrain>("ds-grid-kill").CreateDemoAsync("demo", seed: 5);
-        var request = new ExperimentRequest
-        {
-            SourceDatasetId = source.Id, Preset = ExperimentPresets.Quick, Variant = GanrsVariant.Stable, SampleScale = 0.2, Iterations = 40, Epochs = 1,
-            RankingSeeds = 1,
-        };
+        var request = GridRequest(source.Id);
         var job = await client.GetGrain<IExperimentGrain>("exp-kill").StartAsync(request);
         var running = await Wait.ForJobStateAsync(client, job.Id, JobState.Running);
         var gpuSilo = cluster.Silos.Single(s => s.Name == "Silo_1");
+        var cpuSilo = cluster.Silos.Single(s => s.Name == "Silo_0");
         Assert.Equal(gpuSilo.SiloAddress.ToString(), running.Silo);
+
+        // The generator and the source's cells need nothing: they start at once, on both silos.
+        var silos = await Wait.UntilAsync(async () =>
+        {
+            var ran = (await PieceJobsAsync(client, "exp-kill")).Select(j => j.Silo).OfType<string>().Distinct().ToList();
+            return ran.Count == 2 ? ran : null;
+        }, 120, "pieces running on both silos");
+        Assert.Equal(new[] { cpuSilo, gpuSilo }.Select(s => s.SiloAddress.ToString()).Order(), silos.Order());
 
         // Killed once the grid has finished some cells and has most still to train.
         var cells = Path.Combine(data.Path, "work", "exp-kill", "cells");
         await Wait.UntilAsync(() => Task.FromResult(Directory.Exists(cells) && Directory.EnumerateFiles(cells, "*.json").Any() ? cells : null), 180,
             "the grid's first cell");
-        await cluster.KillSiloAsync(gpuSilo);
+        var killed = killOrchestrator ? gpuSilo : cpuSilo;
+        await cluster.KillSiloAsync(killed);
         var finished = await Wait.ForJobAsync(client, job.Id, 300);
 
         Assert.Equal(JobState.Succeeded, finished.State);
-        Assert.Equal(1, finished.Restarts);
-        Assert.NotEqual(gpuSilo.SiloAddress.ToString(), finished.Silo);
+        Assert.Equal(killOrchestrator ? 1 : 0, finished.Restarts);
+        Assert.Equal((killOrchestrator ? cpuSilo : gpuSilo).SiloAddress.ToString(), finished.Silo);
+        var pieces = await PieceJobsAsync(client, "exp-kill");
+        Assert.All(pieces, p => Assert.Equal(JobState.Succeeded, p.State));
         var resumed = System.Text.Json.JsonSerializer.Deserialize<ExperimentReport>(await client.GetGrain<IExperimentGrain>("exp-kill").GetFileAsync("results.json"),
             ExperimentJson)!;
+        // One job per piece (the generator, each synthetic dataset, each cell): one cut off by the kill ran again as itself.
+        Assert.Equal(1 + resumed.Datasets.Count - 1 + resumed.Cells.Count, pieces.Count);
 
-        // The same plan straight through the engine, never interrupted.
-        var reference = ExperimentRunner.Run(DemoDataset.Create(5, name: "demo"), Path.Combine(data.Path, "reference"), ExperimentGrain.Plan(request));
-        Assert.Equal(36, resumed.Cells.Count);
+        // The same plan straight through the engine, never interrupted (computed once for both cases).
+        var reference = UninterruptedGrid.Value;
+        Assert.Equal(18, resumed.Cells.Count);
         Assert.Equal(reference.Cells.Select(c => (c.Dataset, c.Model, c.Rmse)), resumed.Cells.Select(c => (c.Dataset, c.Model, c.Rmse)));
         Assert.Equal(reference.Cells.Select(c => c.Points), resumed.Cells.Select(c => c.Points));
+    }
+
+    /// <summary>The quick preset cut to its floor of samples (two synthetic datasets, 18 cells), one split seed.</summary>
+    private static ExperimentRequest GridRequest(string sourceId) => new()
+    {
+        SourceDatasetId = sourceId, Preset = ExperimentPresets.Quick, Variant = GanrsVariant.Stable, SampleScale = 0.01, Iterations = 40, Epochs = 1,
+        RankingSeeds = 1,
+    };
+
+    private static readonly Lazy<ExperimentReport> UninterruptedGrid = new(() =>
+    {
+        using var folder = new TempDirectory();
+        return ExperimentRunner.Run(DemoDataset.Create(5, name: "demo"), folder.Path, ExperimentGrain.Plan(GridRequest("ds-grid-kill")));
+    });
+
+    private static async Task<IReadOnlyList<JobInfo>> PieceJobsAsync(IGrainFactory grains, string experimentId)
+    {
+        var ids = await grains.GetGrain<IRegistryGrain>(IRegistryGrain.Key).ListAsync(RegistryEntryKind.Job);
+        var jobs = await Task.WhenAll(ids.Select(id => grains.GetGrain<IJobGrain>(id).GetAsync()));
+        return jobs.OfType<JobInfo>().Where(j => j.Kind == JobKind.RunGridPiece && j.ResultId.StartsWith(experimentId + "/", StringComparison.Ordinal)).ToList();
     }
 
     private static readonly System.Text.Json.JsonSerializerOptions ExperimentJson = new()
