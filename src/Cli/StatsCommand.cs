@@ -1,11 +1,15 @@
 using GanRsSandbox.Ml.Data;
+using GanRsSandbox.Ml.SideInfo;
 
 namespace GanRsSandbox.Cli;
 
 internal static class StatsCommand
 {
+    public static readonly OptionSpec UsersFile = new("users-file",
+        "side information about the users (u.user, users.dat, or a CSV with a header, the user id first), joined by original id: group sizes and rating histograms per categorical attribute");
+
     public static readonly CommandSpec Spec = new("stats", "a ratings file's size, density, rating histogram and popularity concentration",
-        ["FILE"], [CommonOptions.Json, .. CommonOptions.Import], Run);
+        ["FILE"], [CommonOptions.Json, UsersFile, .. CommonOptions.Import], Run);
 
     public static int Run(CommandLine line, TextWriter stdout, TextWriter stderr)
     {
@@ -13,12 +17,35 @@ internal static class StatsCommand
         var json = line.OutputPath(JsonOutput.Option);
         var data = ImportArguments.Load(line, path, stderr);
         var stats = DatasetStats.Compute(data);
-        Print(JsonOutput.HumanOutput(json, stdout, stderr), data.Name, stats);
+        var human = JsonOutput.HumanOutput(json, stdout, stderr);
+        Print(human, data.Name, stats);
+        if (line.String("users-file") is { } usersFile)
+        {
+            if (!File.Exists(usersFile))
+            {
+                throw new UsageException($"--users-file: {usersFile} does not exist");
+            }
+            var attributes = UserAttributesFile.Read(usersFile, data);
+            foreach (var attribute in attributes.Categorical)
+            {
+                Print(human, UserAttributesFile.Breakdown(data, attribute, attributes.Of(attribute)));
+            }
+        }
         if (json is not null)
         {
             JsonOutput.Write(json, stats, stdout);
         }
         return GanrsCli.Ok;
+    }
+
+    public static void Print(TextWriter stdout, GroupBreakdown breakdown)
+    {
+        stdout.WriteLine($"by {breakdown.Attribute}");
+        foreach (var group in breakdown.Groups)
+        {
+            var histogram = string.Join(" ", group.RatingShares.Select(r => $"{r.Key}:{r.Value:P0}"));
+            stdout.WriteLine($"  {group.Value,-14} {group.Users,8:N0} users {group.Share,7:P1} {group.Ratings,12:N0} ratings  {histogram}");
+        }
     }
 
     public static void Print(TextWriter stdout, string name, DatasetStats stats)

@@ -147,6 +147,24 @@ public sealed class CliTests : IDisposable
         Assert.DoesNotContain("   at ", error);
     }
 
+    [Fact]
+    public void StatsBreaksTheUsersDownByASideInformationFile()
+    {
+        var users = Write("u.user", string.Join('\n', Enumerable.Range(1, 30).Select(u => $"{u}|{20 + u}|{(u <= 10 ? "F" : "M")}|writer|0{u}")) + "\n");
+        var (code, output, _) = Run("stats", SmallDataset(), "--users-file", users);
+        Assert.Equal(0, code);
+        Assert.Contains("by gender", output);
+        Assert.Matches(@"M\s+20 users\s+66\.7 %", output);
+        Assert.Matches(@"F\s+10 users\s+33\.3 %", output);
+        Assert.Contains("by occupation", output);
+
+        var unknown = Write("bad.user", "1|20|F|writer|0\n99|20|F|writer|0\n");
+        var (badCode, _, error) = Run("stats", SmallDataset(), "--users-file", unknown);
+        Assert.Equal(3, badCode);
+        Assert.Contains("bad.user:2: field 'user': user '99' has no ratings in the dataset", error);
+        Assert.Equal(2, Run("stats", SmallDataset(), "--users-file", Path.Combine(_folder, "missing.user")).Code);
+    }
+
     [Theory]
     [InlineData("empty.data", "", "is empty")]
     [InlineData("dup.data", "1\t1\t4\t0\n1\t1\t5\t0\n", "duplicate rating")]

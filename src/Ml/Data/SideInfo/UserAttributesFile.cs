@@ -1,0 +1,149 @@
+using System.Globalization;
+using GanRsSandbox.Ml.Data;
+
+namespace GanRsSandbox.Ml.SideInfo;
+
+/// <summary>
+/// Reads a users file and joins it to a dataset by the users' original ids: MovieLens 100K's <c>u.user</c>
+/// (<c>id|age|gender|occupation|zip</c>), MovieLens 1M's <c>users.dat</c> (<c>id::gender::age::occupation::zip</c>),
+/// or a CSV whose header names the columns, the user id first. Every user of the dataset needs exactly one row,
+/// and every row must name a user of the dataset: anything else is an error naming the file, line and field.
+/// </summary>
+public static class UserAttributesFile
+{
+    private static readonly string[] MovieLens100K = ["age", "gender", "occupation", "zip"];
+    private static readonly string[] MovieLens1M = ["gender", "age", "occupation", "zip"];
+
+    /// <summary>At most this many attribute columns, and this many characters in a value.</summary>
+    public const int MaxAttributes = 64;
+
+    public const int MaxValueLength = 256;
+
+    public static UserAttributes Read(string path, RatingsDataset dataset)
+    {
+        using var reader = new StreamReader(path);
+        return Read(reader, Path.GetFileName(path), dataset);
+    }
+
+    public static UserAttributes Read(TextReader reader, string file, RatingsDataset dataset)
+    {
+        var index = new Dictionary<string, int>(dataset.UserCount, StringComparer.Ordinal);
+        for (var u = 0; u < dataset.UserCount; u++)
+        {
+            index[dataset.UserIds[u]] = u;
+        }
+        string[]? names = null;
+        string[][]? values = null;
+        var seen = new bool[dataset.UserCount];
+        Func<string, string[]>? split = null;
+        long line = 0;
+        while (reader.ReadLine() is { } text)
+        {
+            line++;
+            if (text.Length == 0)
+            {
+                continue;
+            }
+            if (names is null)
+            {
+                (names, split, var header) = Layout(text, file);
+                if (names.Length is 0 or > MaxAttributes)
+                {
+                    throw new DataFormatException(file, line, null, $"a users file needs 1 to {MaxAttributes} attribute columns after the user id; this one has {names.Length}");
+                }
+                values = names.Select(_ => new string[dataset.UserCount]).ToArray();
+                if (header)
+                {
+                    continue;
+                }
+            }
+            var fields = split!(text);
+            if (fields.Length != names.Length + 1)
+            {
+                throw new DataFormatException(file, line, null, $"expected {names.Length + 1} fields (user, {string.Join(", ", names)}), found {fields.Length}");
+            }
+            var id = fields[0].Trim();
+            if (!index.TryGetValue(id, out var user))
+            {
+                throw new DataFormatException(file, line, "user", $"user '{Shorten(id)}' has no ratings in the dataset");
+            }
+            if (seen[user])
+            {
+                throw new DataFormatException(file, line, "user", $"user '{Shorten(id)}' has a second row");
+            }
+            seen[user] = true;
+            for (var a = 0; a < names.Length; a++)
+            {
+                var value = fields[a + 1].Trim();
+                if (value.Length > MaxValueLength)
+                {
+                    throw new DataFormatException(file, line, names[a], $"a value may have at most {MaxValueLength} characters");
+                }
+                values![a][user] = value;
+            }
+        }
+        if (names is null)
+        {
+            throw new DataFormatException(file, 0, null, "the users file is empty");
+        }
+        var missing = Array.IndexOf(seen, false);
+        if (missing >= 0)
+        {
+            throw new DataFormatException(file, 0, "user",
+                $"{seen.Count(s => !s):N0} user(s) of the dataset have no row, the first '{Shorten(dataset.UserIds[missing])}'");
+        }
+        return new UserAttributes(names, values!);
+    }
+
+    /// <summary>The dataset's users grouped by a categorical attribute, with each group's share of users and its rating histogram.</summary>
+    public static GroupBreakdown Breakdown(RatingsDataset dataset, string attribute, string[] valueOfUser)
+    {
+        var users = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var value in valueOfUser)
+        {
+            users[value] = users.GetValueOrDefault(value) + 1;
+        }
+        if (users.Count > UserAttributes.MaxGroups)
+        {
+            throw new ArgumentException($"'{attribute}' has {users.Count} distinct values; at most {UserAttributes.MaxGroups} make groups", nameof(attribute));
+        }
+        var counts = users.Keys.ToDictionary(v => v, _ => new Dictionary<double, long>(), StringComparer.Ordinal);
+        for (var r = 0; r < dataset.Count; r++)
+        {
+            var histogram = counts[valueOfUser[dataset.Users[r]]];
+            histogram[dataset.Ratings[r]] = histogram.GetValueOrDefault(dataset.Ratings[r]) + 1;
+        }
+        var groups = users.OrderByDescending(g => g.Value).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g =>
+        {
+            var histogram = counts[g.Key];
+            var ratings = histogram.Values.Sum();
+            var shares = dataset.Scale.Values.ToDictionary(v => v, v => ratings == 0 ? 0 : histogram.GetValueOrDefault(v) / (double)ratings);
+            return new UserGroup(g.Key, g.Value, g.Value / (double)dataset.UserCount, ratings, shares);
+        }).ToList();
+        return new GroupBreakdown(attribute, groups);
+    }
+
+    private static (string[] Names, Func<string, string[]> Split, bool Header) Layout(string first, string file)
+    {
+        if (first.Contains("::", StringComparison.Ordinal))
+        {
+            return (MovieLens1M, text => text.Split("::"), false);
+        }
+        if (first.Contains('|'))
+        {
+            return (MovieLens100K, text => text.Split('|'), false);
+        }
+        if (first.Contains(','))
+        {
+            var header = first.Split(',').Select(h => h.Trim()).ToArray();
+            if (header.Skip(1).Any(string.IsNullOrEmpty) || header.Skip(1).Distinct(StringComparer.Ordinal).Count() != header.Length - 1)
+            {
+                throw new DataFormatException(file, 1, null, "a CSV users file needs a header of distinct column names, the user id first");
+            }
+            return (header[1..], text => text.Split(','), true);
+        }
+        throw new DataFormatException(file, 1, null, "not a users file: expected u.user (id|age|gender|occupation|zip), users.dat (id::gender::age::occupation::zip) or a CSV with a header");
+    }
+
+    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
+}
