@@ -155,7 +155,13 @@ public sealed class ArtifactStore
         SandboxIds.IsWellFormed(owner) ? Path.Combine(_root, $"{IncomingPrefix}upload-{owner}")
             : throw new ArgumentException($"not a resource id: {owner}");
 
-    /// <summary>A folder for work that outgrows one file (an experiment grid), next to the artifacts on the same shared path.</summary>
+    /// <summary>
+    /// Whether every silo sees the same work folders: true when the data directory is the shared artifact path, false
+    /// with a blob container, where each silo's data directory is its own cache.
+    /// </summary>
+    public bool WorkFoldersShared => _blobs is null;
+
+    /// <summary>A folder for work that outgrows one file (an experiment grid), next to the artifacts on the data path.</summary>
     public string WorkFolder(string name) =>
         SandboxIds.IsWellFormed(name) ? Directory.CreateDirectory(Path.Combine(Path.GetDirectoryName(_root)!, "work", name)).FullName
             : throw new ArgumentException($"not a work folder name: {name}");

@@ -73,18 +73,28 @@ public sealed class ExperimentGrain(
     protected override async Task ExecuteJobAsync(JobRun run)
     {
         var info = State.State.Info!;
-        await ReadyDatasetAsync(info.Request.SourceDatasetId, "sourceDatasetId");
         var plan = Plan(info.Request);
         var source = SourceRow(State.State.Source!);
         var sourceName = info.SourceName ?? GridPiece.SourceKey;
         var clock = System.Diagnostics.Stopwatch.StartNew();
+        var progress = new ProgressRelay<ExperimentProgress>(p => run.Reporter.Report(p.ToStage()));
+        if (!Services.Artifacts.WorkFoldersShared)
+        {
+            // Silos that share no work folder cannot share a grid's pieces: the whole grid runs here, in one job, with
+            // the same scheduling over this silo's cores.
+            var (_, sourcePath) = await ReadyDatasetAsync(info.Request.SourceDatasetId, "sourceDatasetId");
+            await RunOnWorkerAsync(run, AllCores, (cores, token) =>
+                ExperimentRunner.Run(DatasetFile.Load(sourcePath), Services.Artifacts.WorkFolder(Id), plan, progress, token, cores));
+            State.State.Info = info with { Status = ResourceStatus.Ready };
+            return;
+        }
         var folder = await Task.Run(() => ExperimentRunner.Prepare(Services.Artifacts.WorkFolder(Id), plan, source, sourceName));
         await MarkRunningAsync(run);
         var running = new Dictionary<string, (IGridPieceGrain Grain, string JobId)>();
         try
         {
             await ExperimentRunner.RunGraphAsync(plan, source, Workers, (piece, worker, _, token) => RunPieceAsync(info.Request, piece, worker, running, token),
-                new ProgressRelay<ExperimentProgress>(p => run.Reporter.Report(p.ToStage())), run.Token);
+                progress, run.Token);
         }
         catch (Exception) when (!IsDeactivating)
         {

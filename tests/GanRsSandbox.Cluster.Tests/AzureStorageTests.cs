@@ -1,6 +1,8 @@
 using Azure.Storage.Blobs;
 using GanRsSandbox.BlazorUi;
 using GanRsSandbox.Grains;
+using GanRsSandbox.Ml.Experiments;
+using GanRsSandbox.Ml.Gan;
 using GanRsSandbox.Ml.Models;
 using GanRsSandbox.Shared;
 using GanRsSandbox.Silo;
@@ -82,9 +84,32 @@ public sealed class AzureStorageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Without_shared_work_folders_a_grid_runs_whole_on_the_silo_of_its_experiment()
+    {
+        using var first = await StartSiloAsync(_firstData.Path);
+        using var client = await StartClientAsync();
+        var grains = client.Services.GetRequiredService<IClusterClient>();
+        await grains.GetGrain<IDatasetGrain>("ds-azure-grid").CreateDemoAsync("demo", seed: 5);
+        var job = await grains.GetGrain<IExperimentGrain>("exp-azure").StartAsync(new ExperimentRequest
+        {
+            SourceDatasetId = "ds-azure-grid", Preset = ExperimentPresets.Quick, Variant = GanrsVariant.Stable, SampleScale = 0.01, Iterations = 40,
+            Epochs = 1, RankingSeeds = 1,
+        });
+        var finished = await Wait.ForJobAsync(grains, job.Id, 300);
+        Assert.Equal(JobState.Succeeded, finished.State);
+        var experiment = await grains.GetGrain<IExperimentGrain>("exp-azure").GetAsync();
+        Assert.Equal(18, experiment!.Results!.Cells.Count);
+        // One job, no pieces: another silo could not have seen a piece's file.
+        var jobs = await grains.GetGrain<IRegistryGrain>(IRegistryGrain.Key).ListAsync(RegistryEntryKind.Job);
+        var kinds = await Task.WhenAll(jobs.Select(async id => (await grains.GetGrain<IJobGrain>(id).GetAsync())!.Kind));
+        Assert.DoesNotContain(JobKind.RunGridPiece, kinds);
+    }
+
+    [Fact]
     public void A_damaged_blob_is_a_conflict_and_the_sweep_removes_only_unreferenced_blobs()
     {
         var store = Store(_firstData.Path);
+        Assert.False(store.WorkFoldersShared);
         var kept = store.Put(path => File.WriteAllText(path, "kept"));
         var dropped = store.Put(path => File.WriteAllText(path, "dropped"));
         Assert.Equal(new[] { kept.Hash, dropped.Hash }.Order(StringComparer.Ordinal), store.List().Order(StringComparer.Ordinal));
