@@ -2,7 +2,8 @@
 # Live top-N over HTTP (silo + web host, loaded by wrk from a second process on loopback) against the same
 # queries scored in-process by the engine, in one run: on MovieLens 100K (ncf, all 1,682 items) and on a
 # GANRS synthetic set of 8,000 users x 4,000 items (skipped with SOURCE_ONLY=1). wrk -t2 -c32 -d20s by default
-# (WRK_THREADS, CONNECTIONS, SECONDS_PER_RUN), a different user per request. Needs: apt-get install -y wrk
+# (WRK_THREADS, CONNECTIONS, SECONDS_PER_RUN), a different user per request. SILOS=2 starts a second silo in the same
+# cluster (both share the machine's cores; the web host's gateway is the first). Needs: apt-get install -y wrk
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 data=${1:-$root/../shared/datasets/ml-100k/u.data}
@@ -18,10 +19,17 @@ dotnet build "$root/GanRsSandbox.sln" -c Release -v q -nologo >/dev/null
 bin=$root/artifacts/bin
 dotnet "$bin/GanRsSandbox.Silo/release/GanRsSandbox.Silo.dll" --data-dir "$work" --silo-port $silo_port --gateway-port $gateway >"$work/silo.log" 2>&1 &
 silo_pid=$!
+second_pid=
+if [ "${SILOS:-1}" = 2 ]; then
+  dotnet "$bin/GanRsSandbox.Silo/release/GanRsSandbox.Silo.dll" --data-dir "$work" --silo-port $((silo_port + 1)) --gateway-port $((gateway + 1)) \
+    --primary-silo-port $silo_port >"$work/silo2.log" 2>&1 &
+  second_pid=$!
+fi
 dotnet "$bin/GanRsSandbox.BlazorUi/release/GanRsSandbox.BlazorUi.dll" --urls "http://127.0.0.1:$web_port" --Cluster:GatewayPort=$gateway >"$work/web.log" 2>&1 &
 web_pid=$!
-trap 'kill $web_pid $silo_pid 2>/dev/null; wait 2>/dev/null; rm -rf "$work"' EXIT
+trap 'kill $web_pid $silo_pid $second_pid 2>/dev/null; wait 2>/dev/null; rm -rf "$work"' EXIT
 until curl -sf "$api/datasets" >/dev/null; do sleep 1; done
+if [ -n "$second_pid" ]; then until grep -q "Application started" "$work/silo2.log"; do sleep 1; done; fi
 
 field() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
 wait_job() {

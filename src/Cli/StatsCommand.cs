@@ -17,8 +17,6 @@ internal static class StatsCommand
         var json = line.OutputPath(JsonOutput.Option);
         var data = ImportArguments.Load(line, path, stderr);
         var stats = DatasetStats.Compute(data);
-        var human = JsonOutput.HumanOutput(json, stdout, stderr);
-        Print(human, data.Name, stats);
         if (line.String("users-file") is { } usersFile)
         {
             if (!File.Exists(usersFile))
@@ -26,10 +24,13 @@ internal static class StatsCommand
                 throw new UsageException($"--users-file: {usersFile} does not exist");
             }
             var attributes = UserAttributesFile.Read(usersFile, data);
-            foreach (var attribute in attributes.Categorical)
-            {
-                Print(human, UserAttributesFile.Breakdown(data, attribute, attributes.Of(attribute)));
-            }
+            stats = stats with { Groups = attributes.Categorical.Select(a => UserAttributesFile.Breakdown(data, a, attributes.Of(a))).ToList() };
+        }
+        var human = JsonOutput.HumanOutput(json, stdout, stderr);
+        Print(human, data.Name, stats);
+        foreach (var breakdown in stats.Groups ?? [])
+        {
+            Print(human, breakdown);
         }
         if (json is not null)
         {

@@ -27,6 +27,9 @@ public sealed class GridPieceGrain(
     JobServices services)
     : JobOwnerGrain<GridPieceState>(state, services, JobKind.RunGridPiece), IGridPieceGrain
 {
+    /// <summary>The longest one wait lasts, well inside Orleans' response timeout.</summary>
+    private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(25);
+
     private TaskCompletionSource _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public async Task<GridPieceStatus> StartAsync(GridPieceRequest request)
@@ -54,7 +57,7 @@ public sealed class GridPieceGrain(
     {
         if (State.State.ActiveJob is not null && !_ended.Task.IsCompleted)
         {
-            await Task.WhenAny(_ended.Task, Task.Delay(atMost));
+            await Task.WhenAny(_ended.Task, Task.Delay(atMost < TimeSpan.Zero ? TimeSpan.Zero : atMost > MaxWait ? MaxWait : atMost));
         }
         return Status();
     }

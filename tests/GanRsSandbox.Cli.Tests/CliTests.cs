@@ -157,6 +157,16 @@ public sealed class CliTests : IDisposable
         Assert.Matches(@"M\s+20 users\s+66\.7 %", output);
         Assert.Matches(@"F\s+10 users\s+33\.3 %", output);
         Assert.Contains("by occupation", output);
+        var json = Path.Combine(_folder, "groups.json");
+        Assert.Equal(0, Run("stats", SmallDataset(), "--users-file", users, "--json", json).Code);
+        using (var doc = JsonDocument.Parse(File.ReadAllText(json)))
+        {
+            var gender = doc.RootElement.GetProperty("groups").EnumerateArray().Single(g => g.GetProperty("attribute").GetString() == "gender");
+            var men = gender.GetProperty("groups")[0];
+            Assert.Equal("M", men.GetProperty("value").GetString());
+            Assert.Equal(20, men.GetProperty("users").GetInt32());
+            Assert.Equal(1.0, men.GetProperty("ratingShares").EnumerateObject().Sum(p => p.Value.GetDouble()), 9);
+        }
 
         var unknown = Write("bad.user", "1|20|F|writer|0\n99|20|F|writer|0\n");
         var (badCode, _, error) = Run("stats", SmallDataset(), "--users-file", unknown);

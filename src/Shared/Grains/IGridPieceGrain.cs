@@ -15,6 +15,6 @@ public interface IGridPieceGrain : IJobOwnerGrain
     /// </summary>
     [Alias("Start")] Task<GridPieceStatus> StartAsync(GridPieceRequest request);
 
-    /// <summary>The status once the piece has ended, or after <paramref name="atMost"/>, whichever comes first.</summary>
+    /// <summary>The status once the piece has ended, or after <paramref name="atMost"/> (at most 25 s), whichever comes first.</summary>
     [AlwaysInterleave, Alias("Wait")] Task<GridPieceStatus> WaitAsync(TimeSpan atMost);
 }
