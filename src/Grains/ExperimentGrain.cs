@@ -183,8 +183,7 @@ public sealed class ExperimentGrain(
         }
     }
 
-    private static GridDataset SourceRow(ExperimentDatasetRow source) =>
-        new(GridPiece.SourceKey, true, source.Users, source.Items, source.Ratings, null, false, null);
+    private static GridDataset SourceRow(ExperimentDatasetRow source) => ExperimentRunner.SourceOf(source.Users, source.Items, source.Ratings);
 
     protected override void RecordJobEnd(JobState end, string reason)
     {

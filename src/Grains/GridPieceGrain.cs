@@ -73,7 +73,8 @@ public sealed class GridPieceGrain(
             ? (await ReadyDatasetAsync(request.Experiment.SourceDatasetId, "sourceDatasetId")).Path
             : null;
         var result = await RunOnWorkerAsync(run, ExperimentRunner.Demand(plan, piece), (cores, token) =>
-            ExperimentRunner.RunPiece(() => DatasetFile.Load(sourcePath!), folder, plan, piece, cores, token));
+            ExperimentRunner.RunPiece(key => key == GridPiece.SourceKey ? DatasetFile.Load(sourcePath!) : ExperimentRunner.LoadSynthetic(folder, key),
+                folder, plan, piece, cores, token));
         State.State.Status = ResourceStatus.Ready;
         State.State.Result = result;
         _ended.TrySetResult();

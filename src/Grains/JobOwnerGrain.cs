@@ -96,13 +96,18 @@ public abstract class JobOwnerGrain<TState>(IPersistentState<TState> state, JobS
     protected Task<T> RunOnWorkerAsync<T>(JobRun run, int threads, Func<int, CancellationToken, T> work)
     {
         // Resolved here, on the grain's turn: a queued job's start callback runs on a pool thread, where grain services are off limits.
-        var job = GrainFactory.GetGrain<IJobGrain>(run.JobId);
-        return services.Worker.RunAsync(threads, work, () => job.UpdateAsync(JobState.Running, null, services.SiloName, services.Compute.TorchDevice), run.Token);
+        return services.Worker.RunAsync(threads, work, Running(run), run.Token);
     }
 
     /// <summary>Marks the job running here without taking cores: for a job that only orchestrates others.</summary>
-    protected Task MarkRunningAsync(JobRun run) =>
-        GrainFactory.GetGrain<IJobGrain>(run.JobId).UpdateAsync(JobState.Running, null, services.SiloName, services.Compute.TorchDevice);
+    protected Task MarkRunningAsync(JobRun run) => Running(run)();
+
+    /// <summary>Records the job running on this silo and device when called; the grain is resolved now.</summary>
+    private Func<Task> Running(JobRun run)
+    {
+        var job = GrainFactory.GetGrain<IJobGrain>(run.JobId);
+        return () => job.UpdateAsync(JobState.Running, null, services.SiloName, services.Compute.TorchDevice);
+    }
 
     /// <summary>A job that keeps every core of its silo busy.</summary>
     protected const int AllCores = int.MaxValue;

@@ -42,18 +42,29 @@ public static class ExperimentRunner
         var sourceInfo = SourceOf(source);
         var folder = Prepare(outDirectory, plan, sourceInfo, source.Name);
         IReadOnlyList<GridWorker> workers = [new GridWorker("this process", ThreadBudget.Cores(threads))];
+        // One process: a synthetic dataset is read once for all its cells, not once per cell.
+        var loaded = new System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<RatingsDataset>>(StringComparer.Ordinal);
+        RatingsDataset Dataset(string key) => key == GridPiece.SourceKey
+            ? source
+            : loaded.GetOrAdd(key, k => new Lazy<RatingsDataset>(() => LoadSynthetic(folder, k))).Value;
         await RunGraphAsync(plan, sourceInfo, () => workers, (piece, _, cores, token) =>
             // Its own thread: a piece trains for minutes, and OpenMP's thread count is per OS thread (set by the piece).
-            Task.Factory.StartNew(() => RunPiece(() => source, folder, plan, piece, cores, token), token, TaskCreationOptions.LongRunning,
+            Task.Factory.StartNew(() => RunPiece(Dataset, folder, plan, piece, cores, token), token, TaskCreationOptions.LongRunning,
                 TaskScheduler.Default), progress, cancellationToken);
         var report = Finish(folder, plan, sourceInfo, source.Name, clock.Elapsed.TotalSeconds);
-        progress?.Report(new ExperimentProgress(Pieces(plan).Count, Pieces(plan).Count, 1, "grid finished", clock.Elapsed, TimeSpan.Zero));
+        var steps = Pieces(plan).Count;
+        progress?.Report(new ExperimentProgress(steps, steps, 1, "grid finished", clock.Elapsed, TimeSpan.Zero));
         return report;
     }
 
     /// <summary>The source's row of the grid.</summary>
-    public static GridDataset SourceOf(RatingsDataset source) =>
-        new(GridPiece.SourceKey, true, source.UserCount, source.ItemCount, source.Count, null, false, null);
+    public static GridDataset SourceOf(RatingsDataset source) => SourceOf(source.UserCount, source.ItemCount, source.Count);
+
+    /// <inheritdoc cref="SourceOf(RatingsDataset)"/>
+    public static GridDataset SourceOf(int users, int items, int ratings) => new(GridPiece.SourceKey, true, users, items, ratings, null, false, null);
+
+    /// <summary>A synthetic dataset of the run, as its dataset piece left it in the folder.</summary>
+    public static RatingsDataset LoadSynthetic(string folder, string key) => DatasetFile.Load(Path.Combine(folder, "datasets", key + ".grsd"));
 
     /// <summary>
     /// Every piece of the plan's grid, the critical path first: the generator, the synthetic datasets (which wait for
@@ -121,9 +132,9 @@ public static class ExperimentRunner
     /// Runs one piece into the run's folder, or finds it there finished; the piece it needs must be finished. Every
     /// piece draws only from its own seeded generators, so it gives the same file wherever and whenever it runs.
     /// </summary>
-    /// <param name="source">The source, loaded only by the pieces that read it.</param>
+    /// <param name="dataset">The ratings of a dataset by its key (<see cref="GridPiece.SourceKey"/> or a synthetic one), asked only by the pieces that read them.</param>
     /// <param name="threads">The cores granted to the piece, which the engine turns into its libtorch threads.</param>
-    public static GridPieceResult RunPiece(Func<RatingsDataset> source, string folder, ExperimentPlan plan, GridPiece piece, int? threads,
+    public static GridPieceResult RunPiece(Func<string, RatingsDataset> dataset, string folder, ExperimentPlan plan, GridPiece piece, int? threads,
         CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -135,7 +146,7 @@ public static class ExperimentRunner
                 {
                     return new GridPieceResult(true, "generator: reused from an earlier run");
                 }
-                var generator = EngineWorkflows.TrainGenerator(new GeneratorTrainingRequest(source()) { Options = plan.Generator, Threads = threads },
+                var generator = EngineWorkflows.TrainGenerator(new GeneratorTrainingRequest(dataset(GridPiece.SourceKey)) { Options = plan.Generator, Threads = threads },
                     null, cancellationToken);
                 generator.Save(generatorPath);
                 return new GridPieceResult(false, "generator trained");
@@ -143,13 +154,8 @@ public static class ExperimentRunner
                 var spec = plan.Synthetic.Single(s => s.Key == piece.Dataset);
                 return Synthetic(folder, spec, plan, () => GanrsModel.Load(generatorPath), threads, cancellationToken);
             default:
-                var data = piece.Dataset == GridPiece.SourceKey
-                    ? source()
-                    : DatasetFile.Load(Path.Combine(folder, "datasets", piece.Dataset + ".grsd"));
-                var datasetInfo = piece.Dataset == GridPiece.SourceKey
-                    ? SourceOf(data)
-                    : GridDatasetFile.Read(Path.Combine(folder, "datasets", piece.Dataset + ".json"), Json);
-                return Cell(folder, datasetInfo, data, piece, plan, threads, cancellationToken);
+                var data = dataset(piece.Dataset!);
+                return Cell(folder, data, piece, plan, threads, cancellationToken);
         }
     }
 
@@ -264,11 +270,11 @@ public static class ExperimentRunner
         return new GridPieceResult(false, $"{spec.Key}: {data.Count:N0} ratings") { Ratings = data.Count };
     }
 
-    private static GridPieceResult Cell(string folder, GridDataset dataset, RatingsDataset data, GridPiece piece, ExperimentPlan plan, int? threads,
+    private static GridPieceResult Cell(string folder, RatingsDataset data, GridPiece piece, ExperimentPlan plan, int? threads,
         CancellationToken cancellationToken)
     {
-        var kind = piece.Model!.Value;
-        var path = Path.Combine(folder, "cells", piece.SplitSeed is { } s ? $"{dataset.Key}.{kind.Name()}.s{s}.json" : $"{dataset.Key}.{kind.Name()}.json");
+        var (key, kind) = (piece.Dataset!, piece.Model!.Value);
+        var path = Path.Combine(folder, "cells", piece.SplitSeed is { } s ? $"{key}.{kind.Name()}.s{s}.json" : $"{key}.{kind.Name()}.json");
         if (File.Exists(path))
         {
             return new GridPieceResult(true, $"{piece}: reused");
@@ -280,7 +286,7 @@ public static class ExperimentRunner
             Threads = threads,
         }, null, cancellationToken);
         model.Dispose();
-        var cell = new GridCell(dataset.Key, kind, evaluation.Rmse, evaluation.Mae, evaluation.Training.Seconds,
+        var cell = new GridCell(key, kind, evaluation.Rmse, evaluation.Mae, evaluation.Training.Seconds,
             evaluation.Curves.SelectMany(c => c.Value).ToList())
         {
             SplitSeed = piece.SplitSeed,
