@@ -86,6 +86,19 @@ internal static class FidelityCommand
         return targets;
     }
 
+    public static void PrintScenario(TextWriter stdout, IReadOnlyList<ScenarioFigure> figures)
+    {
+        if (figures.Count == 0)
+        {
+            return;
+        }
+        stdout.WriteLine($"{"scenario",-64} {"source",8} {"synthetic",10} {"requested",10}");
+        foreach (var f in figures)
+        {
+            stdout.WriteLine($"  {f.Metric,-62} {(f.Source is { } s ? s.ToString("F3", CultureInfo.InvariantCulture) : "-"),8} {f.Synthetic,10:F3} {(f.Requested is { } r ? r.ToString("F3", CultureInfo.InvariantCulture) : "-"),10}");
+        }
+    }
+
     public static void Print(TextWriter stdout, FidelityReport report)
     {
         stdout.WriteLine($"{"fidelity",-14} {"source",10} {"synthetic",10}");

@@ -15,7 +15,7 @@ internal static class GenerateCommand
     public static readonly CommandSpec Spec = new("generate", "train GANRS on a source (or load a trained generator) and sample a synthetic dataset with its fidelity report",
         ["SOURCE"],
         [
-            new("out", "the synthetic ratings to write (SYNTH.csv: user,item,rating)"),
+            new("out", "the synthetic ratings to write (SYNTH.csv: user,item,rating, and group for a conditional generator)"),
             OptionSpec.Of("users", "synthetic users", Sampling.Users),
             OptionSpec.Of("items", "synthetic items", Sampling.Items),
             OptionSpec.Of("samples", "GAN samples to draw (the size follows from them unless --ratings is given)", Sampling.Samples),
@@ -32,6 +32,8 @@ internal static class GenerateCommand
             new("generator", "a trained generator to sample from instead of training one (G.grsg)"),
             new("generator-out", "where to save the trained generator"),
             OptionSpec.Flag("compare-faithful", "also sample the paper's method from the same generator and report both"),
+            SideInfoArguments.UsersFile,
+            .. ScenarioArguments.Options,
             CommonOptions.Device,
             CommonOptions.Json,
             .. CommonOptions.Ranking,
@@ -62,8 +64,14 @@ internal static class GenerateCommand
             KMeansIterations = line.Int("kmeans-iterations", 1, SampleOptions.MaxKMeansIterations),
             Device = device,
         };
+        sample = ScenarioArguments.Apply(line, sample);
         // Checked before the source is read, so that a bad request fails at once.
         sample.Validate();
+        var condition = line.String("condition");
+        if (condition is not null && line.String("generator") is not null)
+        {
+            throw new UsageException("--condition: a loaded --generator keeps the condition it was trained with; give one or the other");
+        }
         var training = new GanrsOptions
         {
             Iterations = line.Int("iterations", 1, GanrsOptions.MaxIterations),
@@ -82,6 +90,8 @@ internal static class GenerateCommand
         var ranking = FidelityCommand.RankingArguments(line);
         var targets = FidelityCommand.Targets(line);
         var source = ImportArguments.Load(line, sourcePath, stderr);
+        var attributes = SideInfoArguments.Load(line, source);
+        var grouping = condition is null ? null : SideInfoArguments.Grouping(attributes, condition, "condition");
 
         var clock = Stopwatch.StartNew();
         using var console = new ConsoleProgress(stderr);
@@ -101,7 +111,11 @@ internal static class GenerateCommand
         else
         {
             stderr.WriteLine($"{source.Name}: {source.UserCount:N0} users, {source.ItemCount:N0} items, {source.Count:N0} ratings; training GANRS ({training.Iterations:N0} iterations)");
-            model = EngineWorkflows.TrainGenerator(new GeneratorTrainingRequest(source) { Options = training }, console.Stages());
+            if (grouping is not null)
+            {
+                stderr.WriteLine($"conditioned on {grouping.Attribute}: {string.Join(", ", grouping.Values.Zip(grouping.Sizes(), (v, n) => $"{v} {n:N0} users"))}");
+            }
+            model = EngineWorkflows.TrainGenerator(new GeneratorTrainingRequest(source) { Options = training, Condition = grouping }, console.Stages());
             var chosen = model.Training.Checkpoints.Single(c => c.Iteration == model.Training.BestIteration);
             stderr.WriteLine($"GAN: best checkpoint at iteration {model.Training.BestIteration:N0}: held rating TVD {chosen.HeldRatingTvd:F3}, moment gap {chosen.MomentGap:F3} (last iterate: TVD {model.Training.FinalHeldRatingTvd:F3})");
             if (generatorOut is not null)
@@ -117,13 +131,21 @@ internal static class GenerateCommand
             Ranking = ranking,
         }, console.Stages());
         var (result, fidelity) = set;
-        DatasetExport.Save(result.Dataset, ExportFormat.Csv, outPath);
+        DatasetExport.Save(result.Dataset, ExportFormat.Csv, outPath, result.UserGroups);
         var report = GenerateReportJson.From(result, set.Stats, fidelity, generatorIn is null ? model.Training : null, clock.Elapsed.TotalSeconds);
         FidelityReport? faithful = null;
-        if (compareFaithful && variant != GanrsVariant.Ganrs)
+        if (compareFaithful && model.Condition is not null)
+        {
+            stderr.WriteLine("--compare-faithful: the paper's method has no conditional sampling; not compared");
+        }
+        else if (compareFaithful && variant != GanrsVariant.Ganrs)
         {
             stderr.WriteLine("sampling the faithful method (--variant ganrs) from the same generator for comparison");
-            faithful = EngineWorkflows.SampleSynthetic(new SyntheticSetRequest(model, sample with { Variant = GanrsVariant.Ganrs, Ratings = null, ReferenceFits = 0 })
+            faithful = EngineWorkflows.SampleSynthetic(new SyntheticSetRequest(model, sample with
+            {
+                Variant = GanrsVariant.Ganrs, Ratings = null, ReferenceFits = 0,
+                GroupShares = null, ColdUsers = null, ColdItems = null, RatingShares = null, PopularitySkew = 1,
+            })
             {
                 Targets = targets,
             }, console.Stages()).Fidelity;
@@ -134,6 +156,7 @@ internal static class GenerateCommand
         human.WriteLine($"wrote {outPath}: {report.Users:N0} users, {report.Items:N0} items, {report.Ratings:N0} ratings ({report.CollapsedPairs:N0} repeated samples collapsed)");
         FidelityCommand.Print(human, fidelity);
         FidelityCommand.PrintScorecard(human, fidelity.Scorecard ?? []);
+        FidelityCommand.PrintScenario(human, fidelity.Scenario ?? []);
         if (faithful is not null)
         {
             human.WriteLine($"faithful (ganrs) on the same generator: rating TVD {faithful.RatingTvd:F3}, gini users {faithful.GiniUsers.Synthetic:F3}, gini items {faithful.GiniItems.Synthetic:F3}");

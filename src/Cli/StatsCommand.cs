@@ -5,11 +5,8 @@ namespace GanRsSandbox.Cli;
 
 internal static class StatsCommand
 {
-    public static readonly OptionSpec UsersFile = new("users-file",
-        "side information about the users (u.user, users.dat, or a CSV with a header, the user id first), joined by original id: group sizes and rating histograms per categorical attribute");
-
     public static readonly CommandSpec Spec = new("stats", "a ratings file's size, density, rating histogram and popularity concentration",
-        ["FILE"], [CommonOptions.Json, UsersFile, .. CommonOptions.Import], Run);
+        ["FILE"], [CommonOptions.Json, SideInfoArguments.UsersFile, .. CommonOptions.Import], Run);
 
     public static int Run(CommandLine line, TextWriter stdout, TextWriter stderr)
     {
@@ -17,13 +14,8 @@ internal static class StatsCommand
         var json = line.OutputPath(JsonOutput.Option);
         var data = ImportArguments.Load(line, path, stderr);
         var stats = DatasetStats.Compute(data);
-        if (line.String("users-file") is { } usersFile)
+        if (SideInfoArguments.Load(line, data) is { } attributes)
         {
-            if (!File.Exists(usersFile))
-            {
-                throw new UsageException($"--users-file: {usersFile} does not exist");
-            }
-            var attributes = UserAttributesFile.Read(usersFile, data);
             stats = stats with { Groups = attributes.Categorical.Select(a => UserAttributesFile.Breakdown(data, a, attributes.Of(a))).ToList() };
         }
         var human = JsonOutput.HumanOutput(json, stdout, stderr);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Parquet;
 using Parquet.Schema;
+using GanRsSandbox.Ml.SideInfo;
 
 namespace GanRsSandbox.Ml.Data;
 
@@ -14,26 +15,40 @@ public static class DatasetExport
     private const int RowGroup = 1_000_000;
 
     /// <summary>Writes the file atomically: a reader never sees half of it.</summary>
-    public static void Save(RatingsDataset data, ExportFormat format, string path) =>
-        ArtifactFile.Write(Path.GetFullPath(path), stream => Write(data, format, stream));
+    /// <param name="groups">The users' groups (a conditional generator's synthetic users): a <c>group</c> column follows the rating.</param>
+    public static void Save(RatingsDataset data, ExportFormat format, string path, UserGrouping? groups = null) =>
+        ArtifactFile.Write(Path.GetFullPath(path), stream => Write(data, format, stream, groups));
 
-    public static void Write(RatingsDataset data, ExportFormat format, Stream stream)
+    public static void Write(RatingsDataset data, ExportFormat format, Stream stream, UserGrouping? groups = null)
     {
+        if (groups is not null && groups.GroupOfUser.Length != data.UserCount)
+        {
+            throw new ArgumentException($"the grouping has {groups.GroupOfUser.Length:N0} users, the dataset {data.UserCount:N0}", nameof(groups));
+        }
         if (format == ExportFormat.Parquet)
         {
-            WriteParquet(data, stream);
+            WriteParquet(data, stream, groups);
             return;
         }
         using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\n" };
         var separator = format == ExportFormat.RecBole ? '\t' : ',';
-        writer.WriteLine(format == ExportFormat.RecBole ? "user_id:token\titem_id:token\trating:float" : "user,item,rating");
+        var header = format == ExportFormat.RecBole ? "user_id:token\titem_id:token\trating:float" : "user,item,rating";
+        writer.WriteLine(groups is null ? header : header + (format == ExportFormat.RecBole ? "\tgroup:token" : ",group"));
         for (var i = 0; i < data.Count; i++)
         {
             writer.Write(separator == '\t' ? Token(data.UserIds[data.Users[i]]) : CsvField(data.UserIds[data.Users[i]]));
             writer.Write(separator);
             writer.Write(separator == '\t' ? Token(data.ItemIds[data.Items[i]]) : CsvField(data.ItemIds[data.Items[i]]));
             writer.Write(separator);
-            writer.WriteLine(data.Ratings[i].ToString(CultureInfo.InvariantCulture));
+            if (groups is null)
+            {
+                writer.WriteLine(data.Ratings[i].ToString(CultureInfo.InvariantCulture));
+                continue;
+            }
+            writer.Write(data.Ratings[i].ToString(CultureInfo.InvariantCulture));
+            writer.Write(separator);
+            var value = groups.Values[groups.GroupOfUser[data.Users[i]]];
+            writer.WriteLine(separator == '\t' ? Token(value) : CsvField(value));
         }
     }
 
@@ -44,13 +59,15 @@ public static class DatasetExport
     private static string Token(string id) =>
         id.Contains('\t') ? throw new ArgumentException($"id '{id}' holds a tab, which a RecBole token cannot") : id;
 
-    private static void WriteParquet(RatingsDataset data, Stream stream)
+    private static void WriteParquet(RatingsDataset data, Stream stream, UserGrouping? groups)
     {
         var user = new DataField<string>("user");
         var item = new DataField<string>("item");
         var rating = new DataField<float>("rating");
+        var groupField = new DataField<string>("group");
+        var schema = groups is null ? new ParquetSchema(user, item, rating) : new ParquetSchema(user, item, rating, groupField);
         // Parquet.Net is asynchronous only; the engine is synchronous and runs on no synchronization context.
-        var writer = ParquetWriter.CreateAsync(new ParquetSchema(user, item, rating), stream).GetAwaiter().GetResult();
+        var writer = ParquetWriter.CreateAsync(schema, stream).GetAwaiter().GetResult();
         try
         {
             for (var start = 0; start < data.Count; start += RowGroup)
@@ -67,6 +84,15 @@ public static class DatasetExport
                 group.WriteAsync(user, users).GetAwaiter().GetResult();
                 group.WriteAsync(item, items).GetAwaiter().GetResult();
                 group.WriteAsync<float>(rating, data.Ratings.AsMemory(start, length)).GetAwaiter().GetResult();
+                if (groups is not null)
+                {
+                    var values = new string[length];
+                    for (var i = 0; i < length; i++)
+                    {
+                        values[i] = groups.Values[groups.GroupOfUser[data.Users[start + i]]];
+                    }
+                    group.WriteAsync(groupField, values).GetAwaiter().GetResult();
+                }
             }
         }
         finally

@@ -1,3 +1,5 @@
+using GanRsSandbox.Ml.Scenarios;
+
 namespace GanRsSandbox.Ml.Gan;
 
 /// <summary>
@@ -12,20 +14,26 @@ internal static class DegreeTargets
     /// <paramref name="count"/> degrees, largest first, each in [1, <paramref name="cap"/>], that sum to
     /// <paramref name="total"/> exactly.
     /// </summary>
-    public static int[] Scaled(int[] sourceDegrees, int count, long total, int cap)
+    /// <param name="floor">The least degree (above 1 for the warm users of a cold-start scenario).</param>
+    /// <param name="exponent">The popularity skew: the shape is raised to this power before scaling (1 keeps the source's).</param>
+    public static int[] Scaled(int[] sourceDegrees, int count, long total, int cap, int floor = 1, double exponent = 1)
     {
-        if (total < count || total > (long)count * cap)
+        if (total < (long)count * floor || total > (long)count * cap)
         {
-            throw new ArgumentOutOfRangeException(nameof(total), total, $"must lie between {count:N0} and {(long)count * cap:N0}");
+            throw new ArgumentOutOfRangeException(nameof(total), total, $"must lie between {(long)count * floor:N0} and {(long)count * cap:N0}");
         }
         var shape = Shape(sourceDegrees, count);
+        if (exponent != 1)
+        {
+            shape = Array.ConvertAll(shape, q => Math.Pow(q, exponent));
+        }
         // The sum of the clamped, scaled shape grows with the factor: bisect for the factor that gives the total.
         double Sum(double factor)
         {
             double sum = 0;
             foreach (var q in shape)
             {
-                sum += Math.Clamp(q * factor, 1, cap);
+                sum += Math.Clamp(q * factor, floor, cap);
             }
             return sum;
         }
@@ -39,7 +47,7 @@ internal static class DegreeTargets
             var middle = (low + high) / 2;
             (Sum(middle) < total ? ref low : ref high) = middle;
         }
-        var exact = shape.Select(q => Math.Clamp(q * high, 1, cap)).ToArray();
+        var exact = shape.Select(q => Math.Clamp(q * high, floor, cap)).ToArray();
         var degrees = exact.Select(v => (int)Math.Floor(v)).ToArray();
         var missing = total - degrees.Sum(d => (long)d);
         // Largest remainders first; ties go to the larger degree, so the order stays largest first.
@@ -54,10 +62,10 @@ internal static class DegreeTargets
         }
         while (missing < 0)
         {
-            // The floor of one can leave the sum above the total only by rounding; take from the largest.
+            // The floor can leave the sum above the total only by rounding; take from the largest.
             for (var i = 0; i < count && missing < 0; i++)
             {
-                if (degrees[i] > 1)
+                if (degrees[i] > floor)
                 {
                     degrees[i]--;
                     missing++;
@@ -67,6 +75,36 @@ internal static class DegreeTargets
         Array.Sort(degrees);
         Array.Reverse(degrees);
         return degrees;
+    }
+
+    /// <summary>
+    /// A cold-start scenario on a degree sequence (largest first): the smallest <c>share</c> of it get at most K
+    /// ratings each (spread evenly over 1..K, never more than they had), and the others are rescaled, keeping their
+    /// shape, to more than K so that the total stays the same. The result is largest first.
+    /// </summary>
+    public static int[] WithCold(int[] largestFirst, ColdStart cold, int cap, string name)
+    {
+        var count = largestFirst.Length;
+        var coldCount = (int)Math.Round(cold.Share * count);
+        if (coldCount == 0 || coldCount == count)
+        {
+            return coldCount == 0 ? largestFirst : throw new ArgumentOutOfRangeException(name, cold.Share, $"leaves none of {count:N0} warm");
+        }
+        var k = cold.MaxRatings;
+        var coldDegrees = new int[coldCount];
+        for (var j = 0; j < coldCount; j++)
+        {
+            coldDegrees[j] = Math.Min(largestFirst[count - coldCount + j], Math.Max(1, (int)Math.Ceiling(k * (double)(coldCount - j) / coldCount)));
+        }
+        var warmCount = count - coldCount;
+        var warmTotal = largestFirst.Sum(d => (long)d) - coldDegrees.Sum(d => (long)d);
+        if (warmTotal < (long)warmCount * (k + 1) || warmTotal > (long)warmCount * cap)
+        {
+            throw new ArgumentOutOfRangeException(name, cold.ToString(),
+                $"the other {warmCount:N0} would need {warmTotal:N0} ratings between them, more than {k} each and at most {cap:N0}: not possible (ask for more ratings or a smaller share)");
+        }
+        var warm = Scaled(largestFirst[..warmCount], warmCount, warmTotal, cap, floor: k + 1);
+        return [.. warm, .. coldDegrees];
     }
 
     /// <summary>

@@ -25,11 +25,13 @@ internal static class DifficultyCalibration
 
     /// <param name="signal">Each pair's latent rating; only its order is used.</param>
     /// <param name="users">The synthetic set's users and items, for the first guess of the estimation error.</param>
+    /// <param name="source">The source's figures; its rating shares are the histogram to produce (a scenario's, where one is asked for).</param>
+    /// <param name="pairGroups">Each pair's user group, where each group has its own histogram (<paramref name="groupShares"/>); null for one histogram.</param>
     /// <param name="referenceRmse">Trains the reference model on the pairs with these rating classes and returns its test RMSE; called from two threads at once.</param>
     public static Outcome Calibrate(float[] signal, SourceSummary source, double targetRmse, int maxFits, int seed, int users, int items,
-        Func<float[], double> referenceRmse, CancellationToken cancellationToken)
+        Func<float[], double> referenceRmse, CancellationToken cancellationToken, int[]? pairGroups = null, double[][]? groupShares = null)
     {
-        var model = new LatentModel(signal, source, seed);
+        var model = new LatentModel(signal, source, seed, pairGroups, groupShares);
         var oracleRows = Enumerable.Range(0, signal.Length).ToArray();
         new Random(seed + 1).Shuffle(oracleRows);
         oracleRows = oracleRows[..Math.Min(OracleSample, oracleRows.Length)];
@@ -94,9 +96,17 @@ internal static class DifficultyCalibration
         private readonly double _residualMean;
         private readonly double _residualVariance;
 
-        public LatentModel(float[] signal, SourceSummary source, int seed)
+        private readonly int[][]? _groupRows;
+        private readonly SourceSummary[]? _groupTargets;
+
+        public LatentModel(float[] signal, SourceSummary source, int seed, int[]? pairGroups, double[][]? groupShares)
         {
             _source = source;
+            if (pairGroups is not null)
+            {
+                _groupTargets = groupShares!.Select(shares => source with { RatingShares = shares }).ToArray();
+                _groupRows = Enumerable.Range(0, groupShares!.Length).Select(g => Enumerable.Range(0, pairGroups.Length).Where(r => pairGroups[r] == g).ToArray()).ToArray();
+            }
             _codec = new RatingCodec(source.Scale);
             (_mean, _ratingVariance) = source.RatingMoments();
             ShapesEstimated = source.PredictionQuantiles is null || source.ResidualQuantiles is null;
@@ -155,11 +165,29 @@ internal static class DifficultyCalibration
             }
             var raw = SyntheticSampler.MeanMatchedClassCounts(scaled, _source);
             var tvd = FidelityMetrics.Tvd(_source.RatingShares, raw.Select(c => (double)c / scaled.Length).ToArray());
-            var decoder = RatingDecoder.Quantile(scaled, _source);
             var classes = new float[scaled.Length];
-            for (var i = 0; i < classes.Length; i++)
+            if (_groupRows is null)
             {
-                classes[i] = (float)_source.Scale.ValueOf(decoder.ClassOf(scaled[i]));
+                var decoder = RatingDecoder.Quantile(scaled, _source);
+                for (var i = 0; i < classes.Length; i++)
+                {
+                    classes[i] = (float)_source.Scale.ValueOf(decoder.ClassOf(scaled[i]));
+                }
+                return (classes, tvd);
+            }
+            // Each group's pairs are ranked among themselves and cut at that group's own shares.
+            for (var g = 0; g < _groupRows.Length; g++)
+            {
+                var rows = _groupRows[g];
+                if (rows.Length == 0)
+                {
+                    continue;
+                }
+                var decoder = RatingDecoder.Quantile(Array.ConvertAll(rows, r => scaled[r]), _groupTargets![g]);
+                foreach (var r in rows)
+                {
+                    classes[r] = (float)_source.Scale.ValueOf(decoder.ClassOf(scaled[r]));
+                }
             }
             return (classes, tvd);
         }

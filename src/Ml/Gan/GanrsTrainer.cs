@@ -2,6 +2,7 @@ using System.Diagnostics;
 using GanRsSandbox.Ml.Data;
 using GanRsSandbox.Ml.Evaluation;
 using GanRsSandbox.Ml.Models;
+using GanRsSandbox.Ml.SideInfo;
 using GanRsSandbox.Ml.Torch;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -11,8 +12,12 @@ namespace GanRsSandbox.Ml.Gan;
 /// <summary>Trains GANRS on a source dataset: DeepMF pre-training, then the GAN over [user emb, item emb, scaled rating].</summary>
 public static class GanrsTrainer
 {
+    /// <param name="condition">
+    /// A categorical user attribute to condition on (CGANRS): its one-hot label joins the generator's noise and the
+    /// discriminator's input, so that sampling can ask for any group's users. Null: the paper's unconditional GAN.
+    /// </param>
     public static GanrsModel Train(RatingsDataset source, GanrsOptions? options = null, IProgress<GanrsProgress>? progress = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, UserGrouping? condition = null)
     {
         options ??= new GanrsOptions();
         options.Validate();
@@ -62,7 +67,8 @@ public static class GanrsTrainer
         (byte[] Final, byte[] Best, List<CheckpointScore> Checkpoints, List<LossPoint> Losses) gan;
         try
         {
-            gan = TrainGan(real, width, summary, options, progress, clock, cancellationToken);
+            var rowGroups = condition is null ? null : Array.ConvertAll(source.Users, u => condition.GroupOfUser[u]);
+            gan = TrainGan(real, width, rowGroups, condition?.Groups ?? 0, summary, options, progress, clock, cancellationToken);
         }
         catch
         {
@@ -90,7 +96,35 @@ public static class GanrsTrainer
         ganSeconds = ganClock.Elapsed.TotalSeconds; // including any wait for the reference training
         var training = new GanrsTrainingSummary(pretrainSeconds, ganSeconds, bestCheckpoint.Iteration, bestCheckpoint.HeldRatingTvd,
             checkpoints[^1].HeldRatingTvd, checkpoints, losses);
-        return new GanrsModel(options, summary, userEmbeddings, itemEmbeddings, final, best, training);
+        return new GanrsModel(options, summary, userEmbeddings, itemEmbeddings, final, best, training)
+        {
+            Condition = condition is null ? null : Describe(source, condition),
+        };
+    }
+
+    /// <summary>The source's figures per group that conditional sampling follows.</summary>
+    internal static GeneratorCondition Describe(RatingsDataset source, UserGrouping grouping)
+    {
+        if (grouping.GroupOfUser.Length != source.UserCount)
+        {
+            throw new ArgumentException($"the grouping has {grouping.GroupOfUser.Length:N0} users, the source {source.UserCount:N0}", nameof(grouping));
+        }
+        var groups = grouping.Groups;
+        var sizes = grouping.Sizes();
+        var degrees = DatasetStats.Degrees(source.Users, source.UserCount);
+        var volume = new double[groups];
+        var classes = Enumerable.Range(0, groups).Select(_ => new double[source.Scale.Classes]).ToArray();
+        for (var r = 0; r < source.Count; r++)
+        {
+            var g = grouping.GroupOfUser[source.Users[r]];
+            volume[g]++;
+            classes[g][source.Scale.ClassOf(source.Ratings[r])]++;
+        }
+        var ratingShares = classes.Select((counts, g) => counts.Select(c => volume[g] == 0 ? 0 : c / volume[g]).ToArray()).ToArray();
+        var userDegrees = Enumerable.Range(0, groups)
+            .Select(g => Enumerable.Range(0, source.UserCount).Where(u => grouping.GroupOfUser[u] == g).Select(u => degrees[u]).ToArray()).ToArray();
+        return new GeneratorCondition(grouping.Attribute, grouping.Values,
+            sizes.Select(n => (double)n / source.UserCount).ToArray(), volume.Select(v => v / source.Count).ToArray(), ratingShares, userDegrees);
     }
 
     /// <summary>The reference model that measures difficulty on the source and on every set sampled from this generator.</summary>
@@ -140,8 +174,9 @@ public static class GanrsTrainer
             DatasetStats.Degrees(source.Users, source.UserCount), DatasetStats.Degrees(source.Items, source.ItemCount));
     }
 
+    /// <param name="rowGroups">The group of each real row's user (conditional GAN); null for the unconditional one.</param>
     private static (byte[] Final, byte[] Best, List<CheckpointScore> Checkpoints, List<LossPoint> Losses) TrainGan(
-        float[] real, int width, SourceSummary source, GanrsOptions options, IProgress<GanrsProgress>? progress, Stopwatch clock,
+        float[] real, int width, int[]? rowGroups, int groups, SourceSummary source, GanrsOptions options, IProgress<GanrsProgress>? progress, Stopwatch clock,
         CancellationToken cancellationToken)
     {
         const int Block = 500;
@@ -154,19 +189,26 @@ public static class GanrsTrainer
         var bestScore = double.PositiveInfinity;
 
         using var random = SeededRandom.Generator(options.Seed);
-        using var generator = SeededRandom.Build(options.Seed, () => new GanGenerator(options.NoiseSize, options.GeneratorHidden1, options.GeneratorHidden2, width, random));
-        using var discriminator = SeededRandom.Build(options.Seed + 1, () => new GanDiscriminator(width, options.DiscriminatorHidden));
+        using var generator = SeededRandom.Build(options.Seed, () => new GanGenerator(options.NoiseSize + groups, options.GeneratorHidden1, options.GeneratorHidden2, width, random));
+        using var discriminator = SeededRandom.Build(options.Seed + 1, () => new GanDiscriminator(width + groups, options.DiscriminatorHidden));
+        // The conditional GAN's labels come from their own generator, so the unconditional draws stay what they were.
+        using var labelRandom = SeededRandom.Generator(options.Seed + 2);
+        using var labels = rowGroups is null ? null : new ConditionLabels(rowGroups, groups, device, labelRandom);
         generator.to(device);
         discriminator.to(device);
         using var generatorOptimizer = new FlatAdam(generator.parameters(), options.LearningRate, options.Beta1);
         using var discriminatorOptimizer = new FlatAdam(discriminator.parameters(), options.LearningRate, options.Beta1);
-        using var realTensor = tensor(real, [count, width], device: device);
+        using var realRows = tensor(real, [count, width], device: device);
+        using var realTensor = labels is null ? realRows.alias() : torch.cat([realRows, labels.OfRows], 1);
         using var ones = torch.ones(batch, 1, device: device);
         using var zeros = torch.zeros(batch, 1, device: device);
         // The same held noise scores every checkpoint, so scores differ only by the generator.
         using var heldUnitNoise = torch.randn([options.EvaluationSamples, options.NoiseSize], generator: random).to(device);
         using var evaluationStd = options.EvaluationNoiseStd.ToScalar();
-        using var heldNoise = heldUnitNoise.mul(evaluationStd);
+        using var heldScaledNoise = heldUnitNoise.mul(evaluationStd);
+        using var heldLabels = labels?.Draw([options.EvaluationSamples]);
+        using var heldNoise = labels is null ? heldScaledNoise.alias() : torch.cat([heldScaledNoise, heldLabels!], 1);
+        using var heldUnitInput = labels is null ? heldUnitNoise.alias() : torch.cat([heldUnitNoise, heldLabels!], 1);
         var (realMeans, realStds) = ColumnMoments(real, width);
         generator.train();
         discriminator.train();
@@ -180,13 +222,16 @@ public static class GanrsTrainer
             // A block's random draws in three calls instead of three per iteration.
             var indices = torch.randint(0, count, [blockLength, batch], dtype: ScalarType.Int64, generator: random).to(device);
             var noise = torch.randn([blockLength, 2, batch, options.NoiseSize], generator: random).to(device);
+            var fakeLabels = labels?.Draw([blockLength, 2, batch]);
             for (var b = 0; b < blockLength; b++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 using var stepScope = NewDisposeScope();
                 var iteration = blockStart + b + 1;
                 var realBatch = realTensor.index_select(0, indices[b]);
-                var fake = generator.call(noise[b, 0]).detach();
+                Tensor Input(int pass) => fakeLabels is null ? noise[b, pass] : torch.cat([noise[b, pass], fakeLabels[b, pass]], 1);
+                Tensor Judged(Tensor sample, int pass) => fakeLabels is null ? sample : torch.cat([sample, fakeLabels[b, pass]], 1);
+                var fake = Judged(generator.call(Input(0)).detach(), 0);
 
                 discriminatorOptimizer.ZeroGrad();
                 var realLoss = nn.functional.binary_cross_entropy_with_logits(discriminator.call(realBatch), ones);
@@ -199,7 +244,7 @@ public static class GanrsTrainer
                 discriminatorOptimizer.Step();
 
                 generatorOptimizer.ZeroGrad();
-                var generatorLoss = nn.functional.binary_cross_entropy_with_logits(discriminator.call(generator.call(noise[b, 1])), ones);
+                var generatorLoss = nn.functional.binary_cross_entropy_with_logits(discriminator.call(Judged(generator.call(Input(1)), 1)), ones);
                 generatorLoss.backward();
                 generatorOptimizer.Step();
 
@@ -212,7 +257,7 @@ public static class GanrsTrainer
                 double? heldTvd = null;
                 if (iteration % options.EvaluateEvery == 0 || iteration == options.Iterations)
                 {
-                    var checkpoint = Score(generator, iteration, heldNoise, heldUnitNoise, source, width, realMeans, realStds);
+                    var checkpoint = Score(generator, iteration, heldNoise, heldUnitInput, source, width, realMeans, realStds);
                     heldTvd = checkpoint.HeldRatingTvd;
                     checkpoints.Add(checkpoint);
                     if (checkpoint.HeldRatingTvd < bestScore)
@@ -289,5 +334,45 @@ public static class GanrsTrainer
             module.save(writer);
         }
         return stream.ToArray();
+    }
+}
+
+/// <summary>The conditional GAN's one-hot group labels: the real rows' own, and draws with the real rows' frequencies.</summary>
+file sealed class ConditionLabels : IDisposable
+{
+    private readonly Tensor _groups;
+    private readonly int _count;
+    private readonly Device _device;
+    private readonly torch.Generator _random;
+
+    public ConditionLabels(int[] rowGroups, int groups, Device device, torch.Generator random)
+    {
+        _count = rowGroups.Length;
+        _device = device;
+        _random = random;
+        Groups = groups;
+        _groups = torch.tensor(Array.ConvertAll(rowGroups, g => (long)g));
+        using var oneHot = nn.functional.one_hot(_groups, groups);
+        OfRows = oneHot.to(ScalarType.Float32).to(device);
+    }
+
+    public int Groups { get; }
+
+    /// <summary>One row per real sample, in the real rows' order.</summary>
+    public Tensor OfRows { get; }
+
+    /// <summary>Labels of real rows drawn at random (so each group comes up as often as its ratings), one-hot in the last dimension.</summary>
+    public Tensor Draw(long[] shape)
+    {
+        using var scope = NewDisposeScope();
+        var rows = torch.randint(0, _count, shape, dtype: ScalarType.Int64, generator: _random);
+        var drawn = _groups.index_select(0, rows.flatten()).reshape(shape);
+        return nn.functional.one_hot(drawn, Groups).to(ScalarType.Float32).to(_device).MoveToOuterDisposeScope();
+    }
+
+    public void Dispose()
+    {
+        _groups.Dispose();
+        OfRows.Dispose();
     }
 }

@@ -1,5 +1,6 @@
 using GanRsSandbox.Ml.Data;
 using GanRsSandbox.Ml.Evaluation;
+using GanRsSandbox.Ml.SideInfo;
 
 namespace GanRsSandbox.Ml.Gan;
 
@@ -22,4 +23,7 @@ public sealed record SyntheticResult(
     public DifficultyReport? Difficulty { get; init; }
 
     public StructureReport? Structure { get; init; }
+
+    /// <summary>The synthetic users' groups, from a conditional generator; null for an unconditional one.</summary>
+    public UserGrouping? UserGroups { get; init; }
 }

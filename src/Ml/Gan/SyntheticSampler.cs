@@ -3,6 +3,7 @@ using GanRsSandbox.Ml.Clustering;
 using GanRsSandbox.Ml.Data;
 using GanRsSandbox.Ml.Evaluation;
 using GanRsSandbox.Ml.Progress;
+using GanRsSandbox.Ml.Scenarios;
 using GanRsSandbox.Ml.Torch;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -23,6 +24,8 @@ public static class SyntheticSampler
         var k = model.Options.Factors;
         var width = model.SampleWidth;
         var source = model.Source;
+        var plan = GroupPlan.For(model, options);
+        var ratingShares = RequestedClassShares(options, source.Scale);
         var fitCount = (int)Math.Min(options.Samples, options.ClusterFitLimit);
         if (options.Variant == GanrsVariant.Matched)
         {
@@ -32,7 +35,7 @@ public static class SyntheticSampler
         }
 
         using var generator = LoadGenerator(model, options);
-        var chunks = new ChunkSource(generator, model.Options.NoiseSize, options);
+        var chunks = new ChunkSource(generator, model.Options.NoiseSize, options, plan);
 
         // Step 4: the samples that k-means fits on are kept; any beyond are regenerated from their chunk seed later.
         var userPoints = new float[(long)fitCount * k];
@@ -70,14 +73,16 @@ public static class SyntheticSampler
         // Step 6: users and items are clusters of the user and item parts.
         clock.Restart();
         var kmeansOptions = new KMeansOptions { MaxIterations = options.KMeansIterations, Seed = options.Seed, Threads = ThreadBudget.Cores(threads) };
-        var userClusters = Cluster(userPoints, k, options.Users, kmeansOptions, source.UserDegrees, options.Variant,
-            Lloyd(progress, "cluster-users", fitCount, options.Users), cancellationToken);
+        var userClusters = plan is null
+            ? Cluster(userPoints, k, options.Users, kmeansOptions, source.UserDegrees, options.Variant,
+                Lloyd(progress, "cluster-users", fitCount, options.Users), cancellationToken)
+            : ClusterByGroup(userPoints, k, plan, kmeansOptions, Lloyd(progress, "cluster-users", fitCount, options.Users), cancellationToken);
         var itemClusters = Cluster(itemPoints, k, options.Items, kmeansOptions with { Seed = options.Seed + 1 }, source.ItemDegrees, options.Variant,
             Lloyd(progress, "cluster-items", fitCount, options.Items), cancellationToken);
         var clusterSeconds = clock.Elapsed.TotalSeconds;
         if (options.Variant == GanrsVariant.Matched)
         {
-            return SampleMatched(model, options, userClusters, itemClusters, rawTvd, sampleSeconds, clusterSeconds, total, progress, cancellationToken);
+            return SampleMatched(model, options, plan, ratingShares, userClusters, itemClusters, rawTvd, sampleSeconds, clusterSeconds, total, progress, cancellationToken);
         }
 
         // Step 7: one (user,item,rating) per sample, then one rating per pair.
@@ -165,7 +170,8 @@ public static class SyntheticSampler
     /// most popular items, as dense regions of the source's latent space are its popular users and items. A pair's
     /// rating is its centres' DeepMF dot product with the source's residual noise (<see cref="DifficultyCalibration"/>).
     /// </summary>
-    private static SyntheticResult SampleMatched(GanrsModel model, SampleOptions options, ClusterAssignment users, ClusterAssignment items,
+    private static SyntheticResult SampleMatched(GanrsModel model, SampleOptions options, GroupPlan? plan, double[]? ratingShares,
+        ClusterAssignment users, ClusterAssignment items,
         double ganTvd, double sampleSeconds, double clusterSeconds, Stopwatch total, IProgress<StageProgress>? progress,
         CancellationToken cancellationToken)
     {
@@ -176,8 +182,9 @@ public static class SyntheticSampler
             DegreeTargets.ExpectedDistinctPairs(source.UserDegrees, source.ItemDegrees, u, i, options.Samples),
             Math.Max(u, i), Math.Min((long)u * i / 2, SampleOptions.MaxRatings));
         progress?.Report(new StageProgress("pairs", 0, ratings));
-        var userDegrees = ByClusterSize(DegreeTargets.Scaled(source.UserDegrees, u, ratings, i), users.Labels);
-        var itemDegrees = ByClusterSize(DegreeTargets.Scaled(source.ItemDegrees, i, ratings, u), items.Labels);
+        var userDegrees = UserDegrees(source, options, plan, ratings, users.Labels);
+        var itemDegrees = ByClusterSize(Cold(DegreeTargets.Scaled(source.ItemDegrees, i, ratings, u, exponent: options.PopularitySkew), options.ColdItems, u, "cold-items"),
+            items.Labels);
         var pairs = DegreeMatchedPairs.Build(userDegrees, itemDegrees, users.Labels, items.Labels, options.Seed, cancellationToken);
 
         var order = Enumerable.Range(0, pairs.Users.Length).ToArray();
@@ -197,6 +204,11 @@ public static class SyntheticSampler
         RatingsDataset Build(float[] classes) => RatingsDataset.FromIndices(name, outUsers, outItems, classes, u, i, source.Scale);
         var (target, estimated) = ReferenceTarget(source);
         var referenceOptions = GanrsTrainer.ReferenceOptions(model.Options) with { Device = options.Device };
+        // The histogram to produce: the source's, a scenario's, or (conditional) each group's own.
+        var pairGroups = plan is null ? null : Array.ConvertAll(outUsers, plan.GroupOfUser);
+        var groupShares = plan is null ? null
+            : Enumerable.Range(0, plan.Groups).Select(g => ratingShares ?? plan.Condition.RatingShares[g]).ToArray();
+        var histogram = ratingShares is null ? source : source with { RatingShares = ratingShares };
         var fits = 0;
         progress?.Report(new StageProgress("difficulty", 0, options.ReferenceFits, new Dictionary<string, double> { [MetricNames.TargetRmse] = target }));
         var threads = TorchSharp.torch.get_num_threads();
@@ -204,13 +216,13 @@ public static class SyntheticSampler
         DifficultyCalibration.Outcome outcome;
         try
         {
-            outcome = DifficultyCalibration.Calibrate(signal, source, target, options.ReferenceFits, options.Seed, u, i, classes =>
+            outcome = DifficultyCalibration.Calibrate(signal, histogram, target, options.ReferenceFits, options.Seed, u, i, classes =>
             {
                 var rmse = ReferenceModel.Train(Build(classes), referenceOptions, cancellationToken);
                 var done = Interlocked.Increment(ref fits);
                 progress?.Report(new StageProgress("difficulty", done, options.ReferenceFits, new Dictionary<string, double> { [MetricNames.Rmse] = rmse, [MetricNames.TargetRmse] = target }));
                 return rmse;
-            }, cancellationToken);
+            }, cancellationToken, pairGroups, groupShares);
         }
         finally
         {
@@ -226,7 +238,102 @@ public static class SyntheticSampler
             Difficulty = options.ReferenceFits == 0 ? null
                 : new DifficultyReport(target, outcome.ReferenceRmse, outcome.NoiseStd, outcome.Fits, estimated || outcome.ShapesEstimated),
             Structure = new StructureReport(ratings, pairs.FromSamples, order.Length - pairs.FromSamples, pairs.Swaps),
+            UserGroups = plan?.Grouping(),
         };
+    }
+
+    /// <summary>
+    /// Each synthetic user's target degree: the source's shape at the new size (or, for a conditional generator, each
+    /// group's own shape and share of the ratings), with any cold-start share, matched to the clusters by size.
+    /// </summary>
+    private static int[] UserDegrees(SourceSummary source, SampleOptions options, GroupPlan? plan, long ratings, int[] labels)
+    {
+        var items = options.Items;
+        if (plan is null)
+        {
+            return ByClusterSize(Cold(DegreeTargets.Scaled(source.UserDegrees, options.Users, ratings, items), options.ColdUsers, items, "cold-users"), labels);
+        }
+        var degrees = new int[options.Users];
+        var groupRatings = plan.Ratings(ratings, items);
+        for (var g = 0; g < plan.Groups; g++)
+        {
+            if (plan.Users[g] == 0)
+            {
+                continue;
+            }
+            var offset = plan.Offsets[g];
+            var count = plan.Users[g];
+            var shape = plan.Condition.UserDegrees[g].Length > 0 ? plan.Condition.UserDegrees[g] : source.UserDegrees;
+            var local = labels.Where(l => l >= offset && l < offset + count).Select(l => l - offset).ToArray();
+            var groupDegrees = ByClusterSize(Cold(DegreeTargets.Scaled(shape, count, groupRatings[g], items), options.ColdUsers, items, "cold-users"), local);
+            groupDegrees.CopyTo(degrees, offset);
+        }
+        return degrees;
+    }
+
+    private static int[] Cold(int[] largestFirst, ColdStart? cold, int cap, string name) =>
+        cold is null ? largestFirst : DegreeTargets.WithCold(largestFirst, cold, cap, name);
+
+    /// <summary>A requested rating histogram in the scale's class order, or null for the source's.</summary>
+    private static double[]? RequestedClassShares(SampleOptions options, RatingScale scale)
+    {
+        if (options.RatingShares is not { } requested)
+        {
+            return null;
+        }
+        var shares = new double[scale.Classes];
+        foreach (var (value, share) in requested)
+        {
+            if (!scale.Contains(value))
+            {
+                throw new ArgumentOutOfRangeException("rating-shares", value, $"is not a rating of the source's scale ({scale})");
+            }
+            shares[scale.ClassOf(value)] += share;
+        }
+        return shares;
+    }
+
+    /// <summary>
+    /// A conditional generator's users: each group's samples are clustered on their own into that group's users, so a
+    /// synthetic user belongs to exactly one group and its profile comes from that group's part of the latent space.
+    /// </summary>
+    private static ClusterAssignment ClusterByGroup(float[] points, int dimensions, GroupPlan plan, KMeansOptions options,
+        IProgress<KMeansProgress>? progress, CancellationToken cancellationToken)
+    {
+        var count = points.Length / dimensions;
+        var labels = new int[count];
+        var centers = new float[plan.Users.Sum() * dimensions];
+        var iterations = 0;
+        var members = Enumerable.Range(0, plan.Groups).Select(_ => new List<int>()).ToArray();
+        for (var s = 0; s < count; s++)
+        {
+            members[plan.GroupOfSample(s)].Add(s);
+        }
+        for (var g = 0; g < plan.Groups; g++)
+        {
+            if (plan.Users[g] == 0)
+            {
+                continue;
+            }
+            if (members[g].Count < plan.Users[g])
+            {
+                throw new ArgumentOutOfRangeException("samples", members[g].Count,
+                    $"group {plan.Condition.Values[g]} drew {members[g].Count:N0} samples for {plan.Users[g]:N0} users; ask for more samples");
+            }
+            var groupPoints = new float[members[g].Count * dimensions];
+            for (var j = 0; j < members[g].Count; j++)
+            {
+                points.AsSpan(members[g][j] * dimensions, dimensions).CopyTo(groupPoints.AsSpan(j * dimensions));
+            }
+            var fit = KMeans.Fit(groupPoints, dimensions, plan.Users[g], options with { Seed = options.Seed + 2 + g }, progress, cancellationToken);
+            for (var j = 0; j < members[g].Count; j++)
+            {
+                labels[members[g][j]] = plan.Offsets[g] + fit.Labels[j];
+            }
+            fit.Centers.CopyTo(centers, plan.Offsets[g] * dimensions);
+            iterations = Math.Max(iterations, fit.Iterations);
+        }
+        return ClusterAssignment.Nearest(new KMeansResult(labels, centers, plan.Users.Sum(), dimensions, iterations, true, 0, 0));
     }
 
     /// <summary>Gives the largest target degree to the cluster with the most samples, and so on down.</summary>
@@ -259,7 +366,7 @@ public static class SyntheticSampler
     {
         // Sampling runs in evaluation mode, where dropout draws nothing; the generator is there for the module's shape.
         var unused = SeededRandom.Generator(0);
-        var generator = new GanGenerator(model.Options.NoiseSize, model.Options.GeneratorHidden1, model.Options.GeneratorHidden2, model.SampleWidth, unused);
+        var generator = new GanGenerator(model.Options.NoiseSize + (model.Condition?.Groups ?? 0), model.Options.GeneratorHidden1, model.Options.GeneratorHidden2, model.SampleWidth, unused);
         var weights = options.Variant == GanrsVariant.Ganrs ? model.FinalGenerator : model.BestGenerator;
         using (var reader = new BinaryReader(new MemoryStream(weights)))
         {
@@ -295,7 +402,8 @@ public static class SyntheticSampler
     }
 
     /// <summary>Generator output in chunks, each drawn from its own seed so that any chunk can be drawn again alone.</summary>
-    private sealed class ChunkSource(GanGenerator generator, int noiseSize, SampleOptions options)
+    /// <param name="plan">A conditional generator's groups: each sample's one-hot label joins its noise; null for none.</param>
+    private sealed class ChunkSource(GanGenerator generator, int noiseSize, SampleOptions options, GroupPlan? plan)
     {
         private readonly Device _device = TorchRuntime.ResolveDevice(options.Device);
 
@@ -305,8 +413,18 @@ public static class SyntheticSampler
             using var scope = NewDisposeScope();
             using var random = new torch.Generator((ulong)options.Seed * 1_000_003UL + (ulong)chunkIndex);
             using var std = options.NoiseStd.ToScalar();
-            var noise = torch.randn([rows, noiseSize], generator: random).mul_(std).to(_device);
-            return generator.call(noise).cpu().data<float>().ToArray();
+            var noise = torch.randn([rows, noiseSize], generator: random).mul_(std);
+            if (plan is not null)
+            {
+                var first = chunkIndex * options.ChunkSize;
+                var oneHot = new float[rows * plan.Groups];
+                for (var r = 0; r < rows; r++)
+                {
+                    oneHot[r * plan.Groups + plan.GroupOfSample(first + r)] = 1;
+                }
+                noise = torch.cat([noise, torch.tensor(oneHot, [rows, plan.Groups])], 1);
+            }
+            return generator.call(noise.to(_device)).cpu().data<float>().ToArray();
         }
     }
 

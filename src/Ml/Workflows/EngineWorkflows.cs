@@ -58,7 +58,7 @@ public static class EngineWorkflows
         request.Options.Validate();
         TorchSharp.torch.set_num_threads(ThreadBudget.IntraOp(request.Options.BatchSize, request.Threads));
         return GanrsTrainer.Train(request.Source, request.Options,
-            progress is null ? null : new ProgressRelay<GanrsProgress>(p => progress.Report(p.ToStage())), cancellationToken);
+            progress is null ? null : new ProgressRelay<GanrsProgress>(p => progress.Report(p.ToStage())), cancellationToken, request.Condition);
     }
 
     /// <summary>Samples the set (paper steps 4-7 and the variant's own), then measures it against the generator's source.</summary>
@@ -84,6 +84,7 @@ public static class EngineWorkflows
             CollapsedPairs = result.CollapsedSamples,
             GanRatingTvd = result.GanRatingTvd,
             Structure = result.Structure,
+            Scenario = ScenarioFigures.Measure(request.Generator, request.Sampling, result),
         };
         if (request.Ranking is { } ranking)
         {

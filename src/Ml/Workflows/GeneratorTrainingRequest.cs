@@ -1,3 +1,4 @@
+using GanRsSandbox.Ml.SideInfo;
 using GanRsSandbox.Ml.Data;
 using GanRsSandbox.Ml.Gan;
 
@@ -7,6 +8,9 @@ namespace GanRsSandbox.Ml.Workflows;
 public sealed record GeneratorTrainingRequest(RatingsDataset Source)
 {
     public GanrsOptions Options { get; init; } = new();
+
+    /// <summary>A categorical user attribute to condition the generator on (CGANRS); null for the paper's unconditional GAN.</summary>
+    public UserGrouping? Condition { get; init; }
 
     /// <summary>The cores the training may use (<c>ThreadBudget</c>); null, as many as its batch size can keep busy.</summary>
     public int? Threads { get; init; }

@@ -49,4 +49,7 @@ public sealed record FidelityReport(
     /// <summary>Every figure against its target.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<ScorecardEntry>? Scorecard { get; init; }
+
+    /// <summary>The scenario's figures (cold start, group shares, rating shares, popularity skew) next to the source's; null when none was asked for and the generator is unconditional.</summary>
+    public IReadOnlyList<ScenarioFigure>? Scenario { get; init; }
 }

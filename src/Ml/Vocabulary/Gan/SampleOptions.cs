@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using GanRsSandbox.Ml.Scenarios;
 
 namespace GanRsSandbox.Ml.Gan;
 
@@ -57,6 +58,33 @@ public record SampleOptions
 
     public string Device { get; init; } = "cpu";
 
+    /// <summary>The popularity-skew bounds: the exponent on the source's item degree shape.</summary>
+    public const double MinPopularitySkew = 0.25;
+
+    public const double MaxPopularitySkew = 4;
+
+    /// <summary>
+    /// A conditional generator's group shares (attribute value → share of the users), for a balanced or deliberately
+    /// unbalanced set; values left out get none. Null: the source's shares.
+    /// </summary>
+    public IReadOnlyDictionary<string, double>? GroupShares { get; init; }
+
+    /// <summary>A share of the users that get at most K ratings each (the rest keep the source's shape above K).</summary>
+    public ColdStart? ColdUsers { get; init; }
+
+    /// <summary>A share of the items that get at most K ratings each.</summary>
+    public ColdStart? ColdItems { get; init; }
+
+    /// <summary>The rating histogram to produce (rating value → share) instead of the source's, for unbalanced data.</summary>
+    public IReadOnlyDictionary<double, double>? RatingShares { get; init; }
+
+    /// <summary>The exponent on the source's item degree shape: above 1 concentrates ratings on popular items, below 1 flattens them.</summary>
+    [Range(MinPopularitySkew, MaxPopularitySkew)] public double PopularitySkew { get; init; } = 1;
+
+    /// <summary>Whether any scenario knob is set (each needs the matched variant, which builds the degrees and the rating histogram).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool HasScenario => GroupShares is not null || ColdUsers is not null || ColdItems is not null || RatingShares is not null || PopularitySkew != 1;
+
     /// <summary>Checks the request; the messages name the parameter as the CLI and API spell it.</summary>
     public virtual void Validate()
     {
@@ -114,6 +142,42 @@ public record SampleOptions
         if (ClusterFitLimit < 1 || ClusterFitLimit > MaxSamples)
         {
             throw new ArgumentOutOfRangeException("cluster-fit-limit", ClusterFitLimit, $"must be between 1 and {MaxSamples:N0}");
+        }
+        ValidateScenario();
+    }
+
+    private void ValidateScenario()
+    {
+        if (HasScenario && Variant != GanrsVariant.Matched)
+        {
+            var knob = GroupShares is not null ? "group-shares" : ColdUsers is not null ? "cold-users" : ColdItems is not null ? "cold-items"
+                : RatingShares is not null ? "rating-shares" : "popularity-skew";
+            throw new ArgumentOutOfRangeException(knob, Variant.Name(), $"scenarios build on the matched variant's degrees and rating calibration, not on {Variant.Name()}");
+        }
+        ColdUsers?.Validate("cold-users", Users, Items);
+        ColdItems?.Validate("cold-items", Items, Users);
+        if (!(PopularitySkew >= MinPopularitySkew && PopularitySkew <= MaxPopularitySkew))
+        {
+            throw new ArgumentOutOfRangeException("popularity-skew", PopularitySkew, $"must be between {MinPopularitySkew} and {MaxPopularitySkew}");
+        }
+        Shares("group-shares", GroupShares?.Values);
+        Shares("rating-shares", RatingShares?.Values);
+    }
+
+    private static void Shares(string name, IEnumerable<double>? shares)
+    {
+        if (shares is null)
+        {
+            return;
+        }
+        var list = shares.ToList();
+        if (list.Count == 0 || list.Any(s => !(s >= 0 && s <= 1)))
+        {
+            throw new ArgumentOutOfRangeException(name, string.Join(",", list), "each share must lie in [0, 1]");
+        }
+        if (Math.Abs(list.Sum() - 1) > 1e-3)
+        {
+            throw new ArgumentOutOfRangeException(name, list.Sum(), "the shares must sum to 1");
         }
     }
 }

@@ -22,4 +22,17 @@ public sealed record UserAttributes(IReadOnlyList<string> Names, IReadOnlyList<s
     /// <summary>The attributes a dataset can be broken down by: at most <see cref="MaxGroups"/> distinct values.</summary>
     public IReadOnlyList<string> Categorical =>
         Names.Where((_, i) => Values[i].Distinct(StringComparer.Ordinal).Take(MaxGroups + 1).Count() <= MaxGroups).ToList();
+
+    /// <summary>The users split by a categorical attribute (at most <see cref="MaxGroups"/> values), groups in ordinal order of their values.</summary>
+    public UserGrouping Grouping(string attribute)
+    {
+        var values = Of(attribute);
+        var distinct = values.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        if (distinct.Length > MaxGroups)
+        {
+            throw new ArgumentException($"'{attribute}' has more than {MaxGroups} distinct values, so it does not split users into groups (categorical attributes: {string.Join(", ", Categorical)})", nameof(attribute));
+        }
+        var index = distinct.Select((v, i) => (v, i)).ToDictionary(p => p.v, p => p.i, StringComparer.Ordinal);
+        return new UserGrouping(attribute, distinct, Array.ConvertAll(values, v => index[v]));
+    }
 }

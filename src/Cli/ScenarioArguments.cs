@@ -1,0 +1,52 @@
+using System.Globalization;
+using GanRsSandbox.Ml.Gan;
+using GanRsSandbox.Ml.Scenarios;
+
+namespace GanRsSandbox.Cli;
+
+/// <summary>The scenario knobs of <c>generate</c>: conditional groups, cold start, an unbalanced histogram, popularity skew.</summary>
+internal static class ScenarioArguments
+{
+    public static readonly OptionSpec[] Options =
+    [
+        new("condition", "a categorical user attribute of --users-file to condition the generator on (CGANRS); synthetic users carry it in a group column"),
+        new("group-shares", "the conditional groups' shares of the users, as VALUE=SHARE,… (default: the source's), e.g. F=0.5,M=0.5"),
+        new("cold-users", "a cold-start share of users with at most K ratings each, as SHARE:K, e.g. 0.3:5"),
+        new("cold-items", "a cold-start share of items with at most K ratings each, as SHARE:K"),
+        new("rating-shares", "the rating histogram to produce, as RATING=SHARE,… (default: the source's), e.g. 1=0.05,2=0.05,3=0.1,4=0.3,5=0.5"),
+        OptionSpec.Of("popularity-skew", $"the exponent on the source's item popularity shape ({SampleOptions.MinPopularitySkew} to {SampleOptions.MaxPopularitySkew}; above 1 concentrates ratings on popular items)", new SampleOptions().PopularitySkew),
+    ];
+
+    /// <summary>The request with the scenario's knobs set; each one is checked by <see cref="SampleOptions.Validate"/>.</summary>
+    public static SampleOptions Apply(CommandLine line, SampleOptions options)
+    {
+        var groupShares = line.Shares("group-shares");
+        var ratingShares = line.Shares("rating-shares");
+        if (groupShares is not null && line.String("condition") is null && line.String("generator") is null)
+        {
+            throw new UsageException("--group-shares: needs a conditional generator (--condition ATTRIBUTE with --users-file, or a --generator trained so)");
+        }
+        return options with
+        {
+            GroupShares = groupShares?.ToDictionary(p => p.Key, p => p.Value),
+            RatingShares = ratingShares?.ToDictionary(p => Rating(p.Key), p => p.Value),
+            ColdUsers = Cold(line, "cold-users"),
+            ColdItems = Cold(line, "cold-items"),
+            PopularitySkew = line.Double("popularity-skew", SampleOptions.MinPopularitySkew, SampleOptions.MaxPopularitySkew),
+        };
+    }
+
+    private static ColdStart? Cold(CommandLine line, string name)
+    {
+        if (line.String(name) is not { } text)
+        {
+            return null;
+        }
+        return ColdStart.TryParse(text, out var cold) ? cold : throw new UsageException($"--{name}: '{text}' is not SHARE:K (e.g. 0.3:5)");
+    }
+
+    private static double Rating(string text) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var rating) && double.IsFinite(rating)
+            ? rating
+            : throw new UsageException($"--rating-shares: '{text}' is not a rating");
+}
