@@ -186,4 +186,60 @@ public sealed class GenerateCliTests : IDisposable
         var gini = root.GetProperty("scorecard").EnumerateArray().First(e => e.GetProperty("metric").GetString() == "user Gini gap");
         Assert.Equal(0.5, gini.GetProperty("target").GetDouble());
     }
+
+    private string UsersFile(int users = 25)
+    {
+        var path = Path("u.user");
+        File.WriteAllLines(path, Enumerable.Range(1, users).Select(u => $"{u}|{20 + u}|{(u % 3 == 0 ? "F" : "M")}|writer|0{u}"));
+        return path;
+    }
+
+    [Fact]
+    public void AConditionalGeneratorWritesAGroupColumnWithTheRequestedShares()
+    {
+        var (code, output, error) = Run(Generate(Source(), Path("cond.csv"), "--users-file", UsersFile(), "--condition", "gender",
+            "--group-shares", "F=0.5,M=0.5", "--cold-users", "0.2:1", "--ratings", "40", "--reference-fits", "1", "--json", Path("cond.json")));
+        Assert.True(code == 0, error);
+        var lines = File.ReadAllLines(Path("cond.csv"));
+        Assert.Equal("user,item,rating,group", lines[0]);
+        var groupOf = lines.Skip(1).Select(l => l.Split(',')).GroupBy(f => f[0]).ToDictionary(g => g.Key, g => g.First()[3]);
+        Assert.Equal(5, groupOf.Values.Count(v => v == "F"));
+        Assert.Equal(5, groupOf.Values.Count(v => v == "M"));
+        Assert.Equal(2, lines.Skip(1).GroupBy(l => l.Split(',')[0]).Count(g => g.Count() <= 1));
+        Assert.Contains("gender=F: share of users", output);
+        using var report = JsonDocument.Parse(File.ReadAllText(Path("cond.json")));
+        var scenario = report.RootElement.GetProperty("fidelity").GetProperty("scenario");
+        Assert.Contains(scenario.EnumerateArray(), f => f.GetProperty("metric").GetString()!.StartsWith("users with at most 1") && f.GetProperty("synthetic").GetDouble() == 0.2);
+    }
+
+    [Theory]
+    [InlineData("--condition", "gender", "needs --users-file")]
+    [InlineData("--group-shares", "F=1", "needs a conditional generator")]
+    [InlineData("--group-shares", "F=x", "is not VALUE=SHARE")]
+    [InlineData("--cold-users", "0.3", "is not SHARE:K")]
+    [InlineData("--cold-users", "0.3:8", "cold cap")]
+    [InlineData("--rating-shares", "1=0.5", "sum to 1")]
+    [InlineData("--popularity-skew", "10", "--popularity-skew")]
+    public void ContradictoryScenariosExitWithTwo(string option, string value, string message)
+    {
+        var (code, _, error) = Run(Generate(Source(), Path("x.csv"), option, value));
+        Assert.Equal(2, code);
+        Assert.Contains(message, error);
+        Assert.False(File.Exists(Path("x.csv")));
+    }
+
+    [Fact]
+    public void AnUnknownAttributeOrABadUsersFileIsNamed()
+    {
+        var (code, _, error) = Run(Generate(Source(users: 40), Path("x.csv"), "--users-file", UsersFile(40), "--condition", "zip"));
+        Assert.Equal(2, code);
+        Assert.Contains("more than 32 distinct values", error);
+        (code, _, error) = Run(Generate(Source(), Path("x.csv"), "--users-file", UsersFile(), "--condition", "height"));
+        Assert.Equal(2, code);
+        Assert.Contains("no user attribute 'height'", error);
+        File.WriteAllText(Path("bad.user"), "1|20|F|writer|0\n");
+        (code, _, error) = Run(Generate(Source(), Path("x.csv"), "--users-file", Path("bad.user"), "--condition", "gender"));
+        Assert.Equal(3, code);
+        Assert.Contains("bad.user", error);
+    }
 }
