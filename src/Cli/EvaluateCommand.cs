@@ -30,6 +30,8 @@ internal static class EvaluateCommand
             CommonOptions.Device,
             CommonOptions.Threads,
             CommonOptions.Json,
+            SideInfoArguments.UsersFile,
+            new("by", $"break precision/recall/F1 down by user segments, comma-separated: attributes of --users-file and/or {ActivityBuckets.Attribute} (the fifth of users with the fewest ratings, the fifth with the most, the rest)"),
             new("predictions-out", "write each model's test-set predictions and top-N lists to this folder (MODEL.predictions.csv, MODEL.top-n.csv)"),
             .. CommonOptions.Import,
         ],
@@ -77,7 +79,10 @@ internal static class EvaluateCommand
         {
             (kinds, protocol) = ForImplicitFeedback(line, kinds, protocol, stderr);
         }
-        var settings = new EvaluationSettings(ns!, thresholds ?? data.Scale.DefaultThresholds, [protocol]);
+        var settings = new EvaluationSettings(ns!, thresholds ?? data.Scale.DefaultThresholds, [protocol])
+        {
+            Segments = Segments(line, data),
+        };
         var split = splitKind switch
         {
             "ratio" => DatasetSplit.Ratio(data.Count, testRatio, seed),
@@ -101,7 +106,9 @@ internal static class EvaluateCommand
                 Threads = threads,
             }, console.Stages());
         }
-        PrintTable(JsonOutput.HumanOutput(json, stdout, stderr), results, protocol, settings);
+        var human = JsonOutput.HumanOutput(json, stdout, stderr);
+        PrintTable(human, results, protocol, settings);
+        PrintSegments(human, results, settings);
         if (line.OutputPath("predictions-out") is { } folder)
         {
             foreach (var result in results)
@@ -140,6 +147,42 @@ internal static class EvaluateCommand
         }
         stderr.WriteLine($"implicit feedback: {string.Join(", ", kinds.Select(k => k.Name()))} under {protocol.Name()}");
         return (kinds, protocol);
+    }
+
+    /// <summary>The segmentations <c>--by</c> names: attributes of the users file and the activity buckets.</summary>
+    private static IReadOnlyList<Ml.SideInfo.UserGrouping> Segments(CommandLine line, RatingsDataset data)
+    {
+        var attributes = SideInfoArguments.Load(line, data);
+        if (line.String("by") is not { } text)
+        {
+            return attributes is null ? [] : throw new UsageException("--users-file: name the attributes to break the results down by with --by");
+        }
+        var names = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Distinct().ToArray();
+        return names.Length == 0
+            ? throw new UsageException("--by needs at least one attribute")
+            : names.Select(name => name == ActivityBuckets.Attribute ? ActivityBuckets.Of(data) : SideInfoArguments.Grouping(attributes, name, "by")).ToList();
+    }
+
+    /// <summary>F1 at the largest N per segment, and the gap between the best and the worst served segment.</summary>
+    private static void PrintSegments(TextWriter stdout, IReadOnlyList<ModelEvaluation> results, EvaluationSettings settings)
+    {
+        var n = settings.Ns.Max();
+        foreach (var threshold in settings.Thresholds)
+        {
+            foreach (var attribute in results.SelectMany(r => r.Segments).Select(s => s.Attribute).Distinct())
+            {
+                var values = results[0].Segments.Where(s => s.Attribute == attribute).ToList();
+                stdout.WriteLine();
+                stdout.WriteLine($"F1@{n} by {attribute}, threshold {threshold} (users with test ratings: {string.Join(", ", values.Select(v => $"{v.Value} {v.Users:N0}"))})");
+                stdout.WriteLine($"{"model",-20} " + string.Join(" ", values.Select(v => $"{v.Value,10}")) + $" {"gap",8}");
+                foreach (var r in results)
+                {
+                    var f1 = r.Segments.Where(s => s.Attribute == attribute)
+                        .Select(s => s.Points.Single(p => p.Threshold == threshold && p.N == n).F1).ToArray();
+                    stdout.WriteLine($"{r.Kind.Name(),-20} " + string.Join(" ", f1.Select(v => $"{v,10:F3}")) + $" {f1.Max() - f1.Min(),8:F3}");
+                }
+            }
+        }
     }
 
     private static BaselineKind[] ParseModels(string? text)

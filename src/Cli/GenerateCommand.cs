@@ -3,6 +3,7 @@ using GanRsSandbox.Ml.Data;
 using GanRsSandbox.Ml.Evaluation;
 using GanRsSandbox.Ml.Gan;
 using GanRsSandbox.Ml.Models;
+using GanRsSandbox.Ml.SideInfo;
 using GanRsSandbox.Ml.Workflows;
 
 namespace GanRsSandbox.Cli;
@@ -132,6 +133,13 @@ internal static class GenerateCommand
         }, console.Stages());
         var (result, fidelity) = set;
         DatasetExport.Save(result.Dataset, ExportFormat.Csv, outPath, result.UserGroups);
+        if (result.UserGroups is { } groups)
+        {
+            // The synthetic users' side information, in the form --users-file reads, for evaluate --by on the synthetic set.
+            var usersPath = Path.ChangeExtension(outPath, ".users.csv");
+            UserAttributesFile.Save(usersPath, result.Dataset, groups);
+            stderr.WriteLine($"wrote {usersPath}: the synthetic users' {groups.Attribute} (for --users-file)");
+        }
         var report = GenerateReportJson.From(result, set.Stats, fidelity, generatorIn is null ? model.Training : null, clock.Elapsed.TotalSeconds);
         FidelityReport? faithful = null;
         if (compareFaithful && model.Condition is not null)

@@ -175,6 +175,34 @@ public sealed class CliTests : IDisposable
         Assert.Equal(2, Run("stats", SmallDataset(), "--users-file", Path.Combine(_folder, "missing.user")).Code);
     }
 
+    [Fact]
+    public void EvaluateBreaksTheCurvesDownByGroupAndActivity()
+    {
+        var users = Write("u.user", string.Join('\n', Enumerable.Range(1, 30).Select(u => $"{u}|{20 + u}|{(u <= 10 ? "F" : "M")}|writer|0{u}")) + "\n");
+        var json = Path.Combine(_folder, "fair.json");
+        var (code, output, error) = Run("evaluate", SmallDataset(), "--models", "deepmf", "--epochs", "1", "--users-file", users, "--by", "gender,activity", "--json", json);
+        Assert.True(code == 0, error);
+        Assert.Contains("F1@10 by gender", output);
+        Assert.Contains("F1@10 by activity", output);
+        using (var doc = JsonDocument.Parse(File.ReadAllText(json)))
+        {
+            var segments = doc.RootElement.GetProperty("models")[0].GetProperty("segments");
+            Assert.Equal(5, segments.GetArrayLength());
+            int Users(string attribute) => segments.EnumerateArray().Where(s => s.GetProperty("attribute").GetString() == attribute).Sum(s => s.GetProperty("users").GetInt32());
+            // Every user with test ratings is in one group of each segmentation.
+            Assert.InRange(Users("gender"), 20, 30);
+            Assert.Equal(Users("gender"), Users("activity"));
+        }
+        Assert.Equal(0, Run("evaluate", SmallDataset(), "--models", "deepmf", "--epochs", "1", "--by", "activity").Code);
+        var (noFile, _, noFileError) = Run("evaluate", SmallDataset(), "--models", "deepmf", "--by", "gender");
+        Assert.Equal(2, noFile);
+        Assert.Contains("needs --users-file", noFileError);
+        var (noBy, _, noByError) = Run("evaluate", SmallDataset(), "--models", "deepmf", "--users-file", users);
+        Assert.Equal(2, noBy);
+        Assert.Contains("--by", noByError);
+        Assert.Equal(2, Run("evaluate", SmallDataset(), "--models", "deepmf", "--users-file", users, "--by", "height").Code);
+    }
+
     [Theory]
     [InlineData("empty.data", "", "is empty")]
     [InlineData("dup.data", "1\t1\t4\t0\n1\t1\t5\t0\n", "duplicate rating")]

@@ -207,6 +207,12 @@ public sealed class GenerateCliTests : IDisposable
         Assert.Equal(5, groupOf.Values.Count(v => v == "M"));
         Assert.Equal(2, lines.Skip(1).GroupBy(l => l.Split(',')[0]).Count(g => g.Count() <= 1));
         Assert.Contains("gender=F: share of users", output);
+        // The synthetic users' side information reads back as a users file, for fairness on the synthetic set.
+        Assert.Equal("user,gender", File.ReadLines(Path("cond.users.csv")).First());
+        var (evaluated, fairness, evaluateError) = Run("evaluate", Path("cond.csv"), "--models", "deepmf", "--epochs", "1",
+            "--users-file", Path("cond.users.csv"), "--by", "gender,activity");
+        Assert.True(evaluated == 0, evaluateError);
+        Assert.Contains("F1@10 by gender", fairness);
         using var report = JsonDocument.Parse(File.ReadAllText(Path("cond.json")));
         var scenario = report.RootElement.GetProperty("fidelity").GetProperty("scenario");
         Assert.Contains(scenario.EnumerateArray(), f => f.GetProperty("metric").GetString()!.StartsWith("users with at most 1") && f.GetProperty("synthetic").GetDouble() == 0.2);

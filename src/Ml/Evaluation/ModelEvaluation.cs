@@ -12,6 +12,9 @@ public sealed record ModelEvaluation(
 {
     /// <summary>The model's predictions for the split's test ratings, in the split's order: what the curves were computed from.</summary>
     public Predictions? TestPredictions { get; init; }
+
+    /// <summary>The curves per user segment, for every segmentation the settings asked for; empty when none.</summary>
+    public IReadOnlyList<SegmentCurve> Segments { get; init; } = [];
 }
 
 /// <summary>Scores a trained baseline on a split's test ratings under one or more protocols.</summary>
@@ -48,21 +51,47 @@ public static class BaselineEvaluator
             (rmse, mae) = (r, m);
         }
 
+        foreach (var segments in settings.Segments)
+        {
+            if (segments.GroupOfUser.Length != data.UserCount)
+            {
+                throw new ArgumentException($"the '{segments.Attribute}' segments have {segments.GroupOfUser.Length:N0} users, the dataset {data.UserCount:N0}", nameof(settings));
+            }
+        }
         var curves = new Dictionary<EvaluationProtocol, IReadOnlyList<CurvePoint>>();
+        var segmentCurves = new List<SegmentCurve>();
         foreach (var protocol in settings.Protocols)
         {
             var metrics = new RankingMetrics(settings.Ns, settings.Thresholds);
+            var bySegment = settings.Segments.Select(s => s.Values.Select(_ => new RankingMetrics(settings.Ns, settings.Thresholds)).ToArray()).ToArray();
+            var usersBySegment = settings.Segments.Select(s => new int[s.Groups]).ToArray();
+            void Add(int user, UserCandidates candidates)
+            {
+                metrics.AddUser(candidates);
+                for (var s = 0; s < bySegment.Length; s++)
+                {
+                    var g = settings.Segments[s].GroupOfUser[user];
+                    bySegment[s][g].AddUser(candidates);
+                    usersBySegment[s][g]++;
+                }
+            }
             if (protocol == EvaluationProtocol.AllItems)
             {
-                AddAllItemUsers(metrics, model, data, split);
+                AddAllItemUsers(Add, model, data, split);
             }
             else
             {
-                AddTestItemUsers(metrics, model, testUsers, truth, predictions, protocol == EvaluationProtocol.Thresholded);
+                AddTestItemUsers(Add, model, testUsers, truth, predictions, protocol == EvaluationProtocol.Thresholded);
             }
             curves[protocol] = metrics.Curves(protocol);
+            for (var s = 0; s < bySegment.Length; s++)
+            {
+                var segments = settings.Segments[s];
+                segmentCurves.AddRange(segments.Values.Select((value, g) =>
+                    new SegmentCurve(segments.Attribute, value, usersBySegment[s][g], bySegment[s][g].Curves(protocol))));
+            }
         }
-        return new ModelEvaluation(model.Kind, training, rmse, mae, curves) { TestPredictions = predictions };
+        return new ModelEvaluation(model.Kind, training, rmse, mae, curves) { TestPredictions = predictions, Segments = segmentCurves };
     }
 
     /// <summary>Fails before any training where a protocol would give numbers that mean nothing on this data.</summary>
@@ -74,7 +103,7 @@ public static class BaselineEvaluator
         }
     }
 
-    private static void AddTestItemUsers(RankingMetrics metrics, BaselineModel model, int[] testUsers, float[] truth, Predictions predictions, bool thresholded)
+    private static void AddTestItemUsers(Action<int, UserCandidates> add, BaselineModel model, int[] testUsers, float[] truth, Predictions predictions, bool thresholded)
     {
         foreach (var rows in GroupByUser(testUsers))
         {
@@ -89,11 +118,11 @@ public static class BaselineEvaluator
                     ? (candidate, q) => gateValues[candidate] >= q
                     : (candidate, _) => gateValues[candidate] >= 0.5f;
             }
-            metrics.AddUser(new UserCandidates(ratings, scores, gate));
+            add(testUsers[rows[0]], new UserCandidates(ratings, scores, gate));
         }
     }
 
-    private static void AddAllItemUsers(RankingMetrics metrics, BaselineModel model, RatingsDataset data, DatasetSplit split)
+    private static void AddAllItemUsers(Action<int, UserCandidates> add, BaselineModel model, RatingsDataset data, DatasetSplit split)
     {
         var known = new HashSet<int>[data.UserCount];
         foreach (var row in split.Train)
@@ -115,7 +144,7 @@ public static class BaselineEvaluator
             var candidates = Enumerable.Range(0, data.ItemCount).Where(item => seen is null || !seen.Contains(item)).ToArray();
             var predictions = model.PredictForUser(user, candidates);
             var ratings = Array.ConvertAll(candidates, item => userTest.TryGetValue(item, out var r) ? r : float.NaN);
-            metrics.AddUser(new UserCandidates(ratings, predictions.Score, null));
+            add(user, new UserCandidates(ratings, predictions.Score, null));
         }
     }
 

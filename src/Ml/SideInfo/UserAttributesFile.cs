@@ -19,6 +19,17 @@ public static class UserAttributesFile
 
     public const int MaxValueLength = 256;
 
+    /// <summary>Writes a dataset's users and their groups as a CSV this reader reads back (<c>user,ATTRIBUTE</c>), atomically.</summary>
+    public static void Save(string path, RatingsDataset dataset, UserGrouping groups) => ArtifactFile.Write(Path.GetFullPath(path), stream =>
+    {
+        using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\n" };
+        writer.WriteLine($"user,{DatasetExport.CsvField(groups.Attribute)}");
+        for (var u = 0; u < dataset.UserCount; u++)
+        {
+            writer.WriteLine($"{DatasetExport.CsvField(dataset.UserIds[u])},{DatasetExport.CsvField(groups.Values[groups.GroupOfUser[u]])}");
+        }
+    });
+
     public static UserAttributes Read(string path, RatingsDataset dataset)
     {
         using var reader = new StreamReader(path);
