@@ -24,7 +24,7 @@ public static class ScenarioFigures
             figures.Add(new($"items with at most {coldItems.MaxRatings} ratings (share)",
                 ShareAtMost(source.ItemDegrees, coldItems.MaxRatings), ShareAtMost(itemDegrees, coldItems.MaxRatings), coldItems.Share));
         }
-        var requested = options.RatingShares is null ? null : ClassShares(options.RatingShares, source.Scale);
+        var requested = SyntheticSampler.RequestedClassShares(options, source.Scale);
         if (requested is not null)
         {
             figures.Add(new("rating TVD against the requested histogram", FidelityMetrics.Tvd(source.RatingShares, requested),
@@ -57,16 +57,6 @@ public static class ScenarioFigures
     }
 
     private static double ShareAtMost(int[] degrees, int k) => degrees.Length == 0 ? 0 : (double)degrees.Count(d => d <= k) / degrees.Length;
-
-    private static double[] ClassShares(IReadOnlyDictionary<double, double> shares, RatingScale scale)
-    {
-        var classes = new double[scale.Classes];
-        foreach (var (value, share) in shares)
-        {
-            classes[scale.ClassOf(value)] += share;
-        }
-        return classes;
-    }
 
     /// <summary>The rating shares of the ratings whose user passes the filter.</summary>
     private static double[] Histogram(RatingsDataset data, Func<int, bool> user)

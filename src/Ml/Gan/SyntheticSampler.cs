@@ -275,7 +275,7 @@ public static class SyntheticSampler
         cold is null ? largestFirst : DegreeTargets.WithCold(largestFirst, cold, cap, name);
 
     /// <summary>A requested rating histogram in the scale's class order, or null for the source's.</summary>
-    private static double[]? RequestedClassShares(SampleOptions options, RatingScale scale)
+    internal static double[]? RequestedClassShares(SampleOptions options, RatingScale scale)
     {
         if (options.RatingShares is not { } requested)
         {
