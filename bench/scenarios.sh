@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The scenario benchmark (issue 15's acceptance): on ml-100k with u.user, for each seed one conditional GANRS
 # (--condition gender) at the paper setting (2,000 users x 4,000 items, 800K samples), then from the same generator:
-# the source's gender shares, --group-shares F=0.5,M=0.5, and --cold-users 0.3:5. Prints the group shares and each
+# the source's gender shares, --group-shares F=0.5,M=0.5, and --cold-users 0.3:5 at the source's 100,000 ratings. Prints the group shares and each
 # group's rating TVD next to the source's, the cold share, and F1@10 by activity bucket and by gender on the source and
 # on the cold-start set for every model (evaluate --by). About 12 minutes a seed on 2 cores.
 # Usage: bench/scenarios.sh [ml-100k folder] (SEEDS="1 2 3" to change the seeds).
@@ -25,7 +25,7 @@ for seed in $seeds; do
     --out "$out/balanced-s$seed.csv" > "$out/balanced-s$seed.txt" 2> "$out/balanced-s$seed.log"
   scenario "$out/balanced-s$seed.txt"
   echo "== seed $seed: --cold-users 0.3:5"
-  $ganrs generate "$data/u.data" --generator "$out/cond-s$seed.grsg" --cold-users 0.3:5 --seed "$seed" \
+  $ganrs generate "$data/u.data" --generator "$out/cond-s$seed.grsg" --cold-users 0.3:5 --ratings 100000 --seed "$seed" \
     --out "$out/cold-s$seed.csv" > "$out/cold-s$seed.txt" 2> "$out/cold-s$seed.log"
   scenario "$out/cold-s$seed.txt"
   echo "== seed $seed: F1@10 by segment (thresholded protocol), source then the cold-start set"
