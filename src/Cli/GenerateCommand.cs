@@ -149,11 +149,7 @@ internal static class GenerateCommand
         else if (compareFaithful && variant != GanrsVariant.Ganrs)
         {
             stderr.WriteLine("sampling the faithful method (--variant ganrs) from the same generator for comparison");
-            faithful = EngineWorkflows.SampleSynthetic(new SyntheticSetRequest(model, sample with
-            {
-                Variant = GanrsVariant.Ganrs, Ratings = null, ReferenceFits = 0,
-                GroupShares = null, ColdUsers = null, ColdItems = null, RatingShares = null, PopularitySkew = 1,
-            })
+            faithful = EngineWorkflows.SampleSynthetic(new SyntheticSetRequest(model, sample.WithoutScenario() with { Variant = GanrsVariant.Ganrs, Ratings = null, ReferenceFits = 0 })
             {
                 Targets = targets,
             }, console.Stages()).Fidelity;

@@ -64,15 +64,12 @@ public static class BaselineEvaluator
         {
             var metrics = new RankingMetrics(settings.Ns, settings.Thresholds);
             var bySegment = settings.Segments.Select(s => s.Values.Select(_ => new RankingMetrics(settings.Ns, settings.Thresholds)).ToArray()).ToArray();
-            var usersBySegment = settings.Segments.Select(s => new int[s.Groups]).ToArray();
             void Add(int user, UserCandidates candidates)
             {
                 metrics.AddUser(candidates);
                 for (var s = 0; s < bySegment.Length; s++)
                 {
-                    var g = settings.Segments[s].GroupOfUser[user];
-                    bySegment[s][g].AddUser(candidates);
-                    usersBySegment[s][g]++;
+                    bySegment[s][settings.Segments[s].GroupOfUser[user]].AddUser(candidates);
                 }
             }
             if (protocol == EvaluationProtocol.AllItems)
@@ -88,7 +85,7 @@ public static class BaselineEvaluator
             {
                 var segments = settings.Segments[s];
                 segmentCurves.AddRange(segments.Values.Select((value, g) =>
-                    new SegmentCurve(segments.Attribute, value, usersBySegment[s][g], bySegment[s][g].Curves(protocol))));
+                    new SegmentCurve(segments.Attribute, value, bySegment[s][g].Users, bySegment[s][g].Curves(protocol))));
             }
         }
         return new ModelEvaluation(model.Kind, training, rmse, mae, curves) { TestPredictions = predictions, Segments = segmentCurves };

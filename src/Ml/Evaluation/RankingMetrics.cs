@@ -33,6 +33,9 @@ public sealed class RankingMetrics
         _relevantUsers = new int[_thresholds.Length];
     }
 
+    /// <summary>The users added with at least one candidate.</summary>
+    public int Users => _users;
+
     public void AddUser(UserCandidates candidates)
     {
         var count = candidates.Scores.Length;

@@ -97,8 +97,8 @@ internal sealed class GroupPlan
     public UserGrouping Grouping() => new(Condition.Attribute, Condition.Values,
         Enumerable.Range(0, Users.Sum()).Select(GroupOfUser).ToArray());
 
-    /// <summary>The source's mean degree in a group (1 for a group the source lacks, which then has no ratings to copy).</summary>
-    public double MeanDegree(int group) => Condition.UserDegrees[group].Length == 0 ? 1 : Condition.UserDegrees[group].Average();
+    /// <summary>The source's mean degree in a group (every group has source users: the condition is built from them).</summary>
+    public double MeanDegree(int group) => Condition.UserDegrees[group].Average();
 
     /// <summary>Each group's ratings out of <paramref name="total"/>: its users times their source mean degree, each group within [users, users × items].</summary>
     public long[] Ratings(long total, int items) => Apportion(total, Enumerable.Range(0, Groups).Select(g => Users[g] * MeanDegree(g)).ToArray(),

@@ -263,9 +263,8 @@ public static class SyntheticSampler
             }
             var offset = plan.Offsets[g];
             var count = plan.Users[g];
-            var shape = plan.Condition.UserDegrees[g].Length > 0 ? plan.Condition.UserDegrees[g] : source.UserDegrees;
             var local = labels.Where(l => l >= offset && l < offset + count).Select(l => l - offset).ToArray();
-            var groupDegrees = ByClusterSize(Cold(DegreeTargets.Scaled(shape, count, groupRatings[g], items), options.ColdUsers, items, "cold-users"), local);
+            var groupDegrees = ByClusterSize(Cold(DegreeTargets.Scaled(plan.Condition.UserDegrees[g], count, groupRatings[g], items), options.ColdUsers, items, "cold-users"), local);
             groupDegrees.CopyTo(degrees, offset);
         }
         return degrees;
@@ -303,7 +302,7 @@ public static class SyntheticSampler
         var count = points.Length / dimensions;
         var labels = new int[count];
         var centers = new float[plan.Users.Sum() * dimensions];
-        var iterations = 0;
+        var (iterations, converged, inertia, seconds) = (0, true, 0.0, 0.0);
         var members = Enumerable.Range(0, plan.Groups).Select(_ => new List<int>()).ToArray();
         for (var s = 0; s < count; s++)
         {
@@ -331,9 +330,9 @@ public static class SyntheticSampler
                 labels[members[g][j]] = plan.Offsets[g] + fit.Labels[j];
             }
             fit.Centers.CopyTo(centers, plan.Offsets[g] * dimensions);
-            iterations = Math.Max(iterations, fit.Iterations);
+            (iterations, converged, inertia, seconds) = (Math.Max(iterations, fit.Iterations), converged && fit.Converged, inertia + fit.Inertia, seconds + fit.Seconds);
         }
-        return ClusterAssignment.Nearest(new KMeansResult(labels, centers, plan.Users.Sum(), dimensions, iterations, true, 0, 0));
+        return ClusterAssignment.Nearest(new KMeansResult(labels, centers, plan.Users.Sum(), dimensions, iterations, converged, inertia, seconds));
     }
 
     /// <summary>Gives the largest target degree to the cluster with the most samples, and so on down.</summary>

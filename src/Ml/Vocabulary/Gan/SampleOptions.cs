@@ -83,7 +83,10 @@ public record SampleOptions
 
     /// <summary>Whether any scenario knob is set (each needs the matched variant, which builds the degrees and the rating histogram).</summary>
     [System.Text.Json.Serialization.JsonIgnore]
-    public bool HasScenario => GroupShares is not null || ColdUsers is not null || ColdItems is not null || RatingShares is not null || PopularitySkew != 1;
+    public bool HasScenario => this != WithoutScenario();
+
+    /// <summary>The same request with every scenario knob at its default.</summary>
+    public SampleOptions WithoutScenario() => this with { GroupShares = null, ColdUsers = null, ColdItems = null, RatingShares = null, PopularitySkew = 1 };
 
     /// <summary>Checks the request; the messages name the parameter as the CLI and API spell it.</summary>
     public virtual void Validate()
