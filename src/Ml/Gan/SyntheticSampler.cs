@@ -365,7 +365,10 @@ public static class SyntheticSampler
     {
         // Sampling runs in evaluation mode, where dropout draws nothing; the generator is there for the module's shape.
         var unused = SeededRandom.Generator(0);
-        var generator = new GanGenerator(model.Options.NoiseSize + (model.Condition?.Groups ?? 0), model.Options.GeneratorHidden1, model.Options.GeneratorHidden2, model.SampleWidth, unused);
+        // Building a layer draws its initial weights from libtorch's global generator even though they are replaced at
+        // once: outside the lock it would shift the seeded initialisation of a model being built on another thread.
+        var generator = SeededRandom.Build(0, () => new GanGenerator(model.Options.NoiseSize + (model.Condition?.Groups ?? 0),
+            model.Options.GeneratorHidden1, model.Options.GeneratorHidden2, model.SampleWidth, unused));
         var weights = options.Variant == GanrsVariant.Ganrs ? model.FinalGenerator : model.BestGenerator;
         using (var reader = new BinaryReader(new MemoryStream(weights)))
         {

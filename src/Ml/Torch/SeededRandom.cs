@@ -6,7 +6,9 @@ namespace GanRsSandbox.Ml.Torch;
 /// <summary>
 /// Reproducibility when several models train at once in one process (parallel tests, a silo running jobs side
 /// by side). Everything random during training draws from the model's own <see cref="torch.Generator"/>;
-/// only weight initialisation uses libtorch's global generator, and it is seeded and run under one lock.
+/// only weight initialisation uses libtorch's global generator, and it is seeded and run under one lock. Every module
+/// built anywhere in the process must be built through <see cref="Build{T}"/>, including those whose weights are
+/// loaded right after: any draw from the global generator outside the lock shifts a concurrent seeded build.
 /// </summary>
 internal static class SeededRandom
 {
