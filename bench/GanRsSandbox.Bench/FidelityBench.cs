@@ -7,7 +7,7 @@ using GanRsSandbox.Ml.Gan;
 
 /// <summary>
 /// The fidelity benchmark: for each seed, one GANRS is trained on the source (or loaded from the work folder), then
-/// every variant is sampled from it at each setting, side by side, and the scorecard's figures are printed as one
+/// every variant is sampled from it (the wgan variant from a Wasserstein generator of the same seed) at each setting, side by side, and the scorecard's figures are printed as one
 /// JSON line per (setting, seed, variant). The ranking verdict (six models × split seeds on both sides) runs for the
 /// variants and seeds asked for; the source's runs are trained once and shared.
 /// </summary>
@@ -25,19 +25,23 @@ internal static class FidelityBench
         var output = Path.Combine(work, "fidelity.jsonl");
         foreach (var seed in seeds)
         {
-            var generatorPath = Path.Combine(work, $"g{seed}.grsg");
-            GanrsModel model;
-            double trainSeconds = 0;
-            if (File.Exists(generatorPath))
+            // One generator per seed and objective: the wgan variant samples its own, trained with the authors' WGANRS settings.
+            var models = new Dictionary<GanObjective, (GanrsModel Model, double TrainSeconds)>();
+            (GanrsModel Model, double TrainSeconds) Generator(GanObjective objective)
             {
-                model = GanrsModel.Load(generatorPath);
-            }
-            else
-            {
+                if (models.TryGetValue(objective, out var known))
+                {
+                    return known;
+                }
+                var generatorPath = Path.Combine(work, objective == GanObjective.Standard ? $"g{seed}.grsg" : $"g{seed}.{objective.ToString().ToLowerInvariant()}.grsg");
+                if (File.Exists(generatorPath))
+                {
+                    return models[objective] = (GanrsModel.Load(generatorPath), 0);
+                }
                 var clock = Stopwatch.StartNew();
-                model = GanrsTrainer.Train(source, new GanrsOptions { Seed = seed });
-                trainSeconds = clock.Elapsed.TotalSeconds;
-                model.Save(generatorPath);
+                var trained = GanrsTrainer.Train(source, GanrsOptions.For(objective) with { Seed = seed });
+                trained.Save(generatorPath);
+                return models[objective] = (trained, clock.Elapsed.TotalSeconds);
             }
             foreach (var setting in settings)
             {
@@ -45,10 +49,11 @@ internal static class FidelityBench
                 foreach (var variant in variants)
                 {
                     var requests = new List<long?> { null };
-                    if (variant == GanrsVariant.Matched && setting == "paper")
+                    if (variant.IsMatched() && setting == "paper")
                     {
                         requests.Add(300_000);
                     }
+                    var (model, trainSeconds) = Generator(variant.Objective());
                     foreach (var ratings in requests)
                     {
                         var options = new SampleOptions { Users = users, Items = items, Samples = 800_000, NoiseStd = 2.5, Seed = seed, Variant = variant, Ratings = ratings };

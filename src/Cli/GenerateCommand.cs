@@ -82,12 +82,16 @@ internal static class GenerateCommand
             EvaluationNoiseStd = sample.NoiseStd,
             Seed = seed,
             Device = device,
-        };
+        }.WithObjective(variant.Objective());
         var outPath = line.OutputPath("out") ?? throw new UsageException("--out SYNTH.csv is required");
         var generatorIn = line.String("generator");
         var generatorOut = line.OutputPath("generator-out");
         var json = line.OutputPath(JsonOutput.Option);
         var compareFaithful = line.Flag("compare-faithful");
+        if (compareFaithful && variant.Objective() != GanObjective.Standard)
+        {
+            throw new UsageException($"--compare-faithful: the paper's method samples a generator of the paper's GAN, which --variant {variant.Name()} does not train");
+        }
         var ranking = FidelityCommand.RankingArguments(line);
         var targets = FidelityCommand.Targets(line);
         var source = ImportArguments.Load(line, sourcePath, stderr);
@@ -111,7 +115,7 @@ internal static class GenerateCommand
         }
         else
         {
-            stderr.WriteLine($"{source.Name}: {source.UserCount:N0} users, {source.ItemCount:N0} items, {source.Count:N0} ratings; training GANRS ({training.Iterations:N0} iterations)");
+            stderr.WriteLine($"{source.Name}: {source.UserCount:N0} users, {source.ItemCount:N0} items, {source.Count:N0} ratings; training GANRS ({training.Iterations:N0} iterations{(training.Objective == GanObjective.Wasserstein ? $", Wasserstein: {training.CriticSteps} critic steps each" : "")})");
             if (grouping is not null)
             {
                 stderr.WriteLine($"conditioned on {grouping.Attribute}: {string.Join(", ", grouping.Values.Zip(grouping.Sizes(), (v, n) => $"{v} {n:N0} users"))}");

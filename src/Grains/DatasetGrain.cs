@@ -164,6 +164,10 @@ public sealed class DatasetGrain(
         {
             throw new SandboxException(SandboxErrorKind.Conflict, $"generator '{request.GeneratorId}' is {generator.Status.ToString().ToLowerInvariant()}, not ready", "generatorId");
         }
+        if (request.Variant.Refuses(generator.Options.Objective ?? GanObjective.Standard) is { } refusal)
+        {
+            throw SandboxException.Invalid("variant", $"variant: {refusal}");
+        }
         var name = request.Name is null
             ? $"{generator.SourceName ?? generator.SourceDatasetId} · GANRS {request.Variant.Name()} {request.Users:N0}×{request.Items:N0}, {(request.Ratings is { } r ? $"{r:N0} ratings" : $"{request.Samples:N0} samples")}"
             : CheckName(request.Name);

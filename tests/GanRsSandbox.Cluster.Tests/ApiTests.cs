@@ -168,6 +168,10 @@ public sealed class ApiTests(ApiFixture fixture)
         Assert.Equal("ratings", (string)tooMany["field"]!);
         var badVariant = await Http.PostAsJsonAsync("/api/synthetic", new { generatorId, variant = "best" });
         Assert.Equal("variant", (string)(await Problem(badVariant, HttpStatusCode.BadRequest))["field"]!);
+        // The Wasserstein variant needs a generator of its own game: refused before any job, not failed in one.
+        var wgan = await Problem(await Http.PostAsJsonAsync("/api/synthetic", new { generatorId, variant = "wgan" }), HttpStatusCode.BadRequest);
+        Assert.Equal("variant", (string)wgan["field"]!);
+        Assert.Contains("standard objective", (string)wgan["detail"]!);
 
         var sampling = await Accepted(await Http.PostAsJsonAsync("/api/synthetic", new { generatorId, users = 50, items = 40, samples = 2500, seed = 3 }));
         Assert.Equal("succeeded", (string)(await WaitForJobAsync((string)sampling["id"]!))["state"]!);

@@ -146,7 +146,7 @@ public static class ExperimentRunner
                 {
                     return new GridPieceResult(true, "generator: reused from an earlier run");
                 }
-                var generator = EngineWorkflows.TrainGenerator(new GeneratorTrainingRequest(dataset(GridPiece.SourceKey)) { Options = plan.Generator, Threads = threads },
+                var generator = EngineWorkflows.TrainGenerator(new GeneratorTrainingRequest(dataset(GridPiece.SourceKey)) { Options = plan.Generator.WithObjective(plan.Variant.Objective()), Threads = threads },
                     null, cancellationToken);
                 generator.Save(generatorPath);
                 return new GridPieceResult(false, "generator trained");

@@ -179,7 +179,11 @@ public static class GanrsTrainer
         float[] real, int width, int[]? rowGroups, int groups, SourceSummary source, GanrsOptions options, IProgress<GanrsProgress>? progress, Stopwatch clock,
         CancellationToken cancellationToken)
     {
-        const int Block = 500;
+        var wasserstein = options.Objective == GanObjective.Wasserstein;
+        // A block's random draws in a few calls instead of a few per iteration; the Wasserstein game draws six
+        // batches an iteration, so its blocks are shorter to keep the drawn noise small.
+        var block = wasserstein ? 100 : 500;
+        var criticSteps = wasserstein ? options.CriticSteps : 1;
         var device = TorchRuntime.ResolveDevice(options.Device);
         var count = real.Length / width;
         var batch = options.BatchSize;
@@ -196,8 +200,7 @@ public static class GanrsTrainer
         using var labels = rowGroups is null ? null : new ConditionLabels(rowGroups, groups, device, labelRandom);
         generator.to(device);
         discriminator.to(device);
-        using var generatorOptimizer = new FlatAdam(generator.parameters(), options.LearningRate, options.Beta1);
-        using var discriminatorOptimizer = new FlatAdam(discriminator.parameters(), options.LearningRate, options.Beta1);
+        using var optimizers = new GameOptimizers(generator, discriminator, options);
         using var realRows = tensor(real, [count, width], device: device);
         using var realTensor = labels is null ? realRows.alias() : torch.cat([realRows, labels.OfRows], 1);
         using var ones = torch.ones(batch, 1, device: device);
@@ -215,42 +218,74 @@ public static class GanrsTrainer
 
         double dLossSum = 0, gLossSum = 0;
         var lossCount = 0;
-        for (var blockStart = 0; blockStart < options.Iterations; blockStart += Block)
+        for (var blockStart = 0; blockStart < options.Iterations; blockStart += block)
         {
-            var blockLength = Math.Min(Block, options.Iterations - blockStart);
+            var blockLength = Math.Min(block, options.Iterations - blockStart);
             using var blockScope = NewDisposeScope();
-            // A block's random draws in three calls instead of three per iteration.
-            var indices = torch.randint(0, count, [blockLength, batch], dtype: ScalarType.Int64, generator: random).to(device);
-            var noise = torch.randn([blockLength, 2, batch, options.NoiseSize], generator: random).to(device);
-            var fakeLabels = labels?.Draw([blockLength, 2, batch]);
+            var indices = wasserstein
+                ? torch.randint(0, count, [blockLength, criticSteps, batch], dtype: ScalarType.Int64, generator: random).to(device)
+                : torch.randint(0, count, [blockLength, batch], dtype: ScalarType.Int64, generator: random).to(device);
+            var noise = torch.randn([blockLength, criticSteps + 1, batch, options.NoiseSize], generator: random).to(device);
+            var fakeLabels = labels?.Draw([blockLength, criticSteps + 1, batch]);
             for (var b = 0; b < blockLength; b++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 using var stepScope = NewDisposeScope();
                 var iteration = blockStart + b + 1;
-                var realBatch = realTensor.index_select(0, indices[b]);
                 Tensor Input(int pass) => fakeLabels is null ? noise[b, pass] : torch.cat([noise[b, pass], fakeLabels[b, pass]], 1);
                 Tensor Judged(Tensor sample, int pass) => fakeLabels is null ? sample : torch.cat([sample, fakeLabels[b, pass]], 1);
-                var fake = Judged(generator.call(Input(0)).detach(), 0);
 
-                discriminatorOptimizer.ZeroGrad();
-                var realLoss = nn.functional.binary_cross_entropy_with_logits(discriminator.call(realBatch), ones);
-                realLoss.backward();
-                discriminatorOptimizer.Step();
+                // The discriminator's loss as reported: the mean of the two where the standard game has two.
+                Tensor discriminatorLoss, generatorLoss;
+                Tensor? secondDiscriminatorLoss = null;
+                if (wasserstein)
+                {
+                    // The critic maximises its Wasserstein estimate E[D(real)] − E[D(fake)]; the generator raises E[D(fake)].
+                    discriminatorLoss = null!;
+                    for (var step = 0; step < criticSteps; step++)
+                    {
+                        Tensor fake;
+                        using (no_grad())
+                        {
+                            fake = Judged(generator.call(Input(step)), step);
+                        }
+                        optimizers.Discriminator.ZeroGrad();
+                        discriminatorLoss = discriminator.call(fake).mean().sub(discriminator.call(realTensor.index_select(0, indices[b, step])).mean());
+                        discriminatorLoss.backward();
+                        optimizers.Discriminator.Step();
+                    }
+                    optimizers.Generator.ZeroGrad();
+                    generatorLoss = discriminator.call(Judged(generator.call(Input(criticSteps)), criticSteps)).mean().neg();
+                    generatorLoss.backward();
+                    optimizers.Generator.Step();
+                }
+                else
+                {
+                    var realBatch = realTensor.index_select(0, indices[b]);
+                    var fake = Judged(generator.call(Input(0)).detach(), 0);
 
-                discriminatorOptimizer.ZeroGrad();
-                var fakeLoss = nn.functional.binary_cross_entropy_with_logits(discriminator.call(fake), zeros);
-                fakeLoss.backward();
-                discriminatorOptimizer.Step();
+                    optimizers.Discriminator.ZeroGrad();
+                    var realLoss = nn.functional.binary_cross_entropy_with_logits(discriminator.call(realBatch), ones);
+                    realLoss.backward();
+                    optimizers.Discriminator.Step();
 
-                generatorOptimizer.ZeroGrad();
-                var generatorLoss = nn.functional.binary_cross_entropy_with_logits(discriminator.call(Judged(generator.call(Input(1)), 1)), ones);
-                generatorLoss.backward();
-                generatorOptimizer.Step();
+                    optimizers.Discriminator.ZeroGrad();
+                    var fakeLoss = nn.functional.binary_cross_entropy_with_logits(discriminator.call(fake), zeros);
+                    fakeLoss.backward();
+                    optimizers.Discriminator.Step();
+                    (discriminatorLoss, secondDiscriminatorLoss) = (realLoss, fakeLoss);
+
+                    optimizers.Generator.ZeroGrad();
+                    generatorLoss = nn.functional.binary_cross_entropy_with_logits(discriminator.call(Judged(generator.call(Input(1)), 1)), ones);
+                    generatorLoss.backward();
+                    optimizers.Generator.Step();
+                }
 
                 if (iteration % options.ReportEvery == 0 || iteration % options.EvaluateEvery == 0 || iteration == options.Iterations)
                 {
-                    dLossSum += 0.5 * (realLoss.item<float>() + fakeLoss.item<float>());
+                    dLossSum += secondDiscriminatorLoss is null
+                        ? discriminatorLoss.item<float>()
+                        : 0.5 * (discriminatorLoss.item<float>() + secondDiscriminatorLoss.item<float>());
                     gLossSum += generatorLoss.item<float>();
                     lossCount++;
                 }
@@ -374,5 +409,33 @@ file sealed class ConditionLabels : IDisposable
     {
         _groups.Dispose();
         OfRows.Dispose();
+    }
+}
+
+/// <summary>The two networks' optimisers for the objective: Adam for the paper's game, RMSprop with a clipped critic for the Wasserstein one.</summary>
+file sealed class GameOptimizers : IDisposable
+{
+    public GameOptimizers(GanGenerator generator, GanDiscriminator discriminator, GanrsOptions options)
+    {
+        if (options.Objective == GanObjective.Wasserstein)
+        {
+            Generator = new FlatRmsProp(generator.parameters(), options.LearningRate);
+            Discriminator = new FlatRmsProp(discriminator.parameters(), options.LearningRate, clip: options.WeightClip);
+        }
+        else
+        {
+            Generator = new FlatAdam(generator.parameters(), options.LearningRate, options.Beta1);
+            Discriminator = new FlatAdam(discriminator.parameters(), options.LearningRate, options.Beta1);
+        }
+    }
+
+    public IFlatOptimizer Generator { get; }
+
+    public IFlatOptimizer Discriminator { get; }
+
+    public void Dispose()
+    {
+        Generator.Dispose();
+        Discriminator.Dispose();
     }
 }

@@ -60,7 +60,7 @@ internal sealed class GroupPlan
             }
             return null;
         }
-        if (options.Variant != GanrsVariant.Matched)
+        if (!options.Variant.IsMatched())
         {
             throw new ArgumentOutOfRangeException("variant", options.Variant.Name(),
                 $"a conditional generator ({condition.Attribute}) samples with the matched variant, which gives each group its own users, degrees and rating histogram");

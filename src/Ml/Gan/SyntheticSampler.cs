@@ -20,6 +20,10 @@ public static class SyntheticSampler
         CancellationToken cancellationToken = default, int? threads = null)
     {
         options.Validate();
+        if (options.Variant.Refuses(model.Options.Objective) is { } refusal)
+        {
+            throw new ArgumentOutOfRangeException("variant", options.Variant.Name(), refusal);
+        }
         var total = Stopwatch.StartNew();
         var k = model.Options.Factors;
         var width = model.SampleWidth;
@@ -27,7 +31,7 @@ public static class SyntheticSampler
         var plan = GroupPlan.For(model, options);
         var ratingShares = RequestedClassShares(options, source.Scale);
         var fitCount = (int)Math.Min(options.Samples, options.ClusterFitLimit);
-        if (options.Variant == GanrsVariant.Matched)
+        if (options.Variant.IsMatched())
         {
             // The matched variant takes only the centres and a first share of the pairs from the samples (the size
             // comes from the degree targets): 50 samples a cluster place the centres as well as 200 do, in a quarter of the time.
@@ -80,7 +84,7 @@ public static class SyntheticSampler
         var itemClusters = Cluster(itemPoints, k, options.Items, kmeansOptions with { Seed = options.Seed + 1 }, source.ItemDegrees, options.Variant,
             Lloyd(progress, "cluster-items", fitCount, options.Items), cancellationToken);
         var clusterSeconds = clock.Elapsed.TotalSeconds;
-        if (options.Variant == GanrsVariant.Matched)
+        if (options.Variant.IsMatched())
         {
             return SampleMatched(model, options, plan, ratingShares, userClusters, itemClusters, rawTvd, sampleSeconds, clusterSeconds, total, progress, cancellationToken);
         }

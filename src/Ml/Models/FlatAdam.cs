@@ -6,14 +6,11 @@ namespace GanRsSandbox.Ml.Models;
 
 /// <summary>
 /// Adam (Kingma &amp; Ba; the same update as torch.optim.Adam without weight decay) over parameters that share
-/// one flat buffer. The baselines are tiny, so a step's cost is the number of tensor operations, not their size:
-/// re-pointing every parameter and its gradient into one buffer makes an update 7 operations instead of ~8 per
-/// parameter tensor.
+/// one flat buffer (<see cref="FlatParameters"/>): an update is 7 operations instead of ~8 per parameter tensor.
 /// </summary>
-internal sealed class FlatAdam : IDisposable
+internal sealed class FlatAdam : IFlatOptimizer
 {
-    private readonly Tensor _values;
-    private readonly Tensor _gradients;
+    private readonly FlatParameters _parameters;
     private readonly Tensor _firstMoment;
     private readonly Tensor _secondMoment;
     private readonly double _learningRate;
@@ -32,18 +29,10 @@ internal sealed class FlatAdam : IDisposable
 
     public FlatAdam(IEnumerable<Parameter> parameters, double learningRate, double beta1 = 0.9, double beta2 = 0.999, double epsilon = 1e-8)
     {
-        var list = parameters.ToList();
-        if (list.Count == 0)
-        {
-            throw new ArgumentException("no parameters to optimise", nameof(parameters));
-        }
-        var total = list.Sum(p => p.numel());
-        var device = list[0].device;
-        var dtype = list[0].dtype;
-        _values = zeros(total, dtype: dtype, device: device);
-        _gradients = zeros(total, dtype: dtype, device: device);
-        _firstMoment = zeros(total, dtype: dtype, device: device);
-        _secondMoment = zeros(total, dtype: dtype, device: device);
+        _parameters = new FlatParameters(parameters);
+        var values = _parameters.Values;
+        _firstMoment = zeros_like(values);
+        _secondMoment = zeros_like(values);
         _learningRate = learningRate;
         _beta1 = beta1;
         _beta2 = beta2;
@@ -51,23 +40,9 @@ internal sealed class FlatAdam : IDisposable
         _oneMinusBeta2 = (1 - beta2).ToScalar();
         _epsilon = epsilon.ToScalar();
         _one = 1.ToScalar();
-
-        using var scope = NewDisposeScope();
-        using var noGrad = no_grad();
-        long offset = 0;
-        foreach (var parameter in list)
-        {
-            var count = parameter.numel();
-            var slot = _values.narrow(0, offset, count).view(parameter.shape);
-            slot.copy_(parameter);
-            parameter.set_(slot);
-            // Autograd accumulates into an existing gradient in place, so it writes straight into the flat buffer.
-            parameter.grad = _gradients.narrow(0, offset, count).view(parameter.shape);
-            offset += count;
-        }
     }
 
-    public void ZeroGrad() => _gradients.zero_();
+    public void ZeroGrad() => _parameters.ZeroGrad();
 
     /// <summary>One update; the temporaries it makes belong to the caller's dispose scope.</summary>
     public void Step()
@@ -78,18 +53,18 @@ internal sealed class FlatAdam : IDisposable
         var biasCorrection2 = 1 - Math.Pow(_beta2, _step);
         using var correction2 = Math.Sqrt(biasCorrection2).ToScalar();
         using var stepSize = (-_learningRate / biasCorrection1).ToScalar();
+        var gradients = _parameters.Gradients;
         // lerp_ takes its weight as a tensor, which the caller's dispose scope keeps alive.
-        _firstMoment.lerp_(_gradients, 1 - _beta1);
-        _secondMoment.mul_(_beta2Scalar).addcmul_(_gradients, _gradients, _oneMinusBeta2);
+        _firstMoment.lerp_(gradients, 1 - _beta1);
+        _secondMoment.mul_(_beta2Scalar).addcmul_(gradients, gradients, _oneMinusBeta2);
         var denominator = _secondMoment.sqrt().div_(correction2).add_(_epsilon, _one);
-        _values.addcdiv_(_firstMoment, denominator, stepSize);
+        _parameters.Values.addcdiv_(_firstMoment, denominator, stepSize);
         GC.KeepAlive(this);
     }
 
     public void Dispose()
     {
-        _values.Dispose();
-        _gradients.Dispose();
+        _parameters.Dispose();
         _firstMoment.Dispose();
         _secondMoment.Dispose();
         _beta2Scalar.Dispose();

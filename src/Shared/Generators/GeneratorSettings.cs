@@ -16,11 +16,15 @@ public sealed record GeneratorSettings
     [Id(6)] public double? EvaluationNoiseStd { get; init; }
     [Id(7)] public int? Seed { get; init; }
     [Id(8), Range(1, GanrsOptions.MaxWidth)] public int? NoiseSize { get; init; }
+    /// <summary>The adversarial game; the Wasserstein one brings its authors' learning rate and batch size unless those are given.</summary>
+    [Id(9)] public GanObjective? Objective { get; init; }
+    [Id(10), Range(1, GanrsOptions.MaxCriticSteps)] public int? CriticSteps { get; init; }
+    [Id(11)] public double? WeightClip { get; init; }
 
     /// <summary>The engine's options: its defaults, with these settings where given (not yet validated).</summary>
     public GanrsOptions Resolve()
     {
-        var defaults = new GanrsOptions();
+        var defaults = GanrsOptions.For(Objective ?? GanObjective.Standard);
         return defaults with
         {
             Iterations = Iterations ?? defaults.Iterations,
@@ -32,6 +36,8 @@ public sealed record GeneratorSettings
             EvaluationNoiseStd = EvaluationNoiseStd ?? defaults.EvaluationNoiseStd,
             Seed = Seed ?? defaults.Seed,
             NoiseSize = NoiseSize ?? defaults.NoiseSize,
+            CriticSteps = CriticSteps ?? defaults.CriticSteps,
+            WeightClip = WeightClip ?? defaults.WeightClip,
         };
     }
 }

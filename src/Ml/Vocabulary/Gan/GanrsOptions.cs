@@ -2,9 +2,12 @@ using System.ComponentModel.DataAnnotations;
 
 namespace GanRsSandbox.Ml.Gan;
 
-/// <summary>GANRS training settings; the defaults are the authors'.</summary>
+/// <summary>GANRS training settings; the defaults are the authors' (<see cref="For"/> gives those of each objective).</summary>
 public sealed record GanrsOptions
 {
+    /// <summary>The authors' WGANRS settings: RMSprop at 5e-5, batches of 64 (with 5 critic steps and clipping at 0.01).</summary>
+    public static readonly GanrsOptions Wasserstein = new() { Objective = GanObjective.Wasserstein, LearningRate = 5e-5, BatchSize = 64 };
+
     /// <summary>The upper bounds of a training request (README, API table): 50 times the paper's iterations, about 15 minutes on 2 cores.</summary>
     public const int MaxIterations = 1_000_000;
 
@@ -18,6 +21,17 @@ public sealed record GanrsOptions
     public const int MaxWidth = 4096;
 
     public const int MaxEvaluationSamples = 1_000_000;
+
+    public const int MaxCriticSteps = 100;
+
+    /// <summary>The adversarial game: the paper's GAN or the Wasserstein one.</summary>
+    public GanObjective Objective { get; init; } = GanObjective.Standard;
+
+    /// <summary>Critic updates per generator update (Wasserstein objective only).</summary>
+    [Range(1, MaxCriticSteps)] public int CriticSteps { get; init; } = 5;
+
+    /// <summary>The bound the critic's weights are clipped to after each update (Wasserstein objective only).</summary>
+    public double WeightClip { get; init; } = 0.01;
 
     [Range(1, MaxFactors)] public int Factors { get; init; } = 5;
 
@@ -58,6 +72,17 @@ public sealed record GanrsOptions
 
     public string Device { get; init; } = "cpu";
 
+    /// <summary>The authors' settings for an objective: the paper's GANRS, or their WGANRS.</summary>
+    public static GanrsOptions For(GanObjective objective) => objective == GanObjective.Wasserstein ? Wasserstein : new GanrsOptions();
+
+    /// <summary>
+    /// These settings for another objective: its authors' learning rate and batch size, the rest as they are. A
+    /// request that names an objective and leaves those two out gets what the authors used with that objective.
+    /// </summary>
+    public GanrsOptions WithObjective(GanObjective objective) => objective == Objective
+        ? this
+        : this with { Objective = objective, LearningRate = For(objective).LearningRate, BatchSize = For(objective).BatchSize };
+
     public void Validate()
     {
         void Within(int value, string name, int max = int.MaxValue)
@@ -79,6 +104,15 @@ public sealed record GanrsOptions
         Within(EvaluateEvery, nameof(EvaluateEvery));
         Within(EvaluationSamples, nameof(EvaluationSamples), MaxEvaluationSamples);
         Within(ReportEvery, nameof(ReportEvery));
+        Within(CriticSteps, nameof(CriticSteps), MaxCriticSteps);
+        if (!Enum.IsDefined(Objective))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Objective), Objective, "not an objective");
+        }
+        if (!(WeightClip is > 0 and <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(WeightClip), WeightClip, "must lie in (0, 1]");
+        }
         if (!(LearningRate > 0) || !(PretrainLearningRate > 0))
         {
             throw new ArgumentOutOfRangeException(nameof(LearningRate), "learning rates must be positive");

@@ -25,4 +25,10 @@ public enum GanrsVariant
     /// model). See <see cref="SyntheticSampler"/>.
     /// </summary>
     [JsonStringEnumMemberName("matched"), Description("the source's degree shapes, an exact size and the source's difficulty")] Matched,
+
+    /// <summary>
+    /// The matched pipeline over a generator trained with the Wasserstein objective (the authors' WGANRS settings):
+    /// the one variant that needs its own generator, see <see cref="GanrsVariants.Objective"/>.
+    /// </summary>
+    [JsonStringEnumMemberName("wgan"), Description("matched, over a generator trained as a Wasserstein GAN (the authors' WGANRS)")] Wgan,
 }

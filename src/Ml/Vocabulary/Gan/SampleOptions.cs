@@ -118,7 +118,7 @@ public record SampleOptions
         }
         if (Ratings is { } ratings)
         {
-            if (Variant != GanrsVariant.Matched)
+            if (!Variant.IsMatched())
             {
                 throw new ArgumentOutOfRangeException("ratings", ratings, $"an exact size needs the matched variant, not {Variant.Name()}");
             }
@@ -151,7 +151,7 @@ public record SampleOptions
 
     private void ValidateScenario()
     {
-        if (HasScenario && Variant != GanrsVariant.Matched)
+        if (HasScenario && !Variant.IsMatched())
         {
             var knob = GroupShares is not null ? "group-shares" : ColdUsers is not null ? "cold-users" : ColdItems is not null ? "cold-items"
                 : RatingShares is not null ? "rating-shares" : "popularity-skew";
