@@ -150,6 +150,26 @@ public sealed class GenerateCliTests : IDisposable
     }
 
     [Fact]
+    public void TheWassersteinVariantTrainsItsOwnGeneratorWhichNoOtherVariantSamples()
+    {
+        var source = Source();
+        var (code, _, error) = Run(Generate(source, Path("w.csv"), "--variant", "wgan", "--ratings", "30", "--reference-fits", "0", "--generator-out", Path("w.grsg")));
+        Assert.True(code == 0, error);
+        Assert.Contains("Wasserstein: 5 critic steps", error);
+        Assert.Equal(31, File.ReadAllLines(Path("w.csv")).Length);
+
+        (code, _, error) = Run(Generate(source, Path("x.csv"), "--generator", Path("w.grsg"), "--variant", "matched"));
+        Assert.Equal(2, code);
+        Assert.Contains("--variant", error);
+        Assert.Contains("Wasserstein", error);
+        Assert.False(File.Exists(Path("x.csv")));
+
+        (code, _, error) = Run(Generate(source, Path("x.csv"), "--variant", "wgan", "--compare-faithful"));
+        Assert.Equal(2, code);
+        Assert.Contains("--compare-faithful", error);
+    }
+
+    [Fact]
     public void AnUnreadableGeneratorExitsWithTwo()
     {
         File.WriteAllText(Path("bad.grsg"), "nope");
