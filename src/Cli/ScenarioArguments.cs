@@ -1,4 +1,3 @@
-using System.Globalization;
 using GanRsSandbox.Ml.Gan;
 using GanRsSandbox.Ml.Scenarios;
 
@@ -21,7 +20,11 @@ internal static class ScenarioArguments
     public static SampleOptions Apply(CommandLine line, SampleOptions options)
     {
         var groupShares = line.Shares("group-shares");
-        var ratingShares = line.Shares("rating-shares");
+        IReadOnlyDictionary<double, double>? ratingShares = null;
+        if (line.String("rating-shares") is { } ratingText && !ShareList.TryParseRatings(ratingText, out ratingShares, out var ratingError))
+        {
+            throw new UsageException($"--rating-shares: {ratingError}");
+        }
         if (groupShares is not null && line.String("condition") is null && line.String("generator") is null)
         {
             throw new UsageException("--group-shares: needs a conditional generator (--condition ATTRIBUTE with --users-file, or a --generator trained so)");
@@ -29,7 +32,7 @@ internal static class ScenarioArguments
         return options with
         {
             GroupShares = groupShares?.ToDictionary(p => p.Key, p => p.Value),
-            RatingShares = ratingShares?.ToDictionary(p => Rating(p.Key), p => p.Value),
+            RatingShares = ratingShares,
             ColdUsers = Cold(line, "cold-users"),
             ColdItems = Cold(line, "cold-items"),
             PopularitySkew = line.Double("popularity-skew", SampleOptions.MinPopularitySkew, SampleOptions.MaxPopularitySkew),
@@ -44,9 +47,4 @@ internal static class ScenarioArguments
         }
         return ColdStart.TryParse(text, out var cold) ? cold : throw new UsageException($"--{name}: '{text}' is not SHARE:K (e.g. 0.3:5)");
     }
-
-    private static double Rating(string text) =>
-        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var rating) && double.IsFinite(rating)
-            ? rating
-            : throw new UsageException($"--rating-shares: '{text}' is not a rating");
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using GanRsSandbox.Ml.Scenarios;
 
 namespace GanRsSandbox.Cli;
 
@@ -71,30 +72,9 @@ public sealed class CommandLine(ParseResult result, IReadOnlyDictionary<string, 
     }
 
     /// <summary>A <c>NAME=SHARE,…</c> list (such as <c>F=0.5,M=0.5</c>), in the order given; null when the option is absent.</summary>
-    public IReadOnlyList<KeyValuePair<string, double>>? Shares(string name)
-    {
-        var text = String(name);
-        if (text is null)
-        {
-            return null;
-        }
-        var shares = new List<KeyValuePair<string, double>>();
-        foreach (var part in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-        {
-            var pieces = part.Split('=', 2, StringSplitOptions.TrimEntries);
-            if (pieces.Length != 2 || pieces[0].Length == 0
-                || !double.TryParse(pieces[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var share) || !double.IsFinite(share))
-            {
-                throw new UsageException($"--{name}: '{part}' is not VALUE=SHARE");
-            }
-            if (shares.Any(s => s.Key == pieces[0]))
-            {
-                throw new UsageException($"--{name}: '{pieces[0]}' is given twice");
-            }
-            shares.Add(new(pieces[0], share));
-        }
-        return shares.Count > 0 ? shares : throw new UsageException($"--{name} needs at least one VALUE=SHARE");
-    }
+    public IReadOnlyList<KeyValuePair<string, double>>? Shares(string name) => String(name) is not { } text
+        ? null
+        : ShareList.TryParse(text, out var shares, out var error) ? shares : throw new UsageException($"--{name}: {error}");
 
     public double[]? DoubleList(string name)
     {

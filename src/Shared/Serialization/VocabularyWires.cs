@@ -24,6 +24,8 @@ public static class VocabularyWires
 
     [RegisterConverter, RegisterCopier] public sealed class GanrsVariantWire : VocabularyWire<GanrsVariant>;
 
+    [RegisterConverter, RegisterCopier] public sealed class GanObjectiveWire : VocabularyWire<GanObjective>;
+
     [RegisterConverter, RegisterCopier] public sealed class LossPointWire : VocabularyWire<LossPoint>;
 
     [RegisterConverter, RegisterCopier] public sealed class DatasetStatsWire : VocabularyWire<DatasetStats>;

@@ -1,5 +1,6 @@
 using Bunit;
 using GanRsSandbox.BlazorUi.Components.Pages;
+using GanRsSandbox.Ml.Gan;
 using GanRsSandbox.Ml.Progress;
 using GanRsSandbox.Shared;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,6 +28,16 @@ public sealed class GeneratorsPageTests : ComponentTest
         var request = Assert.IsType<GeneratorRequest>(Sandbox.Requests[0]);
         Assert.Equal(("ds-1", 300, 10), (request.SourceDatasetId, request.Options.Iterations, request.Options.PretrainEpochs));
         Snackbars.WaitForAssertion(() => Assert.Contains("Training started", Snackbars.Markup));
+    }
+
+    [Fact]
+    public void A_generator_shows_the_game_it_was_trained_with()
+    {
+        Sandbox.Datasets.Add(Fixtures.Dataset("ds-1", "demo"));
+        Sandbox.Generators.Add(Fixtures.Generator("gen-w", "ds-1") with { Options = new GeneratorSettings { Objective = GanObjective.Wasserstein } });
+        Sandbox.Generators.Add(Fixtures.Generator("gen-s", "ds-1"));
+        var page = Render<Generators>();
+        Assert.Equal(["wasserstein", "standard"], page.FindAll("[data-testid=generator-objective]").Select(c => c.TextContent.Trim()));
     }
 
     [Fact]

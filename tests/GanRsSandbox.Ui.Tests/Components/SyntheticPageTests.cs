@@ -47,6 +47,52 @@ public sealed class SyntheticPageTests : ComponentTest
     }
 
     [Fact]
+    public void Scenario_presets_send_the_cold_start_share_and_an_unbalanced_histogram_of_the_sources_scale()
+    {
+        Sandbox.Datasets.Add(Fixtures.Dataset("ds-1", "demo"));
+        Sandbox.Generators.Add(Fixtures.Generator("gen-1", "ds-1"));
+        var page = Render<Synthetic>();
+        page.Find("[data-testid=scenario-panel] .mud-expand-panel-header").Click();
+        page.Find("[data-testid=preset-cold-users]").Click();
+        page.Find("[data-testid=preset-unbalanced]").Click();
+        page.Find("[data-testid=preset-skew]").Click();
+        page.Find("[data-testid=create-synthetic]").Click();
+        page.WaitForAssertion(() => Assert.Single(Sandbox.Requests));
+        var request = Assert.IsType<SyntheticRequest>(Sandbox.Requests[0]);
+        Assert.Equal(new Ml.Scenarios.ColdStart(0.3, 5), request.ColdUsers);
+        Assert.Null(request.ColdItems);
+        Assert.Equal(2, request.PopularitySkew);
+        var scale = Sandbox.Datasets.Single(d => d.Id == "ds-1").Stats!.Histogram.Keys.Order().ToList();
+        Assert.Equal(scale, request.RatingShares!.Keys.Order());
+        Assert.Equal(1, request.RatingShares.Values.Sum(), 2);
+        Assert.Equal(request.RatingShares.Values.Max(), request.RatingShares[scale[^1]]);
+    }
+
+    [Fact]
+    public void A_malformed_rating_histogram_is_named_and_blocks_creating()
+    {
+        Sandbox.Datasets.Add(Fixtures.Dataset("ds-1", "demo"));
+        Sandbox.Generators.Add(Fixtures.Generator("gen-1", "ds-1"));
+        var page = Render<Synthetic>();
+        page.Find("[data-testid=scenario-panel] .mud-expand-panel-header").Click();
+        page.Find("[data-testid=rating-shares] input, input[data-testid=rating-shares]").Input("5=half");
+        page.WaitForAssertion(() => Assert.Contains("'5=half' is not VALUE=SHARE", page.Markup));
+        Assert.True(page.Find("[data-testid=create-synthetic]").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public void A_wasserstein_generator_is_sampled_with_the_wgan_variant()
+    {
+        Sandbox.Datasets.Add(Fixtures.Dataset("ds-1", "demo"));
+        Sandbox.Generators.Add(Fixtures.Generator("gen-w", "ds-1") with { Options = new GeneratorSettings { Objective = GanObjective.Wasserstein } });
+        var page = Render<Synthetic>();
+        Assert.Contains("(Wasserstein)", page.Markup);
+        page.Find("[data-testid=create-synthetic]").Click();
+        page.WaitForAssertion(() => Assert.Single(Sandbox.Requests));
+        Assert.Equal(GanrsVariant.Wgan, Assert.IsType<SyntheticRequest>(Sandbox.Requests[0]).Variant);
+    }
+
+    [Fact]
     public void A_synthetic_dataset_shows_its_fidelity_report()
     {
         Sandbox.Datasets.Add(Fixtures.Dataset("ds-1", "demo"));

@@ -21,7 +21,8 @@ public sealed record EngineCatalog(
     IReadOnlyList<CatalogValue> Protocols,
     IReadOnlyDictionary<string, IReadOnlyList<CatalogOption>> Options,
     IReadOnlyList<CatalogValue> Downloads,
-    string DownloadLicence)
+    string DownloadLicence,
+    IReadOnlyList<CatalogValue> Objectives)
 {
     public static readonly EngineCatalog Current = new(
         Values<BaselineKind>(),
@@ -37,7 +38,8 @@ public sealed record EngineCatalog(
             ["scorecard"] = OptionsOf(new ScorecardTargets()),
         },
         Values<MovieLensRelease>(),
-        MovieLensReleases.Licence);
+        MovieLensReleases.Licence,
+        Values<GanObjective>());
 
     /// <summary>An option by group and name; throws for one the engine does not have, so a typo fails a test, not a page.</summary>
     public CatalogOption Option(string group, string name) =>
