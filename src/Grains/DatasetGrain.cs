@@ -3,6 +3,7 @@ using GanRsSandbox.Ml.Data;
 using GanRsSandbox.Ml.Evaluation;
 using GanRsSandbox.Ml.Gan;
 using GanRsSandbox.Ml.Progress;
+using GanRsSandbox.Ml.SideInfo;
 using GanRsSandbox.Ml.Workflows;
 using GanRsSandbox.Shared;
 
@@ -198,14 +199,23 @@ public sealed class DatasetGrain(
         var generatorPath = Services.Artifacts.Locate(generator.Artifact);
         // The request is the engine's sampling options; only the device is the silo's to choose.
         SampleOptions options = request with { Device = Services.Compute.TorchDevice };
-        var (stats, artifact, fidelity) = await RunOnWorkerAsync(run, AllCores, (cores, token) =>
+        var (stats, artifact, fidelity, users) = await RunOnWorkerAsync(run, AllCores, (cores, token) =>
         {
             run.Reporter.Report(new StageProgress("load", 0, 1));
             var set = EngineWorkflows.SampleSynthetic(new SyntheticSetRequest(GanrsModel.Load(generatorPath), options) { Threads = cores },
                 run.Reporter.AsProgress(), token);
             run.Reporter.Report(new StageProgress("store", 0, 1));
-            var stored = Services.Artifacts.Put(path => DatasetFile.Save(set.Result.Dataset, path));
-            return (set.Stats.WithLongTails(set.Result.Dataset), stored, set.Fidelity);
+            var data = set.Result.Dataset;
+            var stored = Services.Artifacts.Put(path => DatasetFile.Save(data, path));
+            var stats = set.Stats.WithLongTails(data);
+            ArtifactRef? users = null;
+            if (set.Result.UserGroups is { } groups)
+            {
+                // A conditional generator's users carry their group: kept as the set's users file, as if attached.
+                users = Services.Artifacts.Put(path => UserAttributesFile.Save(path, data, groups));
+                stats = stats with { Groups = [UserAttributesFile.Breakdown(data, groups.Attribute, Array.ConvertAll(groups.GroupOfUser, g => groups.Values[g]))] };
+            }
+            return (stats, stored, set.Fidelity, users);
         });
         State.State.Info = info with
         {
@@ -213,6 +223,8 @@ public sealed class DatasetGrain(
             Stats = stats,
             Fidelity = fidelity,
             Artifact = artifact,
+            UsersArtifact = users,
+            UsersFileName = users is null ? null : "users.csv",
         };
     }
 
@@ -223,6 +235,43 @@ public sealed class DatasetGrain(
     }
 
     public Task<DatasetInfo?> GetAsync() => Task.FromResult(State.State.Info);
+
+    public async Task<DatasetInfo> AttachUsersAsync(string fileName, byte[] content)
+    {
+        var info = State.State.Info ?? throw SandboxException.NotFound("dataset", Id);
+        if (info.Status != ResourceStatus.Ready || info.Artifact is null)
+        {
+            throw SandboxException.Conflict($"dataset '{Id}' is {info.Status.ToString().ToLowerInvariant()}, not ready");
+        }
+        if (content.Length is 0 or > IDatasetGrain.MaxUsersFileBytes)
+        {
+            throw SandboxException.Invalid("file", $"file: a users file must hold 1 to {IDatasetGrain.MaxUsersFileBytes:N0} bytes");
+        }
+        var name = Path.GetFileName(string.IsNullOrWhiteSpace(fileName) ? "users.csv" : fileName);
+        var path = Services.Artifacts.Locate(info.Artifact);
+        // Parsing and the join are CPU work: off the grain scheduler. The file is stored only once it joins whole.
+        var (groups, artifact) = await Task.Run(() =>
+        {
+            var data = DatasetFile.Load(path);
+            UserAttributes attributes;
+            try
+            {
+                using var reader = new StreamReader(new MemoryStream(content));
+                attributes = UserAttributesFile.Read(reader, name, data);
+            }
+            catch (DataFormatException e)
+            {
+                var where = e.Line > 0 ? $"{e.File}:{e.Line}" : e.File;
+                throw SandboxException.Invalid(e.Field is null ? where : $"{where}:{e.Field}", e.Message);
+            }
+            var breakdowns = attributes.Categorical.Select(a => UserAttributesFile.Breakdown(data, a, attributes.Of(a))).ToList();
+            return (breakdowns, Services.Artifacts.Put(file => File.WriteAllBytes(file, content)));
+        });
+        State.State.Info = info with { Stats = info.Stats! with { Groups = groups }, UsersArtifact = artifact, UsersFileName = name };
+        await State.WriteStateAsync();
+        this.Publish(new SandboxEvent { Kind = RegistryEntryKind.Dataset, Id = Id });
+        return State.State.Info;
+    }
 
     public async Task<IReadOnlyList<KnownRating>> GetKnownRatingsAsync(string user)
     {
@@ -290,10 +339,19 @@ public sealed class DatasetGrain(
                 $"dataset '{Id}' has {info.Stats.Ratings:N0} ratings, more than the {MaxExportRatings:N0} an export through the web carries; use ganrs export");
         }
         var path = Services.Artifacts.Locate(info.Artifact);
+        // A conditional generator's synthetic users carry their group in the export's group column.
+        var usersPath = info.Kind == DatasetKind.Synthetic && info.UsersArtifact is { } users ? Services.Artifacts.Locate(users) : null;
         return await Task.Run(() =>
         {
             using var buffer = new MemoryStream();
-            DatasetExport.Write(DatasetFile.Load(path), format, buffer);
+            var data = DatasetFile.Load(path);
+            UserGrouping? groups = null;
+            if (usersPath is not null)
+            {
+                var attributes = UserAttributesFile.Read(usersPath, data);
+                groups = attributes.Grouping(attributes.Names[0]);
+            }
+            DatasetExport.Write(data, format, buffer, groups);
             return buffer.ToArray();
         });
     }

@@ -1,6 +1,7 @@
 using GanRsSandbox.Grains.Hosting;
 using GanRsSandbox.Ml.Data;
 using GanRsSandbox.Ml.Gan;
+using GanRsSandbox.Ml.SideInfo;
 using GanRsSandbox.Ml.Torch;
 using GanRsSandbox.Ml.Workflows;
 using GanRsSandbox.Shared;
@@ -30,6 +31,18 @@ public sealed class GeneratorGrain(
         }
         TrainingOptions(request.Options);
         var (source, _) = await ReadyDatasetAsync(request.SourceDatasetId, "sourceDatasetId");
+        if (request.Condition is { } condition)
+        {
+            var attributes = source.Stats?.Groups?.Select(g => g.Attribute).ToList() ?? [];
+            if (source.UsersArtifact is null)
+            {
+                throw SandboxException.Invalid("condition", $"condition: dataset '{source.Id}' has no users file; attach one first (PUT /api/datasets/{source.Id}/users)");
+            }
+            if (!attributes.Contains(condition, StringComparer.Ordinal))
+            {
+                throw SandboxException.Invalid("condition", $"condition: '{condition}' is not a categorical attribute of {source.UsersFileName} ({(attributes.Count == 0 ? "it has none" : string.Join(", ", attributes))})");
+            }
+        }
         await GrainFactory.GetGrain<IRegistryGrain>(IRegistryGrain.Key).AddAsync(RegistryEntryKind.Generator, Id);
         return await StartJobAsync(jobId => State.State.Info = new GeneratorInfo
         {
@@ -38,6 +51,7 @@ public sealed class GeneratorGrain(
             SourceName = source.Name,
             Status = ResourceStatus.Pending,
             Options = request.Options,
+            Condition = request.Condition,
             JobId = jobId,
             CreatedAt = DateTimeOffset.UtcNow,
         });
@@ -48,15 +62,19 @@ public sealed class GeneratorGrain(
     protected override async Task ExecuteJobAsync(JobRun run)
     {
         var info = State.State.Info!;
-        var (_, sourcePath) = await ReadyDatasetAsync(info.SourceDatasetId, "sourceDatasetId");
+        var (source, sourcePath) = await ReadyDatasetAsync(info.SourceDatasetId, "sourceDatasetId");
+        var usersPath = info.Condition is null ? null
+            : Services.Artifacts.Locate(source.UsersArtifact ?? throw SandboxException.Conflict($"dataset '{source.Id}' no longer has the users file this generator is conditioned on"));
         var options = TrainingOptions(info.Options) with { Device = Services.Compute.TorchDevice };
         // The larger of its two batch sizes (pre-training, GAN) decides how many cores the training keeps busy.
         var demand = Math.Max(ThreadBudget.Demand(options.PretrainBatchSize), ThreadBudget.Demand(options.BatchSize));
-        var (summary, artifact) = await RunOnWorkerAsync(run, demand, (cores, token) =>
+        var (summary, conditionValues, artifact) = await RunOnWorkerAsync(run, demand, (cores, token) =>
         {
-            var model = EngineWorkflows.TrainGenerator(new GeneratorTrainingRequest(DatasetFile.Load(sourcePath)) { Options = options, Threads = cores },
+            var data = DatasetFile.Load(sourcePath);
+            var condition = usersPath is null ? null : UserAttributesFile.Read(usersPath, data).Grouping(info.Condition!);
+            var model = EngineWorkflows.TrainGenerator(new GeneratorTrainingRequest(data) { Options = options, Threads = cores, Condition = condition },
                 run.Reporter.AsProgress(), token);
-            return (model.Training, Services.Artifacts.Put(model.Save));
+            return (model.Training, model.Condition?.Values, Services.Artifacts.Put(model.Save));
         });
         State.State.Info = info with
         {
@@ -65,6 +83,7 @@ public sealed class GeneratorGrain(
             BestIteration = summary.BestIteration,
             BestHeldRatingTvd = summary.BestHeldRatingTvd,
             Losses = ContractMapping.Losses(summary.Losses),
+            ConditionValues = conditionValues,
         };
     }
 

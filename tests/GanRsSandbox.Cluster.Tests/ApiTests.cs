@@ -184,6 +184,61 @@ public sealed class ApiTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task A_users_file_shows_its_groups_and_conditions_a_generator_whose_users_carry_the_group()
+    {
+        var source = (string)(await Json(await UploadAsync(TestFiles.DemoAsUData(), "u.data", "with side info")))["id"]!;
+        var users = (JsonArray)(await GetJson($"/api/datasets/{source}/users?count=1000"))!;
+        var ids = users.Select(u => (string)u!).ToList();
+        static ByteArrayContent File(string text) => new(Encoding.UTF8.GetBytes(text));
+
+        // A user the ratings do not have is named with file, line and field; the dataset stays as it was.
+        var unknown = await Problem(await Http.PutAsync($"/api/datasets/{source}/users-file?fileName=u.user",
+            File("user,gender\n" + string.Join("\n", ids.Select(id => $"{id},F")) + "\nnobody,M\n")), HttpStatusCode.BadRequest);
+        Assert.Equal($"u.user:{ids.Count + 2}:user", (string)unknown["field"]!);
+        Assert.Contains("'nobody' has no ratings", (string)unknown["detail"]!);
+        Assert.Null((await GetJson($"/api/datasets/{source}"))!["stats"]!["groups"]);
+        await Problem(await Http.PutAsync("/api/datasets/ds-missing/users-file", File("user,gender\n1,F\n")), HttpStatusCode.NotFound);
+
+        var attached = await Json(await Http.PutAsync($"/api/datasets/{source}/users-file?fileName=u.user",
+            File("user,gender\n" + string.Join("\n", ids.Select((id, i) => $"{id},{(i % 3 == 0 ? "F" : "M")}")) + "\n")));
+        var groups = (JsonArray)attached["stats"]!["groups"]!;
+        var gender = groups.Single(g => (string)g!["attribute"]! == "gender")!;
+        Assert.Equal(["M", "F"], ((JsonArray)gender["groups"]!).Select(g => (string)g!["value"]!));
+        Assert.Equal(ids.Count, ((JsonArray)gender["groups"]!).Sum(g => (int)g!["users"]!));
+        Assert.Equal("u.user", (string)attached["usersFileName"]!);
+
+        var badCondition = await Problem(await Http.PostAsJsonAsync("/api/generators", new { sourceDatasetId = source, condition = "height" }), HttpStatusCode.BadRequest);
+        Assert.Equal("condition", (string)badCondition["field"]!);
+        Assert.Contains("gender", (string)badCondition["detail"]!);
+
+        var job = await Accepted(await Http.PostAsJsonAsync("/api/generators", new
+        {
+            sourceDatasetId = source,
+            condition = "gender",
+            options = new { iterations = 100, pretrainEpochs = 1, evaluateEvery = 50 },
+        }));
+        Assert.Equal("succeeded", (string)(await WaitForJobAsync((string)job["id"]!))["state"]!);
+        var generator = (await GetJson($"/api/generators/{(string)job["resultId"]!}"))!;
+        Assert.Equal("gender", (string)generator["condition"]!);
+        Assert.Equal(["M", "F"], ((JsonArray)generator["conditionValues"]!).Select(v => (string)v!).Order().Reverse());
+
+        var sampling = await Accepted(await Http.PostAsJsonAsync("/api/synthetic", new
+        {
+            generatorId = (string)job["resultId"]!, users = 40, items = 30, samples = 3000, referenceFits = 0, groupShares = new Dictionary<string, double> { ["F"] = 0.5, ["M"] = 0.5 },
+        }));
+        Assert.Equal("succeeded", (string)(await WaitForJobAsync((string)sampling["id"]!))["state"]!);
+        var synthetic = (await GetJson($"/api/datasets/{(string)sampling["resultId"]!}"))!;
+        var shares = ((JsonArray)synthetic["fidelity"]!["scenario"]!).Where(f => ((string)f!["metric"]!).Contains("share")).ToList();
+        Assert.NotEmpty(shares);
+        // The synthetic users carry their group: in the stats, and in the export's group column.
+        var synthGroups = ((JsonArray)synthetic["stats"]!["groups"]!).Single()!;
+        Assert.Equal(("gender", 40), ((string)synthGroups["attribute"]!, ((JsonArray)synthGroups["groups"]!).Sum(g => (int)g!["users"]!)));
+        Assert.Equal([20, 20], ((JsonArray)synthGroups["groups"]!).Select(g => (int)g!["users"]!));
+        var csv = await Http.GetStringAsync($"/api/datasets/{(string)sampling["resultId"]!}/export?format=csv");
+        Assert.StartsWith("user,item,rating,group\n", csv);
+    }
+
+    [Fact]
     public async Task A_trained_model_reports_curves_and_recommends_only_unrated_items()
     {
         var (datasetId, modelId) = await TrainedModelAsync();

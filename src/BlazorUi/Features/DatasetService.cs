@@ -140,6 +140,9 @@ public sealed class DatasetService(
     public Task<byte[]> ExportAsync(string id, ExportFormat format) =>
         Listing.Checked(id, "dataset", () => cluster.GetGrain<IDatasetGrain>(id).ExportAsync(format));
 
+    public Task<DatasetInfo> AttachUsersAsync(string id, string fileName, byte[] content) =>
+        Listing.Checked(id, "dataset", () => cluster.GetGrain<IDatasetGrain>(id).AttachUsersAsync(fileName, content));
+
     public Task DeleteAsync(string id) => Listing.Checked(id, "dataset", () => cluster.GetGrain<IDatasetGrain>(id).DeleteAsync());
 
     public Task<IReadOnlyList<string>> UsersAsync(string id, int offset, int count) =>

@@ -34,6 +34,9 @@ public interface IDatasetService
 
     Task<byte[]> ExportAsync(string id, ExportFormat format);
 
+    /// <summary>Joins a users file (side information) to the dataset; its groups appear in the stats.</summary>
+    Task<DatasetInfo> AttachUsersAsync(string id, string fileName, byte[] content);
+
     Task<DatasetInfo> CreateDemoAsync(string name, int seed);
 
     Task<JobInfo> CreateSyntheticAsync(SyntheticRequest request);

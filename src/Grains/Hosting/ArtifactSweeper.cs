@@ -82,7 +82,9 @@ public sealed class ArtifactSweeper(IGrainFactory grains, ArtifactStore artifact
         foreach (var id in await registry.ListAsync(RegistryEntryKind.Dataset))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            hashes.Add((await grains.GetGrain<IDatasetGrain>(id).GetAsync())?.Artifact?.Hash);
+            var dataset = await grains.GetGrain<IDatasetGrain>(id).GetAsync();
+            hashes.Add(dataset?.Artifact?.Hash);
+            hashes.Add(dataset?.UsersArtifact?.Hash);
         }
         foreach (var id in await registry.ListAsync(RegistryEntryKind.Model))
         {

@@ -23,6 +23,9 @@ public sealed record DatasetInfo
     [Id(11)] public FidelityReport? Fidelity { get; init; }
     /// <summary>The figures of <c>ganrs stats</c>, with the user and item long tails.</summary>
     [Id(12)] public DatasetStats? Stats { get; init; }
+    /// <summary>The users' side information (<c>PUT /api/datasets/{id}/users</c>), as uploaded; its groups are in <see cref="Stats"/>.</summary>
+    [Id(13)] public ArtifactRef? UsersArtifact { get; init; }
+    [Id(14)] public string? UsersFileName { get; init; }
 
     /// <summary>This record with what an older release stored in its own shapes moved to the engine's.</summary>
     public DatasetInfo Upgraded() => this with

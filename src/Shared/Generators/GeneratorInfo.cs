@@ -20,6 +20,9 @@ public sealed record GeneratorInfo
     [Id(11)] public string? SourceName { get; init; }
     /// <summary>At most 300 evenly spaced losses of the GAN's training, the last one always kept.</summary>
     [Id(12)] public IReadOnlyList<LossPoint> Losses { get; init; } = [];
+    /// <summary>The user attribute a conditional generator (CGANRS) was trained on, and its values once trained.</summary>
+    [Id(13)] public string? Condition { get; init; }
+    [Id(14)] public IReadOnlyList<string>? ConditionValues { get; init; }
 
     public GeneratorInfo Upgraded() => LegacyLosses is { } old ? this with { Losses = old.Select(l => l.ToPoint()).ToList(), LegacyLosses = null } : this;
 }

@@ -31,6 +31,16 @@ public interface IDatasetGrain : IJobOwnerGrain
     /// <summary>Starts sampling a synthetic dataset from a trained generator.</summary>
     [Alias("CreateSynthetic")] Task<JobInfo> CreateSyntheticAsync(SyntheticRequest request);
 
+    /// <summary>
+    /// Joins side information about the users (u.user, users.dat or a CSV with a header) to the dataset by original
+    /// id and stores it, with its groups in the stats; a file that does not parse or names unknown users leaves
+    /// the dataset as it was. At most <see cref="MaxUsersFileBytes"/>.
+    /// </summary>
+    [Alias("AttachUsers")] Task<DatasetInfo> AttachUsersAsync(string fileName, byte[] content);
+
+    /// <summary>The largest users file <see cref="AttachUsersAsync"/> takes: ML-1M's users.dat is 110 KB.</summary>
+    const int MaxUsersFileBytes = MaxUploadChunkBytes;
+
     /// <summary>Null when the dataset does not exist.</summary>
     [AlwaysInterleave, Alias("Get")] Task<DatasetInfo?> GetAsync();
 

@@ -39,6 +39,12 @@ public sealed class FakeSandbox : IDatasetService, IGeneratorService, IModelServ
 
     private T Answer<T>(T value) => Failure is null ? value : throw Failure;
 
+    public Task<DatasetInfo> AttachUsersAsync(string id, string fileName, byte[] content)
+    {
+        Requests.Add((id, fileName, content.Length));
+        return Task.FromResult(Answer(Datasets.Single(d => d.Id == id)));
+    }
+
     public Task<byte[]> ExportAsync(string id, ExportFormat format) => Task.FromResult(Answer("user,item,rating\n1,1,5\n"u8.ToArray()));
 
     /// <summary>The bytes each send carried, by the id it returned.</summary>
