@@ -1,5 +1,7 @@
 using Bunit;
 using GanRsSandbox.BlazorUi.Components.Pages;
+using GanRsSandbox.Ml.SideInfo;
+using Microsoft.AspNetCore.Components.Forms;
 
 namespace GanRsSandbox.Ui.Tests.Components;
 
@@ -29,6 +31,27 @@ public sealed class DatasetDetailPageTests : ComponentTest
         // Source and synthetic overlaid: two series in each distribution chart.
         Assert.Equal(10, page.FindAll("[data-testid=fidelity] [data-testid=histogram] rect").Count);
         Assert.Equal(6, page.FindAll("[data-testid=concentration] rect").Count);
+    }
+
+    internal static readonly GroupBreakdown Gender = new("gender",
+    [
+        new UserGroup("M", 670, 0.71, 74_260, new Dictionary<double, double> { [1] = 0.06, [2] = 0.11, [3] = 0.27, [4] = 0.34, [5] = 0.22 }),
+        new UserGroup("F", 273, 0.29, 25_740, new Dictionary<double, double> { [1] = 0.06, [2] = 0.12, [3] = 0.28, [4] = 0.34, [5] = 0.20 }),
+    ]);
+
+    [Fact]
+    public void A_users_file_is_attached_from_the_page_and_its_groups_are_drawn()
+    {
+        Sandbox.Datasets.Add(Fixtures.Dataset("ds-1", "ml-100k"));
+        var page = Render<DatasetDetail>(p => p.Add(x => x.Id, "ds-1"));
+        Assert.Contains("None yet", page.Find("[data-testid=side-info]").TextContent);
+        Sandbox.Datasets[0] = Sandbox.Datasets[0] with { UsersFileName = "u.user", Stats = Sandbox.Datasets[0].Stats! with { Groups = [Gender] } };
+        page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText("1|24|M|technician|85711\n", "u.user"));
+        page.WaitForAssertion(() => Assert.Equal(("ds-1", "u.user", 24), Assert.IsType<(string, string, int)>(Assert.Single(Sandbox.Requests))));
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=group-sizes-gender] rect").Count));
+        // Each group's histogram: two series of five ratings.
+        Assert.Equal(10, page.FindAll("[data-testid=group-histograms-gender] rect").Count);
+        Assert.Contains("From u.user", page.Find("[data-testid=side-info]").TextContent);
     }
 
     [Fact]

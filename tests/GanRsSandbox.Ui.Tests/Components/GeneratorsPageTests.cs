@@ -41,6 +41,17 @@ public sealed class GeneratorsPageTests : ComponentTest
     }
 
     [Fact]
+    public void A_source_with_side_information_offers_its_attributes_as_a_condition()
+    {
+        var source = Fixtures.Dataset("ds-1", "ml-100k");
+        Sandbox.Datasets.Add(source with { Stats = source.Stats! with { Groups = [DatasetDetailPageTests.Gender] } });
+        Sandbox.Generators.Add(Fixtures.Generator("gen-c", "ds-1") with { Condition = "gender", ConditionValues = ["F", "M"] });
+        var page = Render<Generators>();
+        Assert.Single(page.FindAll("[data-testid=condition]"));
+        Assert.Equal("gender (F, M)", page.Find("[data-testid=generator-condition]").TextContent.Trim());
+    }
+
+    [Fact]
     public void A_running_generator_shows_progress_eta_and_cancel_and_a_finished_one_its_losses()
     {
         Sandbox.Datasets.Add(Fixtures.Dataset("ds-1", "demo"));

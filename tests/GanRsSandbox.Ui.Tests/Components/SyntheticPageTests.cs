@@ -93,6 +93,31 @@ public sealed class SyntheticPageTests : ComponentTest
     }
 
     [Fact]
+    public void Balanced_groups_of_a_conditional_generator_send_equal_shares()
+    {
+        Sandbox.Datasets.Add(Fixtures.Dataset("ds-1", "demo"));
+        Sandbox.Generators.Add(Fixtures.Generator("gen-c", "ds-1") with { Condition = "gender", ConditionValues = ["F", "M"] });
+        var page = Render<Synthetic>();
+        page.Find("[data-testid=scenario-panel] .mud-expand-panel-header").Click();
+        page.Find("[data-testid=preset-balanced]").Click();
+        page.Find("[data-testid=create-synthetic]").Click();
+        page.WaitForAssertion(() => Assert.Single(Sandbox.Requests));
+        var request = Assert.IsType<SyntheticRequest>(Sandbox.Requests[0]);
+        Assert.Equal(new Dictionary<string, double> { ["F"] = 0.5, ["M"] = 0.5 }, request.GroupShares);
+    }
+
+    [Fact]
+    public void An_unconditional_generator_offers_no_group_shares()
+    {
+        Sandbox.Datasets.Add(Fixtures.Dataset("ds-1", "demo"));
+        Sandbox.Generators.Add(Fixtures.Generator("gen-1", "ds-1"));
+        var page = Render<Synthetic>();
+        page.Find("[data-testid=scenario-panel] .mud-expand-panel-header").Click();
+        Assert.True(page.Find("[data-testid=preset-balanced]").HasAttribute("disabled"));
+        Assert.Contains("needs a generator conditioned on a user attribute", page.Markup);
+    }
+
+    [Fact]
     public void A_synthetic_dataset_shows_its_fidelity_report()
     {
         Sandbox.Datasets.Add(Fixtures.Dataset("ds-1", "demo"));
