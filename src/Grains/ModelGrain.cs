@@ -2,6 +2,7 @@ using GanRsSandbox.Grains.Hosting;
 using GanRsSandbox.Ml.Data;
 using GanRsSandbox.Ml.Evaluation;
 using GanRsSandbox.Ml.Models;
+using GanRsSandbox.Ml.SideInfo;
 using GanRsSandbox.Ml.Torch;
 using GanRsSandbox.Ml.Workflows;
 using GanRsSandbox.Shared;
@@ -58,7 +59,8 @@ public sealed class ModelGrain(
     protected override async Task ExecuteJobAsync(JobRun run)
     {
         var info = State.State.Info!;
-        var (_, datasetPath) = await ReadyDatasetAsync(info.DatasetId, "datasetId");
+        var (dataset, datasetPath) = await ReadyDatasetAsync(info.DatasetId, "datasetId");
+        var usersPath = dataset.UsersArtifact is { } users ? Services.Artifacts.Locate(users) : null;
         var options = TrainingOptions(info.Options) with { Device = Services.Compute.TorchDevice };
         var (evaluation, artifact, predictions, serving) = await RunOnWorkerAsync(run, ThreadBudget.Demand(options.BatchSize), (cores, token) =>
         {
@@ -68,6 +70,7 @@ public sealed class ModelGrain(
                 Training = options,
                 TestRatio = info.Options.TestRatio ?? BaselineTrainingRequest.DefaultTestRatio,
                 Threads = cores,
+                Segments = Segmentations(data, usersPath),
             }, run.Reporter.AsProgress(), token);
             try
             {
@@ -96,8 +99,29 @@ public sealed class ModelGrain(
             TrainSeconds = evaluation.Training.Seconds,
             Artifact = artifact,
             Predictions = predictions,
+            Segments = AtLargestN(evaluation.Segments),
         };
     }
+
+    /// <summary>The activity buckets, and every categorical attribute of the users file where the dataset has one.</summary>
+    private static IReadOnlyList<UserGrouping> Segmentations(RatingsDataset data, string? usersPath)
+    {
+        var segments = new List<UserGrouping> { ActivityBuckets.Of(data) };
+        if (usersPath is not null)
+        {
+            var attributes = UserAttributesFile.Read(usersPath, data);
+            segments.AddRange(attributes.Categorical.Select(attributes.Grouping));
+        }
+        return segments;
+    }
+
+    /// <summary>Only the points at the largest N: what the fairness table shows, and a small state for many segments.</summary>
+    private static IReadOnlyList<SegmentCurve> AtLargestN(IReadOnlyList<SegmentCurve> segments) =>
+        segments.Select(s =>
+        {
+            var largest = s.Points.Max(p => p.N);
+            return s with { Points = s.Points.Where(p => p.N == largest).ToList() };
+        }).ToList();
 
     protected override void RecordJobEnd(JobState end, string reason)
     {

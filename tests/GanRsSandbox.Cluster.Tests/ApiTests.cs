@@ -207,6 +207,14 @@ public sealed class ApiTests(ApiFixture fixture)
         Assert.Equal(ids.Count, ((JsonArray)gender["groups"]!).Sum(g => (int)g!["users"]!));
         Assert.Equal("u.user", (string)attached["usersFileName"]!);
 
+        // A model on it is broken down by activity bucket and by every categorical attribute of the file.
+        var training = await Accepted(await Http.PostAsJsonAsync("/api/models", new { datasetId = source, kind = "deepmf", options = new { epochs = 1 } }));
+        Assert.Equal("succeeded", (string)(await WaitForJobAsync((string)training["id"]!))["state"]!);
+        var segments = (JsonArray)(await GetJson($"/api/models/{(string)training["resultId"]!}"))!["segments"]!;
+        Assert.Equal(["activity:cold", "activity:regular", "activity:heavy", "gender:F", "gender:M"],
+            segments.Select(x => $"{(string)x!["attribute"]!}:{(string)x["value"]!}").OrderBy(x => x.StartsWith("gender") ? 1 : 0).ThenBy(x => x.StartsWith("gender") ? x : ""));
+        Assert.All(segments, x => Assert.All((JsonArray)x!["points"]!, p => Assert.Equal(10, (int)p!["n"]!)));
+
         var badCondition = await Problem(await Http.PostAsJsonAsync("/api/generators", new { sourceDatasetId = source, condition = "height" }), HttpStatusCode.BadRequest);
         Assert.Equal("condition", (string)badCondition["field"]!);
         Assert.Contains("gender", (string)badCondition["detail"]!);

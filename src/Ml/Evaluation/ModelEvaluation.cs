@@ -59,7 +59,7 @@ public static class BaselineEvaluator
             }
         }
         var curves = new Dictionary<EvaluationProtocol, IReadOnlyList<CurvePoint>>();
-        var segmentCurves = new List<SegmentCurve>();
+        var segmentPoints = new Dictionary<(int Segmentation, int Group), (int Users, List<CurvePoint> Points)>();
         foreach (var protocol in settings.Protocols)
         {
             var metrics = new RankingMetrics(settings.Ns, settings.Thresholds);
@@ -84,10 +84,19 @@ public static class BaselineEvaluator
             for (var s = 0; s < bySegment.Length; s++)
             {
                 var segments = settings.Segments[s];
-                segmentCurves.AddRange(segments.Values.Select((value, g) =>
-                    new SegmentCurve(segments.Attribute, value, bySegment[s][g].Users, bySegment[s][g].Curves(protocol))));
+                for (var g = 0; g < segments.Values.Count; g++)
+                {
+                    if (!segmentPoints.TryGetValue((s, g), out var known))
+                    {
+                        segmentPoints[(s, g)] = known = (bySegment[s][g].Users, []);
+                    }
+                    known.Points.AddRange(bySegment[s][g].Curves(protocol));
+                }
             }
         }
+        // One curve per segment, its points under every protocol, as a model's own curves are.
+        var segmentCurves = segmentPoints.Select(p => new SegmentCurve(settings.Segments[p.Key.Segmentation].Attribute,
+            settings.Segments[p.Key.Segmentation].Values[p.Key.Group], p.Value.Users, p.Value.Points)).ToList();
         return new ModelEvaluation(model.Kind, training, rmse, mae, curves) { TestPredictions = predictions, Segments = segmentCurves };
     }
 

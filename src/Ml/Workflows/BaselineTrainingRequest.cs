@@ -19,6 +19,9 @@ public sealed record BaselineTrainingRequest(RatingsDataset Data, BaselineKind K
 
     public IReadOnlyList<EvaluationProtocol> Protocols { get; init; } = EvaluationProtocols.Scored;
 
+    /// <summary>User segmentations to break the curves down by (<see cref="Evaluation.ModelEvaluation.Segments"/>); none by default.</summary>
+    public IReadOnlyList<SideInfo.UserGrouping> Segments { get; init; } = [];
+
     /// <summary>The cores the training may use (<c>ThreadBudget</c>); null, as many as its batch size can keep busy.</summary>
     public int? Threads { get; init; }
 

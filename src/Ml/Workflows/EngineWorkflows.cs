@@ -27,7 +27,7 @@ public static class EngineWorkflows
             var training = model.Train(data, split.Train, progress is null ? null : new ProgressRelay<TrainingProgress>(p => progress.Report(p.ToStage())),
                 cancellationToken);
             progress?.Report(new StageProgress("evaluate", 0, 1));
-            var settings = EvaluationSettings.PaperDefaults(data.Scale) with { Protocols = request.Protocols };
+            var settings = EvaluationSettings.PaperDefaults(data.Scale) with { Protocols = request.Protocols, Segments = request.Segments };
             return new TrainedBaseline(model, BaselineEvaluator.Evaluate(model, data, split, training, settings), split);
         }
         catch

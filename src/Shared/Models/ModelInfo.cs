@@ -27,6 +27,11 @@ public sealed record ModelInfo
 
     /// <summary>The test-set predictions and top-N lists the curves were computed from, as a zip of two CSVs; null for models trained before they were kept.</summary>
     [Id(15)] public ArtifactRef? Predictions { get; init; }
+    /// <summary>
+    /// The curves' points at the largest N broken down by user segment: the activity buckets (cold, regular, heavy) and
+    /// each categorical attribute of the dataset's users file, where it has one.
+    /// </summary>
+    [Id(16)] public IReadOnlyList<SegmentCurve> Segments { get; init; } = [];
 
     /// <summary>This record with what an older release stored in its own shapes moved to the engine's.</summary>
     public ModelInfo Upgraded() => LegacyKind is null && LegacyCurves is null ? this : this with

@@ -14,6 +14,8 @@ public static class VocabularyWires
 
     [RegisterConverter, RegisterCopier] public sealed class CurvePointWire : VocabularyWire<CurvePoint>;
 
+    [RegisterConverter, RegisterCopier] public sealed class SegmentCurveWire : VocabularyWire<SegmentCurve>;
+
     [RegisterConverter, RegisterCopier] public sealed class ExperimentReportWire : VocabularyWire<ExperimentReport>;
 
     [RegisterConverter, RegisterCopier] public sealed class StageProgressWire : VocabularyWire<StageProgress>;

@@ -41,6 +41,25 @@ public sealed class ModelsPageTests : ComponentTest
     }
 
     [Fact]
+    public void Each_dataset_column_breaks_f1_down_by_segment_with_the_gap()
+    {
+        static IReadOnlyList<SegmentCurve> Activity(double cold, double regular, double heavy) =>
+            new[] { ("cold", cold), ("regular", regular), ("heavy", heavy) }.Select(s => new SegmentCurve("activity", s.Item1, 100,
+                [new CurvePoint(EvaluationProtocol.TestItems, 4, 10, 0.5, 0.5, s.Item2)])).ToList();
+        Sandbox.Datasets.Add(Fixtures.Dataset("ds-1", "demo"));
+        Sandbox.Datasets.Add(Fixtures.Synthetic("ds-2", "ds-1"));
+        Sandbox.Models.Add(Fixtures.Model("model-1", "ds-1", "ncf") with { Segments = Activity(0.3, 0.4, 0.25) });
+        Sandbox.Models.Add(Fixtures.Model("model-2", "ds-2", "ncf") with { Segments = Activity(0.2, 0.5, 0.45) });
+        var page = Render<Models>();
+
+        var tables = page.FindAll("[data-testid=fairness-activity]");
+        Assert.Equal(2, tables.Count);
+        Assert.Equal(["ncf", "0.300", "0.400", "0.250", "0.150"], tables[0].QuerySelectorAll("tbody td").Select(c => c.TextContent.Trim()));
+        Assert.Equal(["ncf", "0.200", "0.500", "0.450", "0.300"], tables[1].QuerySelectorAll("tbody td").Select(c => c.TextContent.Trim()));
+        Assert.Contains("cold (100 users)", tables[0].QuerySelector("thead")!.TextContent);
+    }
+
+    [Fact]
     public void A_model_whose_predictions_were_kept_links_to_their_download()
     {
         Sandbox.Datasets.Add(Fixtures.Dataset("ds-1", "demo"));
