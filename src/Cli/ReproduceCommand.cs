@@ -19,6 +19,7 @@ internal static class ReproduceCommand
             OptionSpec.Of("seed", "the seed of the whole grid", Paper.Seed),
             OptionSpec.Of("variant", CommonOptions.Variants, Paper.Variant.Name()),
             OptionSpec.Of("ranking-seeds", "split seeds of the ranking verdict (each extra one trains every cell once more)", Paper.RankingSeeds),
+            .. ScenarioArguments.Unconditional,
             CommonOptions.Threads,
             CommonOptions.Device,
             .. CommonOptions.Import,
@@ -42,11 +43,19 @@ internal static class ReproduceCommand
             throw new UsageException($"--variant: unknown variant '{variantText}' ({GanrsVariants.Names})");
         }
         var rankingSeeds = line.Int("ranking-seeds", 1, ExperimentPlan.MaxRankingSeeds);
+        var scenario = ScenarioArguments.ApplyUnconditional(line, new SampleOptions());
         var device = Devices.Parse(line.String("device"));
         var threads = CommonOptions.ThreadBudgetOf(line);
-        var source = ImportArguments.Load(line, sourcePath, stderr);
 
-        var plan = (quick ? ExperimentPlan.Quick(seed, device) : ExperimentPlan.Paper(seed, device)) with { Variant = variant, RankingSeeds = rankingSeeds };
+        var plan = (quick ? ExperimentPlan.Quick(seed, device) : ExperimentPlan.Paper(seed, device)) with
+        {
+            Variant = variant,
+            RankingSeeds = rankingSeeds,
+            Scenario = scenario.HasScenario ? scenario : null,
+        };
+        // Checked before the source is read, so that a scenario the grid cannot sample fails at once.
+        ExperimentRunner.CheckScenario(plan);
+        var source = ImportArguments.Load(line, sourcePath, stderr);
         stderr.WriteLine($"{source.Name}: {source.UserCount:N0} users, {source.ItemCount:N0} items, {source.Count:N0} ratings; " +
             $"{plan.Name} grid: the source and {plan.Synthetic.Count} GANRS datasets, six baselines each, into {Path.GetFullPath(outDirectory)}");
         var report = ExperimentRunner.Run(source, outDirectory, plan, new ProgressRelay<ExperimentProgress>(p =>

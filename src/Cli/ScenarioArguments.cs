@@ -6,32 +6,43 @@ namespace GanRsSandbox.Cli;
 /// <summary>The scenario knobs of <c>generate</c>: conditional groups, cold start, an unbalanced histogram, popularity skew.</summary>
 internal static class ScenarioArguments
 {
-    public static readonly OptionSpec[] Options =
+    /// <summary>The knobs that need no conditional generator: what <c>reproduce</c> applies to every dataset of its grid.</summary>
+    public static readonly OptionSpec[] Unconditional =
     [
-        new("condition", "a categorical user attribute of --users-file to condition the generator on (CGANRS); synthetic users carry it in a group column"),
-        new("group-shares", "the conditional groups' shares of the users, as VALUE=SHARE,… (default: the source's), e.g. F=0.5,M=0.5"),
         new("cold-users", "a cold-start share of users with at most K ratings each, as SHARE:K, e.g. 0.3:5"),
         new("cold-items", "a cold-start share of items with at most K ratings each, as SHARE:K"),
         new("rating-shares", "the rating histogram to produce, as RATING=SHARE,… (default: the source's), e.g. 1=0.05,2=0.05,3=0.1,4=0.3,5=0.5"),
         OptionSpec.Of("popularity-skew", $"the exponent on the source's item popularity shape ({SampleOptions.MinPopularitySkew} to {SampleOptions.MaxPopularitySkew}; above 1 concentrates ratings on popular items)", new SampleOptions().PopularitySkew),
     ];
 
+    public static readonly OptionSpec[] Options =
+    [
+        new("condition", "a categorical user attribute of --users-file to condition the generator on (CGANRS); synthetic users carry it in a group column"),
+        new("group-shares", "the conditional groups' shares of the users, as VALUE=SHARE,… (default: the source's), e.g. F=0.5,M=0.5"),
+        .. Unconditional,
+    ];
+
     /// <summary>The request with the scenario's knobs set; each one is checked by <see cref="SampleOptions.Validate"/>.</summary>
     public static SampleOptions Apply(CommandLine line, SampleOptions options)
     {
         var groupShares = line.Shares("group-shares");
+        if (groupShares is not null && line.String("condition") is null && line.String("generator") is null)
+        {
+            throw new UsageException("--group-shares: needs a conditional generator (--condition ATTRIBUTE with --users-file, or a --generator trained so)");
+        }
+        return ApplyUnconditional(line, options) with { GroupShares = groupShares?.ToDictionary(p => p.Key, p => p.Value) };
+    }
+
+    /// <summary>The request with the <see cref="Unconditional"/> knobs set.</summary>
+    public static SampleOptions ApplyUnconditional(CommandLine line, SampleOptions options)
+    {
         IReadOnlyDictionary<double, double>? ratingShares = null;
         if (line.String("rating-shares") is { } ratingText && !ShareList.TryParseRatings(ratingText, out ratingShares, out var ratingError))
         {
             throw new UsageException($"--rating-shares: {ratingError}");
         }
-        if (groupShares is not null && line.String("condition") is null && line.String("generator") is null)
-        {
-            throw new UsageException("--group-shares: needs a conditional generator (--condition ATTRIBUTE with --users-file, or a --generator trained so)");
-        }
         return options with
         {
-            GroupShares = groupShares?.ToDictionary(p => p.Key, p => p.Value),
             RatingShares = ratingShares,
             ColdUsers = Cold(line, "cold-users"),
             ColdItems = Cold(line, "cold-items"),

@@ -265,9 +265,10 @@ public sealed class ExperimentGrain(
         {
             throw SandboxException.Invalid("epochs", $"epochs: {request.Epochs} must be between 1 and 1,000");
         }
-        return plan with
+        var requested = plan with
         {
             Variant = request.Variant,
+            Scenario = request.Scenario,
             RankingSeeds = request.RankingSeeds ?? plan.RankingSeeds,
             Generator = plan.Generator with
             {
@@ -278,5 +279,6 @@ public sealed class ExperimentGrain(
             // Scaled far down, sweep rows can meet at the floor of one sample per user and item; one of each size is enough.
             Synthetic = request.SampleScale is { } sampleScale ? plan.Synthetic.Select(s => s.Scaled(sampleScale)).DistinctBy(s => s.Key).ToList() : plan.Synthetic,
         };
+        return ContractMapping.Validated(requested, ExperimentRunner.CheckScenario, "scenario.");
     }
 }

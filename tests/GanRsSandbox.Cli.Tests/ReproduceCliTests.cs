@@ -40,6 +40,13 @@ public sealed class ReproduceCliTests : IDisposable
         Assert.Contains("--variant: unknown variant 'best'", variant.Err);
         var unknown = Run("reproduce", "--source", source, "--out", Path.Combine(_folder, "r"), "--fast");
         Assert.Equal(GanrsCli.BadArguments, unknown.Code);
+        // A scenario needs the matched pipeline, and a cap the grid's datasets can honour.
+        var scenario = Run("reproduce", "--source", source, "--out", Path.Combine(_folder, "r"), "--variant", "stable", "--cold-users", "0.3:5");
+        Assert.Equal(GanrsCli.BadArguments, scenario.Code);
+        Assert.Contains("--cold-users", scenario.Err);
+        var cap = Run("reproduce", "--source", source, "--out", Path.Combine(_folder, "r"), "--quick", "--cold-users", "0.3:4000");
+        Assert.Equal(GanrsCli.BadArguments, cap.Code);
+        Assert.Contains("--cold-users", cap.Err);
         Assert.False(Directory.Exists(Path.Combine(_folder, "r")));
     }
 

@@ -391,6 +391,23 @@ public sealed class ApiTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task A_grid_scenario_it_cannot_sample_is_refused_before_any_job()
+    {
+        var source = await CreateDemoAsync();
+        var groups = await Problem(await Http.PostAsJsonAsync("/api/experiments", new
+        {
+            sourceDatasetId = source, preset = "quick", scenario = new { groupShares = new Dictionary<string, double> { ["F"] = 1 } },
+        }), HttpStatusCode.BadRequest);
+        Assert.Equal("scenario.groupShares", (string)groups["field"]!);
+        var variant = await Problem(await Http.PostAsJsonAsync("/api/experiments", new
+        {
+            sourceDatasetId = source, preset = "quick", variant = "stable", scenario = new { coldUsers = new { share = 0.3, maxRatings = 5 } },
+        }), HttpStatusCode.BadRequest);
+        Assert.Equal("scenario.coldUsers", (string)variant["field"]!);
+        Assert.Contains("matched", (string)variant["detail"]!);
+    }
+
+    [Fact]
     public async Task OpenApi_document_and_reference_page_are_served()
     {
         var document = (await GetJson("/openapi/v1.json"))!;

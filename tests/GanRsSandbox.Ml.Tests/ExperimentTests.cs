@@ -157,6 +157,35 @@ public sealed class ExperimentRunnerTests : IDisposable
     }
 
     [Fact]
+    public void A_grid_on_a_scenario_samples_every_dataset_under_it_and_keeps_its_folder_to_itself()
+    {
+        var source = TestData.LowRank(users: 40, items: 30, density: 0.4);
+        var scenario = new SampleOptions { ColdUsers = new Ml.Scenarios.ColdStart(0.4, 3) };
+        var plan = Tiny() with { Synthetic = [new("s-small", 30, 25, 300, 2.5, InSampleSweep: true)], RankingSeeds = 1, Scenario = scenario };
+        var report = ExperimentRunner.Run(source, _folder, plan);
+        var set = report.Datasets.Single(d => d.Key == "s-small");
+        var cold = set.Fidelity!.Scenario!.Single(f => f.Metric.StartsWith("users with at most 3"));
+        Assert.Equal(0.4, cold.Synthetic, 2);
+        Assert.Equal(0.4, cold.Requested);
+        // The same folder without the scenario is another run.
+        Assert.Equal("out", Assert.Throws<ArgumentException>(() => ExperimentRunner.Run(source, _folder, plan with { Scenario = null })).ParamName);
+    }
+
+    [Fact]
+    public void A_scenario_the_grid_cannot_sample_is_refused_before_anything_runs()
+    {
+        var plan = Tiny();
+        var groups = Assert.Throws<ArgumentOutOfRangeException>(() => ExperimentRunner.CheckScenario(plan with { Scenario = new SampleOptions { GroupShares = new Dictionary<string, double> { ["F"] = 1 } } }));
+        Assert.Equal("group-shares", groups.ParamName);
+        var variant = Assert.Throws<ArgumentOutOfRangeException>(() => ExperimentRunner.CheckScenario(plan with { Variant = GanrsVariant.Stable, Scenario = new SampleOptions { PopularitySkew = 2 } }));
+        Assert.Equal("popularity-skew", variant.ParamName);
+        // A cap at or above what a 25-item dataset can rate.
+        var cap = Assert.Throws<ArgumentOutOfRangeException>(() => ExperimentRunner.CheckScenario(plan with { Scenario = new SampleOptions { ColdUsers = new Ml.Scenarios.ColdStart(0.3, 25) } }));
+        Assert.Equal("cold-users", cap.ParamName);
+        Assert.False(File.Exists(Path.Combine(_folder, "run.json")));
+    }
+
+    [Fact]
     public void A_folder_of_another_run_is_refused()
     {
         var source = TestData.LowRank(users: 40, items: 30, density: 0.4);

@@ -19,6 +19,12 @@ public sealed record ExperimentPlan
     public GanrsVariant Variant { get; init; } = GanrsVariants.Default;
 
     /// <summary>
+    /// The scenario every synthetic dataset is sampled under (cold users or items, a rating histogram, a popularity
+    /// skew: <see cref="SampleOptions.WithScenarioOf"/>); only its scenario knobs are read. Null: the source's shape.
+    /// </summary>
+    public SampleOptions? Scenario { get; init; }
+
+    /// <summary>
     /// Split seeds of the ranking verdict (<see cref="Evaluation.RankingVerdict"/>): every dataset × model cell is also
     /// trained on the splits of seeds Seed + 1 … Seed + RankingSeeds − 1, only for the verdict; 1 gives no self-agreement.
     /// </summary>

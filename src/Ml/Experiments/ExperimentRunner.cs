@@ -120,6 +120,7 @@ public static class ExperimentRunner
     /// </summary>
     public static string Prepare(string outDirectory, ExperimentPlan plan, GridDataset source, string sourceName)
     {
+        CheckScenario(plan);
         var folder = Directory.CreateDirectory(outDirectory).FullName;
         Directory.CreateDirectory(Path.Combine(folder, "datasets"));
         Directory.CreateDirectory(Path.Combine(folder, "cells"));
@@ -177,6 +178,24 @@ public static class ExperimentRunner
     /// A folder resumes only the run that started it: mixing cells of another plan, seed or source would make a
     /// report that no single run produced.
     /// </summary>
+    /// <summary>Refuses, before anything runs, a scenario the grid's datasets could not be sampled under.</summary>
+    public static void CheckScenario(ExperimentPlan plan)
+    {
+        if (plan.Scenario is not { } scenario)
+        {
+            return;
+        }
+        if (scenario.GroupShares is not null)
+        {
+            throw new ArgumentOutOfRangeException("group-shares", "the grid trains a generator without a condition, so it has no groups to share out");
+        }
+        // The knobs' own checks, at the grid's variant and at each dataset's size.
+        foreach (var spec in plan.Synthetic)
+        {
+            new SampleOptions { Users = spec.Users, Items = spec.Items, Samples = spec.Samples, Variant = plan.Variant }.WithScenarioOf(scenario).Validate();
+        }
+    }
+
     private static void CheckSameRun(string folder, ExperimentPlan plan, GridDataset source, string sourceName)
     {
         var fingerprint = JsonSerializer.Serialize(new
@@ -192,6 +211,12 @@ public static class ExperimentRunner
             Synthetic = plan.Synthetic.Select(s => s.Key).ToList(),
             Source = new { Name = sourceName, UserCount = source.Users, ItemCount = source.Items, Count = source.Ratings },
         }, Json);
+        if (plan.Scenario is { } scenario)
+        {
+            // Added only when set, so that a folder of a run without a scenario still resumes as before.
+            var knobs = JsonSerializer.Serialize(new SampleOptions().WithScenarioOf(scenario), Json);
+            fingerprint = fingerprint.TrimEnd()[..^1].TrimEnd() + ",\n  \"scenario\": " + knobs.ReplaceLineEndings("\n  ") + "\n}";
+        }
         var path = Path.Combine(folder, "run.json");
         if (File.Exists(path) && File.ReadAllText(path) != fingerprint)
         {
@@ -252,7 +277,7 @@ public static class ExperimentRunner
         {
             return new GridPieceResult(true, $"{spec.Key}: reused") { Ratings = GridDatasetFile.Read(infoPath, Json).Ratings };
         }
-        var (result, report) = EngineWorkflows.SampleSynthetic(new SyntheticSetRequest(generator(), new SampleOptions
+        var options = new SampleOptions
         {
             Users = spec.Users,
             Items = spec.Items,
@@ -261,7 +286,9 @@ public static class ExperimentRunner
             Seed = plan.Seed,
             Variant = plan.Variant,
             Device = plan.Generator.Device,
-        }) { Threads = threads }, null, cancellationToken);
+        };
+        var (result, report) = EngineWorkflows.SampleSynthetic(new SyntheticSetRequest(generator(), plan.Scenario is { } scenario ? options.WithScenarioOf(scenario) : options)
+            { Threads = threads }, null, cancellationToken);
         var data = result.Dataset;
         var info = new GridDataset(spec.Key, false, data.UserCount, data.ItemCount, data.Count, spec.Samples, spec.InSampleSweep, report);
         DatasetFile.Save(data, dataPath);

@@ -25,6 +25,8 @@ public sealed record ExperimentRequest
     /// <summary>Split seeds of the ranking verdict (1 to 10; 3 by default): each extra one trains every cell once more.</summary>
     [Id(7), Range(1, RankingOptions.MaxSeeds)] public int? RankingSeeds { get; init; }
     [Id(8)] public GanrsVariant Variant { get; init; } = GanrsVariants.Default;
+    /// <summary>Optional: the scenario knobs (coldUsers, coldItems, ratingShares, popularitySkew) every synthetic dataset is sampled under.</summary>
+    [Id(9)] public SampleOptions? Scenario { get; init; }
 
     public ExperimentRequest Upgraded() => LegacyVariant is { } name
         ? this with { Variant = NamedValues.TryParse<GanrsVariant>(name, out var variant) ? variant : GanrsVariants.Default, LegacyVariant = null }

@@ -22,6 +22,8 @@ public static class VocabularyWires
 
     [RegisterConverter, RegisterCopier] public sealed class SyntheticRequestWire : VocabularyWire<SyntheticRequest>;
 
+    [RegisterConverter, RegisterCopier] public sealed class SampleOptionsWire : VocabularyWire<SampleOptions>;
+
     [RegisterConverter, RegisterCopier] public sealed class BaselineKindWire : VocabularyWire<BaselineKind>;
 
     [RegisterConverter, RegisterCopier] public sealed class GanrsVariantWire : VocabularyWire<GanrsVariant>;

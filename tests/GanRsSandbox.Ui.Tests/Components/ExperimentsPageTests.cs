@@ -32,6 +32,31 @@ public sealed class ExperimentsPageTests : ComponentTest
     }
 
     [Fact]
+    public async Task The_grid_runs_on_a_scenario_preset_built_from_the_sources_scale()
+    {
+        Sandbox.Datasets.Add(Fixtures.Dataset("ds-1", "ml-100k"));
+        var page = Render<Experiments>();
+        Assert.Null(await StartWith(page, null));
+        Assert.Equal(Ml.Scenarios.ScenarioPresets.ColdUsers, (await StartWith(page, "cold-users"))!.ColdUsers);
+        var unbalanced = (await StartWith(page, "unbalanced-ratings"))!.RatingShares!;
+        Assert.Equal([1.0, 2, 3, 4, 5], unbalanced.Keys.Order());
+        Assert.Equal(0.5 / (1 - Math.Pow(0.5, 5)), unbalanced[5], 9);
+    }
+
+    private async Task<SampleOptions?> StartWith(IRenderedComponent<Experiments> page, string? scenario)
+    {
+        if (scenario is not null)
+        {
+            var select = page.FindComponents<MudBlazor.MudSelect<string>>().Single(s => s.Instance.Label == "Scenario");
+            await page.InvokeAsync(() => select.Instance.ValueChanged.InvokeAsync(scenario));
+        }
+        Sandbox.Requests.Clear();
+        page.Find("[data-testid=start-experiment]").Click();
+        page.WaitForAssertion(() => Assert.Single(Sandbox.Requests));
+        return Assert.IsType<ExperimentRequest>(Sandbox.Requests[0]).Scenario;
+    }
+
+    [Fact]
     public void The_grid_fills_in_as_cells_finish_with_agreement_trends_and_downloads()
     {
         Sandbox.Datasets.Add(Fixtures.Dataset("ds-1", "ml-100k"));

@@ -86,7 +86,19 @@ public record SampleOptions
     public bool HasScenario => this != WithoutScenario();
 
     /// <summary>The same request with every scenario knob at its default.</summary>
-    public SampleOptions WithoutScenario() => this with { GroupShares = null, ColdUsers = null, ColdItems = null, RatingShares = null, PopularitySkew = 1 };
+    public SampleOptions WithoutScenario() => WithScenarioOf(Unset);
+
+    /// <summary>The same request with another's scenario knobs (a grid samples every dataset under one scenario): the one list of them.</summary>
+    public SampleOptions WithScenarioOf(SampleOptions scenario) => this with
+    {
+        GroupShares = scenario.GroupShares,
+        ColdUsers = scenario.ColdUsers,
+        ColdItems = scenario.ColdItems,
+        RatingShares = scenario.RatingShares,
+        PopularitySkew = scenario.PopularitySkew,
+    };
+
+    private static readonly SampleOptions Unset = new();
 
     /// <summary>Checks the request; the messages name the parameter as the CLI and API spell it.</summary>
     public virtual void Validate()
