@@ -9,6 +9,23 @@ internal static class SideInfoArguments
     public static readonly OptionSpec UsersFile = new("users-file",
         "side information about the users (u.user, users.dat, or a CSV with a header, the user id first), joined by original id");
 
+    public static readonly OptionSpec ItemsFile = new("items-file",
+        "side information about the items (u.item genres, movies.dat, or a CSV with a header, the item id first; | separates labels), joined by original id");
+
+    /// <summary>The items broken down by their categorical attributes, or null when no file was given.</summary>
+    public static IReadOnlyList<ItemGroupBreakdown>? LoadItems(CommandLine line, RatingsDataset data)
+    {
+        if (line.String(ItemsFile.Name) is not { } path)
+        {
+            return null;
+        }
+        if (!File.Exists(path))
+        {
+            throw new UsageException($"--items-file: {path} does not exist");
+        }
+        return ItemAttributesFile.Read(path, data);
+    }
+
     /// <summary>The users' attributes, or null when no file was given; a missing file is a usage error, a bad one a data error.</summary>
     public static UserAttributes? Load(CommandLine line, RatingsDataset data)
     {

@@ -6,7 +6,7 @@ namespace GanRsSandbox.Cli;
 internal static class StatsCommand
 {
     public static readonly CommandSpec Spec = new("stats", "a ratings file's size, density, rating histogram and popularity concentration",
-        ["FILE"], [CommonOptions.Json, SideInfoArguments.UsersFile, .. CommonOptions.Import], Run);
+        ["FILE"], [CommonOptions.Json, SideInfoArguments.UsersFile, SideInfoArguments.ItemsFile, .. CommonOptions.Import], Run);
 
     public static int Run(CommandLine line, TextWriter stdout, TextWriter stderr)
     {
@@ -18,11 +18,19 @@ internal static class StatsCommand
         {
             stats = stats with { Groups = attributes.Categorical.Select(a => UserAttributesFile.Breakdown(data, a, attributes.Of(a))).ToList() };
         }
+        if (SideInfoArguments.LoadItems(line, data) is { } itemGroups)
+        {
+            stats = stats with { ItemGroups = itemGroups };
+        }
         var human = JsonOutput.HumanOutput(json, stdout, stderr);
         Print(human, data.Name, stats);
         foreach (var breakdown in stats.Groups ?? [])
         {
-            Print(human, breakdown);
+            Print(human, breakdown.Attribute, "users", breakdown.Groups);
+        }
+        foreach (var breakdown in stats.ItemGroups ?? [])
+        {
+            Print(human, breakdown.Attribute, "items", breakdown.Groups);
         }
         if (json is not null)
         {
@@ -31,13 +39,13 @@ internal static class StatsCommand
         return GanrsCli.Ok;
     }
 
-    public static void Print(TextWriter stdout, GroupBreakdown breakdown)
+    public static void Print(TextWriter stdout, string attribute, string members, IEnumerable<IGroupFigures> groups)
     {
-        stdout.WriteLine($"by {breakdown.Attribute}");
-        foreach (var group in breakdown.Groups)
+        stdout.WriteLine($"{members} by {attribute}");
+        foreach (var group in groups)
         {
             var histogram = string.Join(" ", group.RatingShares.Select(r => $"{r.Key}:{r.Value:P0}"));
-            stdout.WriteLine($"  {group.Value,-14} {group.Users,8:N0} users {group.Share,7:P1} {group.Ratings,12:N0} ratings  {histogram}");
+            stdout.WriteLine($"  {group.Value,-14} {group.Members,8:N0} {members} {group.Share,7:P1} {group.Ratings,12:N0} ratings  {histogram}");
         }
     }
 

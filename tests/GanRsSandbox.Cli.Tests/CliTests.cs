@@ -148,6 +148,58 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void StatsBreaksTheItemsDownByGenreFromUItemMoviesDatOrACsv()
+    {
+        // u.item: 19 genre flags; items 1-10 Action, 11-20 Comedy, item 1 also Drama. Item 99 has no ratings: skipped.
+        static string Flags(params int[] genres) => string.Join('|', Enumerable.Range(0, 19).Select(g => genres.Contains(g) ? "1" : "0"));
+        var uItem = Write("u.item", string.Join('\n', Enumerable.Range(1, 20).Append(99)
+            .Select(i => $"{i}|Film {i} (1995)|01-Jan-1995||http://x|{Flags(i <= 10 ? (i == 1 ? [1, 8] : [1]) : [5])}")) + "\n");
+        var (code, output, error) = Run("stats", SmallDataset(), "--items-file", uItem);
+        Assert.True(code == 0, error);
+        Assert.Contains("items by genre", output);
+        Assert.Matches(@"Action\s+10 items\s+50\.0 %", output);
+        Assert.Matches(@"Drama\s+1 items\s+5\.0 %", output);
+
+        var moviesDat = Write("movies.dat", string.Join('\n', Enumerable.Range(1, 20).Select(i => $"{i}::Film {i}::{(i <= 10 ? "Action|Drama" : "Comedy")}")) + "\n");
+        (code, output, _) = Run("stats", SmallDataset(), "--items-file", moviesDat);
+        Assert.Equal(0, code);
+        Assert.Matches(@"Drama\s+10 items", output);
+
+        // movies.csv: a quoted title holds a comma; titles are unique, so only genres group.
+        var csv = Write("movies.csv", "movieId,title,genres\n" + string.Join('\n', Enumerable.Range(1, 20).Select(i => $"{i},\"Film, the {i}\",{(i % 2 == 0 ? "Horror" : "Comedy|Romance")}")) + "\n");
+        (code, output, error) = Run("stats", SmallDataset(), "--items-file", csv);
+        Assert.True(code == 0, error);
+        Assert.Contains("items by genres", output);
+        Assert.DoesNotContain("items by title", output);
+        Assert.Matches(@"Romance\s+10 items", output);
+    }
+
+    [Fact]
+    public void A_bad_items_file_names_its_line_and_field()
+    {
+        var missing = Write("few.dat", string.Join('\n', Enumerable.Range(1, 19).Select(i => $"{i}::Film::Drama")) + "\n");
+        var (code, _, error) = Run("stats", SmallDataset(), "--items-file", missing);
+        Assert.Equal(3, code);
+        Assert.Contains("1 item(s) of the dataset have no row, the first '20'", error);
+
+        var twice = Write("twice.csv", "item,genre\n1,Drama\n1,Comedy\n");
+        (code, _, error) = Run("stats", SmallDataset(), "--items-file", twice);
+        Assert.Equal(3, code);
+        Assert.Contains("twice.csv:3", error);
+        Assert.Contains("second row", error);
+
+        var shortRow = Write("short.csv", "item,genre,year\n1,Drama\n");
+        (code, _, error) = Run("stats", SmallDataset(), "--items-file", shortRow);
+        Assert.Equal(3, code);
+        Assert.Contains("short.csv:2", error);
+        Assert.Contains("expected 3 fields", error);
+
+        (code, _, error) = Run("stats", SmallDataset(), "--items-file", Path.Combine(_folder, "nowhere.item"));
+        Assert.Equal(2, code);
+        Assert.Contains("--items-file", error);
+    }
+
+    [Fact]
     public void StatsBreaksTheUsersDownByASideInformationFile()
     {
         var users = Write("u.user", string.Join('\n', Enumerable.Range(1, 30).Select(u => $"{u}|{20 + u}|{(u <= 10 ? "F" : "M")}|writer|0{u}")) + "\n");

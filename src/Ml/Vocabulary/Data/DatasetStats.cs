@@ -30,6 +30,10 @@ public sealed record DatasetStats(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<SideInfo.GroupBreakdown>? Groups { get; init; }
 
+    /// <summary>The items broken down by each categorical attribute of their side information (genres), where a caller gave one.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<SideInfo.ItemGroupBreakdown>? ItemGroups { get; init; }
+
     /// <summary>Degrees sorted descending and thinned to evenly spaced ranks, enough to draw a long-tail curve.</summary>
     public static int[] LongTail(int[] degrees)
     {
