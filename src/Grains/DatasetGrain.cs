@@ -236,7 +236,27 @@ public sealed class DatasetGrain(
 
     public Task<DatasetInfo?> GetAsync() => Task.FromResult(State.State.Info);
 
-    public async Task<DatasetInfo> AttachUsersAsync(string fileName, byte[] content)
+    public Task<DatasetInfo> AttachUsersAsync(string fileName, byte[] content) =>
+        AttachSideInfoAsync(fileName, "users.csv", content, (data, reader, name) =>
+        {
+            var attributes = UserAttributesFile.Read(reader, name, data);
+            var groups = attributes.Categorical.Select(a => UserAttributesFile.Breakdown(data, a, attributes.Of(a))).ToList();
+            return (info, artifact) => info with { Stats = info.Stats! with { Groups = groups }, UsersArtifact = artifact, UsersFileName = name };
+        });
+
+    public Task<DatasetInfo> AttachItemsAsync(string fileName, byte[] content) =>
+        AttachSideInfoAsync(fileName, "items.csv", content, (data, reader, name) =>
+        {
+            var groups = ItemAttributesFile.Read(reader, name, data);
+            return (info, artifact) => info with { Stats = info.Stats! with { ItemGroups = groups }, ItemsArtifact = artifact, ItemsFileName = name };
+        });
+
+    /// <summary>
+    /// Reads a side-information file against the dataset off the grain scheduler (parsing and the join are CPU work),
+    /// stores it only once it joins whole, and records it with what <paramref name="join"/> makes of it.
+    /// </summary>
+    private async Task<DatasetInfo> AttachSideInfoAsync(string fileName, string defaultName, byte[] content,
+        Func<RatingsDataset, TextReader, string, Func<DatasetInfo, ArtifactRef, DatasetInfo>> join)
     {
         var info = State.State.Info ?? throw SandboxException.NotFound("dataset", Id);
         if (info.Status != ResourceStatus.Ready || info.Artifact is null)
@@ -245,29 +265,27 @@ public sealed class DatasetGrain(
         }
         if (content.Length is 0 or > IDatasetGrain.MaxUsersFileBytes)
         {
-            throw SandboxException.Invalid("file", $"file: a users file must hold 1 to {IDatasetGrain.MaxUsersFileBytes:N0} bytes");
+            throw SandboxException.Invalid("file", $"file: a side-information file must hold 1 to {IDatasetGrain.MaxUsersFileBytes:N0} bytes");
         }
-        var name = Path.GetFileName(string.IsNullOrWhiteSpace(fileName) ? "users.csv" : fileName);
+        var name = Path.GetFileName(string.IsNullOrWhiteSpace(fileName) ? defaultName : fileName);
         var path = Services.Artifacts.Locate(info.Artifact);
-        // Parsing and the join are CPU work: off the grain scheduler. The file is stored only once it joins whole.
-        var (groups, artifact) = await Task.Run(() =>
+        var (record, artifact) = await Task.Run(() =>
         {
-            var data = DatasetFile.Load(path);
-            UserAttributes attributes;
+            Func<DatasetInfo, ArtifactRef, DatasetInfo> recorded;
             try
             {
                 using var reader = new StreamReader(new MemoryStream(content));
-                attributes = UserAttributesFile.Read(reader, name, data);
+                recorded = join(DatasetFile.Load(path), reader, name);
             }
             catch (DataFormatException e)
             {
                 var where = e.Line > 0 ? $"{e.File}:{e.Line}" : e.File;
                 throw SandboxException.Invalid(e.Field is null ? where : $"{where}:{e.Field}", e.Message);
             }
-            var breakdowns = attributes.Categorical.Select(a => UserAttributesFile.Breakdown(data, a, attributes.Of(a))).ToList();
-            return (breakdowns, Services.Artifacts.Put(file => File.WriteAllBytes(file, content)));
+            return (recorded, Services.Artifacts.Put(file => File.WriteAllBytes(file, content)));
         });
-        State.State.Info = info with { Stats = info.Stats! with { Groups = groups }, UsersArtifact = artifact, UsersFileName = name };
+        // The grain is not reentrant: no delete or other change ran while the file was read.
+        State.State.Info = record(info, artifact);
         await State.WriteStateAsync();
         this.Publish(new SandboxEvent { Kind = RegistryEntryKind.Dataset, Id = Id });
         return State.State.Info;

@@ -391,6 +391,30 @@ public sealed class ApiTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task An_items_file_shows_the_items_by_genre_and_a_bad_one_names_its_line()
+    {
+        var source = (string)(await Json(await UploadAsync(TestFiles.DemoAsUData(), "u.data", "with genres")))["id"]!;
+        var items = Enumerable.Range(0, (int)(await GetJson($"/api/datasets/{source}"))!["stats"]!["items"]!).ToList();
+        var export = await Http.GetStringAsync($"/api/datasets/{source}/export?format=csv");
+        var ids = export.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.Split(',')[1]).Distinct().ToList();
+        Assert.Equal(items.Count, ids.Count);
+        static ByteArrayContent File(string text) => new(Encoding.UTF8.GetBytes(text));
+
+        var bad = await Problem(await Http.PutAsync($"/api/datasets/{source}/items-file?fileName=movies.csv",
+            File("movieId,title,genres\n" + string.Join("\n", ids.Select(id => $"{id},\"A, film\",Drama")) + "\n" + ids[0] + ",again,Comedy\n")), HttpStatusCode.BadRequest);
+        Assert.Equal($"movies.csv:{ids.Count + 2}:item", (string)bad["field"]!);
+        Assert.Null((await GetJson($"/api/datasets/{source}"))!["stats"]!["itemGroups"]);
+
+        var attached = await Json(await Http.PutAsync($"/api/datasets/{source}/items-file?fileName=movies.csv",
+            File("movieId,title,genres\n" + string.Join("\n", ids.Select((id, i) => $"{id},\"A, film {i}\",{(i % 2 == 0 ? "Drama|Comedy" : "Drama")}")) + "\nunrated,Never seen,Horror\n")));
+        var genres = ((JsonArray)attached["stats"]!["itemGroups"]!).Single()!;
+        Assert.Equal("genres", (string)genres["attribute"]!);
+        Assert.Equal([("Drama", ids.Count), ("Comedy", (ids.Count + 1) / 2)],
+            ((JsonArray)genres["groups"]!).Select(g => ((string)g!["value"]!, (int)g["items"]!)));
+        Assert.Equal("movies.csv", (string)attached["itemsFileName"]!);
+    }
+
+    [Fact]
     public async Task A_grid_scenario_it_cannot_sample_is_refused_before_any_job()
     {
         var source = await CreateDemoAsync();

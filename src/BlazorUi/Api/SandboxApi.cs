@@ -56,22 +56,12 @@ public static class SandboxApi
             return Results.NoContent();
         }).WithSummary("Delete a dataset and the models trained on it").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         datasets.MapPut("/{id}/users-file", async (string id, string? fileName, HttpRequest http, IDatasetService service) =>
-            {
-                // The body is the file itself; one more byte than the bound is read to tell a file at the bound from one over it.
-                using var buffer = new MemoryStream();
-                var chunk = new byte[81920];
-                int read;
-                while ((read = await http.Body.ReadAsync(chunk, http.HttpContext.RequestAborted)) > 0)
-                {
-                    buffer.Write(chunk, 0, read);
-                    if (buffer.Length > IDatasetGrain.MaxUsersFileBytes)
-                    {
-                        throw SandboxException.Invalid("file", $"file: a users file must hold at most {IDatasetGrain.MaxUsersFileBytes:N0} bytes");
-                    }
-                }
-                return await service.AttachUsersAsync(id, fileName ?? "users.csv", buffer.ToArray());
-            })
+                await service.AttachUsersAsync(id, fileName ?? "users.csv", await SideInfoBodyAsync(http)))
             .WithSummary("Join side information about the users to the dataset: the body is u.user, users.dat or a CSV with a header (user id first), fileName names it in errors; the categorical attributes' groups (users, shares, rating histograms) appear in stats.groups")
+            .Produces<DatasetInfo>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        datasets.MapPut("/{id}/items-file", async (string id, string? fileName, HttpRequest http, IDatasetService service) =>
+                await service.AttachItemsAsync(id, fileName ?? "items.csv", await SideInfoBodyAsync(http)))
+            .WithSummary("Join side information about the items to the dataset: the body is u.item, movies.dat or a CSV with a header (item id first, | between labels); the genres' groups (items, shares, rating histograms) appear in stats.itemGroups")
             .Produces<DatasetInfo>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         datasets.MapGet("/{id}/users", (string id, int? offset, int? count, IDatasetService service) =>
             service.UsersAsync(id, offset ?? 0, count ?? 100)).WithSummary("User ids of a dataset, in file order");
@@ -282,6 +272,23 @@ public static class SandboxApi
         return read > MaxFieldBytes
             ? throw SandboxException.Invalid(part, $"{part}: a form field may hold at most {MaxFieldBytes:N0} bytes")
             : System.Text.Encoding.UTF8.GetString(buffer, 0, read);
+    }
+
+    /// <summary>A side-information file sent as the request body, refused past its bound without reading the rest.</summary>
+    private static async Task<byte[]> SideInfoBodyAsync(HttpRequest http)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await http.Body.ReadAsync(chunk, http.HttpContext.RequestAborted)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > IDatasetGrain.MaxUsersFileBytes)
+            {
+                throw SandboxException.Invalid("file", $"file: a side-information file must hold at most {IDatasetGrain.MaxUsersFileBytes:N0} bytes");
+            }
+        }
+        return buffer.ToArray();
     }
 }
 

@@ -143,6 +143,9 @@ public sealed class DatasetService(
     public Task<DatasetInfo> AttachUsersAsync(string id, string fileName, byte[] content) =>
         Listing.Checked(id, "dataset", () => cluster.GetGrain<IDatasetGrain>(id).AttachUsersAsync(fileName, content));
 
+    public Task<DatasetInfo> AttachItemsAsync(string id, string fileName, byte[] content) =>
+        Listing.Checked(id, "dataset", () => cluster.GetGrain<IDatasetGrain>(id).AttachItemsAsync(fileName, content));
+
     public Task DeleteAsync(string id) => Listing.Checked(id, "dataset", () => cluster.GetGrain<IDatasetGrain>(id).DeleteAsync());
 
     public Task<IReadOnlyList<string>> UsersAsync(string id, int offset, int count) =>

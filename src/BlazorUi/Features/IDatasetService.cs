@@ -37,6 +37,9 @@ public interface IDatasetService
     /// <summary>Joins a users file (side information) to the dataset; its groups appear in the stats.</summary>
     Task<DatasetInfo> AttachUsersAsync(string id, string fileName, byte[] content);
 
+    /// <summary>Joins an items file (genres) to the dataset; its groups appear in the stats.</summary>
+    Task<DatasetInfo> AttachItemsAsync(string id, string fileName, byte[] content);
+
     Task<DatasetInfo> CreateDemoAsync(string name, int seed);
 
     Task<JobInfo> CreateSyntheticAsync(SyntheticRequest request);

@@ -85,6 +85,7 @@ public sealed class ArtifactSweeper(IGrainFactory grains, ArtifactStore artifact
             var dataset = await grains.GetGrain<IDatasetGrain>(id).GetAsync();
             hashes.Add(dataset?.Artifact?.Hash);
             hashes.Add(dataset?.UsersArtifact?.Hash);
+            hashes.Add(dataset?.ItemsArtifact?.Hash);
         }
         foreach (var id in await registry.ListAsync(RegistryEntryKind.Model))
         {

@@ -26,6 +26,9 @@ public sealed record DatasetInfo
     /// <summary>The users' side information (<c>PUT /api/datasets/{id}/users</c>), as uploaded; its groups are in <see cref="Stats"/>.</summary>
     [Id(13)] public ArtifactRef? UsersArtifact { get; init; }
     [Id(14)] public string? UsersFileName { get; init; }
+    /// <summary>The items' side information (<c>PUT /api/datasets/{id}/items-file</c>), as uploaded; its groups are in <see cref="Stats"/>.</summary>
+    [Id(15)] public ArtifactRef? ItemsArtifact { get; init; }
+    [Id(16)] public string? ItemsFileName { get; init; }
 
     /// <summary>This record with what an older release stored in its own shapes moved to the engine's.</summary>
     public DatasetInfo Upgraded() => this with

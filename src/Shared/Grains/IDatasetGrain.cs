@@ -38,8 +38,14 @@ public interface IDatasetGrain : IJobOwnerGrain
     /// </summary>
     [Alias("AttachUsers")] Task<DatasetInfo> AttachUsersAsync(string fileName, byte[] content);
 
-    /// <summary>The largest users file <see cref="AttachUsersAsync"/> takes: ML-1M's users.dat is 110 KB.</summary>
+    /// <summary>The largest users or items file the grain takes: ML-1M's users.dat is 110 KB, ML-25M's movies.csv 3 MB.</summary>
     const int MaxUsersFileBytes = MaxUploadChunkBytes;
+
+    /// <summary>
+    /// Joins side information about the items (u.item, movies.dat or a CSV with a header) by original id and stores it,
+    /// with its groups (genres) in the stats; a file that does not parse leaves the dataset as it was.
+    /// </summary>
+    [Alias("AttachItems")] Task<DatasetInfo> AttachItemsAsync(string fileName, byte[] content);
 
     /// <summary>Null when the dataset does not exist.</summary>
     [AlwaysInterleave, Alias("Get")] Task<DatasetInfo?> GetAsync();

@@ -51,7 +51,26 @@ public sealed class DatasetDetailPageTests : ComponentTest
         page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=group-sizes-gender] rect").Count));
         // Each group's histogram: two series of five ratings.
         Assert.Equal(10, page.FindAll("[data-testid=group-histograms-gender] rect").Count);
-        Assert.Contains("From u.user", page.Find("[data-testid=side-info]").TextContent);
+        Assert.Contains("Users from u.user", page.Find("[data-testid=side-info]").TextContent);
+    }
+
+    [Fact]
+    public void An_items_file_draws_the_items_by_genre()
+    {
+        Sandbox.Datasets.Add(Fixtures.Dataset("ds-1", "ml-100k"));
+        var page = Render<DatasetDetail>(p => p.Add(x => x.Id, "ds-1"));
+        var genres = new ItemGroupBreakdown("genre",
+        [
+            new ItemGroup("Drama", 725, 0.431, 39_895, new Dictionary<double, double> { [1] = 0.04, [2] = 0.09, [3] = 0.25, [4] = 0.37, [5] = 0.25 }),
+            new ItemGroup("Comedy", 505, 0.300, 29_832, new Dictionary<double, double> { [1] = 0.08, [2] = 0.13, [3] = 0.29, [4] = 0.33, [5] = 0.18 }),
+            new ItemGroup("Action", 251, 0.149, 25_589, new Dictionary<double, double> { [1] = 0.06, [2] = 0.13, [3] = 0.28, [4] = 0.33, [5] = 0.20 }),
+        ]);
+        Sandbox.Datasets[0] = Sandbox.Datasets[0] with { ItemsFileName = "u.item", Stats = Sandbox.Datasets[0].Stats! with { ItemGroups = [genres] } };
+        page.FindComponents<InputFile>()[1].UploadFiles(InputFileContent.CreateFromText("1|Toy Story (1995)|||x|0|0|0|1|1|1|0|0|0|0|0|0|0|0|0|0|0|0|0\n", "u.item"));
+        page.WaitForAssertion(() => Assert.Equal("items", ((ValueTuple<string, string, string, int>)Assert.Single(Sandbox.Requests)).Item1));
+        page.WaitForAssertion(() => Assert.Equal(3, page.FindAll("[data-testid=group-sizes-genre] rect").Count));
+        Assert.Equal(15, page.FindAll("[data-testid=group-histograms-genre] rect").Count);
+        Assert.Contains("Items from u.item", page.Find("[data-testid=side-info]").TextContent);
     }
 
     [Fact]

@@ -45,6 +45,12 @@ public sealed class FakeSandbox : IDatasetService, IGeneratorService, IModelServ
         return Task.FromResult(Answer(Datasets.Single(d => d.Id == id)));
     }
 
+    public Task<DatasetInfo> AttachItemsAsync(string id, string fileName, byte[] content)
+    {
+        Requests.Add(("items", id, fileName, content.Length));
+        return Task.FromResult(Answer(Datasets.Single(d => d.Id == id)));
+    }
+
     public Task<byte[]> ExportAsync(string id, ExportFormat format) => Task.FromResult(Answer("user,item,rating\n1,1,5\n"u8.ToArray()));
 
     /// <summary>The bytes each send carried, by the id it returned.</summary>
