@@ -69,7 +69,7 @@ public static class ItemAttributesFile
             }
             if (seen[item])
             {
-                throw new DataFormatException(file, line, "item", $"item '{Shorten(id)}' has a second row");
+                throw new DataFormatException(file, line, "item", $"item '{GroupCounting.Shorten(id)}' has a second row");
             }
             seen[item] = true;
             for (var a = 0; a < names.Length; a++)
@@ -85,7 +85,7 @@ public static class ItemAttributesFile
         if (missing >= 0)
         {
             throw new DataFormatException(file, 0, "item",
-                $"{seen.Count(s => !s):N0} item(s) of the dataset have no row, the first '{Shorten(dataset.ItemIds[missing])}'");
+                $"{seen.Count(s => !s):N0} item(s) of the dataset have no row, the first '{GroupCounting.Shorten(dataset.ItemIds[missing])}'");
         }
         // A grouping attribute has few labels that items share: not an identifier such as the title, one label an item.
         return names.Select((name, a) => (name, labels: labels![a]))
@@ -97,27 +97,8 @@ public static class ItemAttributesFile
     /// <summary>The items grouped by each label they carry, with each group's ratings and their histogram.</summary>
     public static ItemGroupBreakdown Breakdown(RatingsDataset dataset, string attribute, string[][] labelsOfItem)
     {
-        var items = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var label in labelsOfItem.SelectMany(l => l))
-        {
-            items[label] = items.GetValueOrDefault(label) + 1;
-        }
-        var counts = items.Keys.ToDictionary(v => v, _ => new Dictionary<double, long>(), StringComparer.Ordinal);
-        for (var r = 0; r < dataset.Count; r++)
-        {
-            foreach (var label in labelsOfItem[dataset.Items[r]])
-            {
-                var histogram = counts[label];
-                histogram[dataset.Ratings[r]] = histogram.GetValueOrDefault(dataset.Ratings[r]) + 1;
-            }
-        }
-        var groups = items.OrderByDescending(g => g.Value).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g =>
-        {
-            var histogram = counts[g.Key];
-            var ratings = histogram.Values.Sum();
-            var shares = dataset.Scale.Values.ToDictionary(v => v, v => ratings == 0 ? 0 : histogram.GetValueOrDefault(v) / (double)ratings);
-            return new ItemGroup(g.Key, g.Value, g.Value / (double)dataset.ItemCount, ratings, shares);
-        }).ToList();
+        var groups = GroupCounting.Count(dataset, dataset.Items, dataset.ItemCount, i => labelsOfItem[i])
+            .Select(g => new ItemGroup(g.Value, g.Members, g.Members / (double)dataset.ItemCount, g.Ratings, g.RatingShares)).ToList();
         return new ItemGroupBreakdown(attribute, groups);
     }
 
@@ -144,7 +125,7 @@ public static class ItemAttributesFile
                     var flag = fields[5 + g].Trim();
                     if (flag is not ("0" or "1"))
                     {
-                        throw new DataFormatException(file, line, MovieLens100KGenres[g], $"a genre flag is 0 or 1, not '{Shorten(flag)}'");
+                        throw new DataFormatException(file, line, MovieLens100KGenres[g], $"a genre flag is 0 or 1, not '{GroupCounting.Shorten(flag)}'");
                     }
                     if (flag == "1")
                     {
@@ -233,6 +214,4 @@ public static class ItemAttributesFile
         fields.Add(field.ToString());
         return fields.ToArray();
     }
-
-    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
 }

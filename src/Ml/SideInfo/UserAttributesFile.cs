@@ -76,11 +76,11 @@ public static class UserAttributesFile
             var id = fields[0].Trim();
             if (!index.TryGetValue(id, out var user))
             {
-                throw new DataFormatException(file, line, "user", $"user '{Shorten(id)}' has no ratings in the dataset");
+                throw new DataFormatException(file, line, "user", $"user '{GroupCounting.Shorten(id)}' has no ratings in the dataset");
             }
             if (seen[user])
             {
-                throw new DataFormatException(file, line, "user", $"user '{Shorten(id)}' has a second row");
+                throw new DataFormatException(file, line, "user", $"user '{GroupCounting.Shorten(id)}' has a second row");
             }
             seen[user] = true;
             for (var a = 0; a < names.Length; a++)
@@ -101,7 +101,7 @@ public static class UserAttributesFile
         if (missing >= 0)
         {
             throw new DataFormatException(file, 0, "user",
-                $"{seen.Count(s => !s):N0} user(s) of the dataset have no row, the first '{Shorten(dataset.UserIds[missing])}'");
+                $"{seen.Count(s => !s):N0} user(s) of the dataset have no row, the first '{GroupCounting.Shorten(dataset.UserIds[missing])}'");
         }
         return new UserAttributes(names, values!);
     }
@@ -109,28 +109,13 @@ public static class UserAttributesFile
     /// <summary>The dataset's users grouped by a categorical attribute, with each group's share of users and its rating histogram.</summary>
     public static GroupBreakdown Breakdown(RatingsDataset dataset, string attribute, string[] valueOfUser)
     {
-        var users = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var value in valueOfUser)
+        var distinct = valueOfUser.Distinct(StringComparer.Ordinal).Count();
+        if (distinct > UserAttributes.MaxGroups)
         {
-            users[value] = users.GetValueOrDefault(value) + 1;
+            throw new ArgumentException($"'{attribute}' has {distinct} distinct values; at most {UserAttributes.MaxGroups} make groups", nameof(attribute));
         }
-        if (users.Count > UserAttributes.MaxGroups)
-        {
-            throw new ArgumentException($"'{attribute}' has {users.Count} distinct values; at most {UserAttributes.MaxGroups} make groups", nameof(attribute));
-        }
-        var counts = users.Keys.ToDictionary(v => v, _ => new Dictionary<double, long>(), StringComparer.Ordinal);
-        for (var r = 0; r < dataset.Count; r++)
-        {
-            var histogram = counts[valueOfUser[dataset.Users[r]]];
-            histogram[dataset.Ratings[r]] = histogram.GetValueOrDefault(dataset.Ratings[r]) + 1;
-        }
-        var groups = users.OrderByDescending(g => g.Value).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g =>
-        {
-            var histogram = counts[g.Key];
-            var ratings = histogram.Values.Sum();
-            var shares = dataset.Scale.Values.ToDictionary(v => v, v => ratings == 0 ? 0 : histogram.GetValueOrDefault(v) / (double)ratings);
-            return new UserGroup(g.Key, g.Value, g.Value / (double)dataset.UserCount, ratings, shares);
-        }).ToList();
+        var groups = GroupCounting.Count(dataset, dataset.Users, dataset.UserCount, u => [valueOfUser[u]])
+            .Select(g => new UserGroup(g.Value, g.Members, g.Members / (double)dataset.UserCount, g.Ratings, g.RatingShares)).ToList();
         return new GroupBreakdown(attribute, groups);
     }
 
@@ -155,6 +140,4 @@ public static class UserAttributesFile
         }
         throw new DataFormatException(file, 1, null, "not a users file: expected u.user (id|age|gender|occupation|zip), users.dat (id::gender::age::occupation::zip) or a CSV with a header");
     }
-
-    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
 }
