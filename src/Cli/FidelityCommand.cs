@@ -108,6 +108,15 @@ internal static class FidelityCommand
         stdout.WriteLine($"{"gini users",-14} {report.GiniUsers.Source,10:F4} {report.GiniUsers.Synthetic,10:F4}");
         stdout.WriteLine($"{"gini items",-14} {report.GiniItems.Source,10:F4} {report.GiniItems.Synthetic,10:F4}");
         stdout.WriteLine($"{"head share",-14} {report.HeadShare.Source,10:F4} {report.HeadShare.Synthetic,10:F4}");
+        // Spearman's ρ between a member's ratings count and its mean rating: are the popular items the liked ones?
+        if (report.ItemPopularityRating is { } items)
+        {
+            stdout.WriteLine($"{"ρ items",-14} {items.Source,10:F4} {items.Synthetic,10:F4}  (popularity vs mean rating)");
+        }
+        if (report.UserActivityRating is { } users)
+        {
+            stdout.WriteLine($"{"ρ users",-14} {users.Source,10:F4} {users.Synthetic,10:F4}  (activity vs mean rating)");
+        }
         if (report.Difficulty is { } difficulty)
         {
             stdout.WriteLine($"{"reference RMSE",-14} {difficulty.SourceReferenceRmse,10:F4} {difficulty.SyntheticReferenceRmse,10:F4}" +

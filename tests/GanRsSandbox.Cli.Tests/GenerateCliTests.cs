@@ -87,6 +87,13 @@ public sealed class GenerateCliTests : IDisposable
         {
             Assert.True(fidelity.TryGetProperty(field, out _), field);
         }
+        // The popularity–rating link on both sides, the source's measured when the generator was trained.
+        foreach (var field in new[] { "itemPopularityRating", "userActivityRating" })
+        {
+            Assert.InRange(fidelity.GetProperty(field).GetProperty("source").GetDouble(), -1, 1);
+            Assert.InRange(fidelity.GetProperty(field).GetProperty("synthetic").GetDouble(), -1, 1);
+        }
+        Assert.Contains("ρ items", output);
         var difficulty = fidelity.GetProperty("difficulty");
         Assert.True(difficulty.GetProperty("sourceReferenceRmse").GetDouble() > 0);
         Assert.True(difficulty.GetProperty("syntheticReferenceRmse").GetDouble() > 0);

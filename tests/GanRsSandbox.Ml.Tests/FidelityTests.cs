@@ -55,6 +55,36 @@ public sealed class FidelityTests
         Assert.Equal(0, report.HeadShare.Gap, 12);
     }
 
+    [Theory]
+    [InlineData(new[] { 1.0, 2, 3, 4 }, new[] { 2.0, 4, 6, 9 }, 1)]
+    [InlineData(new[] { 1.0, 2, 3, 4 }, new[] { 9.0, 6, 4, 2 }, -1)]
+    // Ties share their mean rank: x ranks 0, 1.5, 1.5, 3 against y's 0..3; ρ = 4.5 / √(4.5 · 5).
+    [InlineData(new[] { 1.0, 2, 2, 4 }, new[] { 1.0, 2, 3, 4 }, 0.9486832980505138)]
+    [InlineData(new[] { 5.0, 5, 5 }, new[] { 1.0, 2, 3 }, 0)]
+    public void SpearmanMatchesHandComputedCases(double[] x, double[] y, double expected) =>
+        Assert.Equal(expected, RankCorrelation.Spearman(x, y), 12);
+
+    [Fact]
+    public void PopularItemsRatedHigherGiveAPositiveDegreeRatingCorrelation()
+    {
+        // Item i has i + 1 ratings, all equal to 1 + i: the more ratings, the higher the mean.
+        var (users, items, ratings) = (new List<int>(), new List<int>(), new List<float>());
+        for (var i = 0; i < 5; i++)
+        {
+            for (var u = 0; u <= i; u++)
+            {
+                users.Add(u);
+                items.Add(i);
+                ratings.Add(1 + i);
+            }
+        }
+        var data = RatingsDataset.FromIndices("t", users.ToArray(), items.ToArray(), ratings.ToArray(), 5, 5, RatingScale.OneToFive);
+        Assert.Equal(1, FidelityMetrics.DegreeRatingSpearman(data.Items, data.ItemCount, data.Ratings), 12);
+        var mirrored = RatingsDataset.FromIndices("m", users.ToArray(), items.ToArray(), ratings.Select(r => 6 - r).ToArray(), 5, 5, RatingScale.OneToFive);
+        var report = FidelityMetrics.Compare(data, mirrored, null);
+        Assert.Equal(new SourceVsSynthetic(1, -1), report.ItemPopularityRating);
+    }
+
     [Fact]
     public void RatingProfilesAreComparableAcrossDatasets()
     {

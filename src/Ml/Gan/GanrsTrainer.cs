@@ -171,7 +171,11 @@ public static class GanrsTrainer
             shares[c] /= source.Count;
         }
         return new SourceSummary(source.Name, source.Scale, stats, scaledSum / source.Count, shares,
-            DatasetStats.Degrees(source.Users, source.UserCount), DatasetStats.Degrees(source.Items, source.ItemCount));
+            DatasetStats.Degrees(source.Users, source.UserCount), DatasetStats.Degrees(source.Items, source.ItemCount))
+        {
+            ItemDegreeRatingSpearman = FidelityMetrics.DegreeRatingSpearman(source.Items, source.ItemCount, source.Ratings),
+            UserDegreeRatingSpearman = FidelityMetrics.DegreeRatingSpearman(source.Users, source.UserCount, source.Ratings),
+        };
     }
 
     /// <param name="rowGroups">The group of each real row's user (conditional GAN); null for the unconditional one.</param>

@@ -27,6 +27,15 @@ public sealed record SourceSummary(
 
     public double[]? ResidualQuantiles { get; init; }
 
+    /// <summary>
+    /// Spearman's ρ between an item's (a user's) number of ratings and its mean rating in the source
+    /// (<see cref="Evaluation.FidelityMetrics.DegreeRatingSpearman"/>), for the fidelity report's source side. Null in
+    /// generators saved before they existed, whose reports leave the figures out.
+    /// </summary>
+    public double? ItemDegreeRatingSpearman { get; init; }
+
+    public double? UserDegreeRatingSpearman { get; init; }
+
     /// <summary>The source ratings' mean and variance, from its rating shares.</summary>
     public (double Mean, double Variance) RatingMoments()
     {

@@ -77,7 +77,8 @@ public static class EngineWorkflows
         var stats = DatasetStats.Compute(result.Dataset);
         var fidelity = FidelityMetrics.Compare(source.Stats, stats, FidelityMetrics.HeadShare(source.ItemDegrees),
                 FidelityMetrics.HeadShare(result.Dataset), result.Dcr)
-            .WithDegreeShapes(source.UserDegrees, source.ItemDegrees, result.Dataset) with
+            .WithDegreeShapes(source.UserDegrees, source.ItemDegrees, result.Dataset)
+            .WithPopularityRating(source.ItemDegreeRatingSpearman, source.UserDegreeRatingSpearman, result.Dataset) with
         {
             Difficulty = result.Difficulty,
             RawRatingTvd = result.RawRatingTvd,

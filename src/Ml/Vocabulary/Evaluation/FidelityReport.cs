@@ -22,6 +22,14 @@ public sealed record FidelityReport(
 
     public double? ItemDegreeKs { get; init; }
 
+    /// <summary>Spearman's ρ between an item's number of ratings and its mean rating, on both sides: whether popular items are the well-liked ones.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public SourceVsSynthetic? ItemPopularityRating { get; init; }
+
+    /// <summary>Spearman's ρ between a user's number of ratings and their mean rating, on both sides.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public SourceVsSynthetic? UserActivityRating { get; init; }
+
     /// <summary>The delivered ratings' TVD before the rank calibration, under the paper's decoding.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public double? RawRatingTvd { get; init; }
