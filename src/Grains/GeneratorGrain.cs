@@ -36,7 +36,7 @@ public sealed class GeneratorGrain(
             var attributes = source.Stats?.Groups?.Select(g => g.Attribute).ToList() ?? [];
             if (source.UsersArtifact is null)
             {
-                throw SandboxException.Invalid("condition", $"condition: dataset '{source.Id}' has no users file; attach one first (PUT /api/datasets/{source.Id}/users)");
+                throw SandboxException.Invalid("condition", $"condition: dataset '{source.Id}' has no users file; attach one first (PUT /api/datasets/{source.Id}/users-file)");
             }
             if (!attributes.Contains(condition, StringComparer.Ordinal))
             {

@@ -119,7 +119,7 @@ public sealed class ModelGrain(
     private static IReadOnlyList<SegmentCurve> AtLargestN(IReadOnlyList<SegmentCurve> segments) =>
         segments.Select(s =>
         {
-            var largest = s.Points.Max(p => p.N);
+            var largest = s.Points.Select(p => p.N).DefaultIfEmpty().Max();
             return s with { Points = s.Points.Where(p => p.N == largest).ToList() };
         }).ToList();
 

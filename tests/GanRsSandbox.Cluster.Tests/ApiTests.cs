@@ -412,6 +412,12 @@ public sealed class ApiTests(ApiFixture fixture)
         Assert.Equal([("Drama", ids.Count), ("Comedy", (ids.Count + 1) / 2)],
             ((JsonArray)genres["groups"]!).Select(g => ((string)g!["value"]!, (int)g["items"]!)));
         Assert.Equal("movies.csv", (string)attached["itemsFileName"]!);
+
+        // A body over the bound is refused before it is read whole, and the dataset keeps its file.
+        var huge = await Problem(await Http.PutAsync($"/api/datasets/{source}/items-file", new ByteArrayContent(new byte[Shared.IDatasetGrain.MaxUsersFileBytes + 1])),
+            HttpStatusCode.BadRequest);
+        Assert.Equal("file", (string)huge["field"]!);
+        Assert.Equal("movies.csv", (string)(await GetJson($"/api/datasets/{source}"))!["itemsFileName"]!);
     }
 
     [Fact]
