@@ -54,9 +54,11 @@ public sealed class ModelsPageTests : ComponentTest
 
         var tables = page.FindAll("[data-testid=fairness-activity]");
         Assert.Equal(2, tables.Count);
-        Assert.Equal(["ncf", "0.300", "0.400", "0.250", "0.150"], tables[0].QuerySelectorAll("tbody td").Select(c => c.TextContent.Trim()));
-        Assert.Equal(["ncf", "0.200", "0.500", "0.450", "0.300"], tables[1].QuerySelectorAll("tbody td").Select(c => c.TextContent.Trim()));
-        Assert.Contains("cold (100 users)", tables[0].QuerySelector("thead")!.TextContent);
+        // A row per segment, a column per model, the gap last.
+        Assert.Equal(["0.300", "0.400", "0.250", "0.150"], tables[0].QuerySelectorAll("tbody tr").Select(r => r.Children[1].TextContent.Trim()));
+        Assert.Equal(["0.200", "0.500", "0.450", "0.300"], tables[1].QuerySelectorAll("tbody tr").Select(r => r.Children[1].TextContent.Trim()));
+        Assert.Equal("cold (100 users)", tables[0].QuerySelector("tbody tr td")!.TextContent.Trim());
+        Assert.Equal("ncf", tables[0].QuerySelectorAll("thead th")[1].TextContent.Trim());
     }
 
     [Fact]
