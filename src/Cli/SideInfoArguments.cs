@@ -13,32 +13,12 @@ internal static class SideInfoArguments
         "side information about the items (u.item genres, movies.dat, or a CSV with a header, the item id first; | separates labels), joined by original id");
 
     /// <summary>The items broken down by their categorical attributes, or null when no file was given.</summary>
-    public static IReadOnlyList<ItemGroupBreakdown>? LoadItems(CommandLine line, RatingsDataset data)
-    {
-        if (line.String(ItemsFile.Name) is not { } path)
-        {
-            return null;
-        }
-        if (!File.Exists(path))
-        {
-            throw new UsageException($"--items-file: {path} does not exist");
-        }
-        return ItemAttributesFile.Read(path, data);
-    }
+    public static IReadOnlyList<ItemGroupBreakdown>? LoadItems(CommandLine line, RatingsDataset data) =>
+        line.InputFile(ItemsFile.Name) is { } path ? ItemAttributesFile.Read(path, data) : null;
 
     /// <summary>The users' attributes, or null when no file was given; a missing file is a usage error, a bad one a data error.</summary>
-    public static UserAttributes? Load(CommandLine line, RatingsDataset data)
-    {
-        if (line.String(UsersFile.Name) is not { } path)
-        {
-            return null;
-        }
-        if (!File.Exists(path))
-        {
-            throw new UsageException($"--users-file: {path} does not exist");
-        }
-        return UserAttributesFile.Read(path, data);
-    }
+    public static UserAttributes? Load(CommandLine line, RatingsDataset data) =>
+        line.InputFile(UsersFile.Name) is { } path ? UserAttributesFile.Read(path, data) : null;
 
     /// <summary>The users split by <paramref name="attribute"/>, which needs the users file.</summary>
     public static UserGrouping Grouping(UserAttributes? attributes, string attribute, string option)

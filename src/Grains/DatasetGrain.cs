@@ -263,9 +263,9 @@ public sealed class DatasetGrain(
         {
             throw SandboxException.Conflict($"dataset '{Id}' is {info.Status.ToString().ToLowerInvariant()}, not ready");
         }
-        if (content.Length is 0 or > IDatasetGrain.MaxUsersFileBytes)
+        if (content.Length is 0 or > IDatasetGrain.MaxSideInfoFileBytes)
         {
-            throw SandboxException.Invalid("file", $"file: a side-information file must hold 1 to {IDatasetGrain.MaxUsersFileBytes:N0} bytes");
+            throw SandboxException.Invalid("file", $"file: a side-information file must hold 1 to {IDatasetGrain.MaxSideInfoFileBytes:N0} bytes");
         }
         var name = Path.GetFileName(string.IsNullOrWhiteSpace(fileName) ? defaultName : fileName);
         var path = Services.Artifacts.Locate(info.Artifact);

@@ -414,7 +414,7 @@ public sealed class ApiTests(ApiFixture fixture)
         Assert.Equal("movies.csv", (string)attached["itemsFileName"]!);
 
         // A body over the bound is refused before it is read whole, and the dataset keeps its file.
-        var huge = await Problem(await Http.PutAsync($"/api/datasets/{source}/items-file", new ByteArrayContent(new byte[Shared.IDatasetGrain.MaxUsersFileBytes + 1])),
+        var huge = await Problem(await Http.PutAsync($"/api/datasets/{source}/items-file", new ByteArrayContent(new byte[Shared.IDatasetGrain.MaxSideInfoFileBytes + 1])),
             HttpStatusCode.BadRequest);
         Assert.Equal("file", (string)huge["field"]!);
         Assert.Equal("movies.csv", (string)(await GetJson($"/api/datasets/{source}"))!["itemsFileName"]!);

@@ -283,9 +283,9 @@ public static class SandboxApi
         while ((read = await http.Body.ReadAsync(chunk, http.HttpContext.RequestAborted)) > 0)
         {
             buffer.Write(chunk, 0, read);
-            if (buffer.Length > IDatasetGrain.MaxUsersFileBytes)
+            if (buffer.Length > IDatasetGrain.MaxSideInfoFileBytes)
             {
-                throw SandboxException.Invalid("file", $"file: a side-information file must hold at most {IDatasetGrain.MaxUsersFileBytes:N0} bytes");
+                throw SandboxException.Invalid("file", $"file: a side-information file must hold at most {IDatasetGrain.MaxSideInfoFileBytes:N0} bytes");
             }
         }
         return buffer.ToArray();

@@ -43,6 +43,10 @@ public sealed class CommandLine(ParseResult result, IReadOnlyDictionary<string, 
             : throw new UsageException($"--{name}: the folder {directory} does not exist");
     }
 
+    /// <summary>An input file option, checked now: null when not given, a usage error when the file does not exist.</summary>
+    public string? InputFile(string name) => String(name) is not { } path ? null
+        : File.Exists(path) ? path : throw new UsageException($"--{name}: {path} does not exist");
+
     public int Int(string name, int min = int.MinValue, int max = int.MaxValue) =>
         Parse(name, text => int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : null, min, max);
 

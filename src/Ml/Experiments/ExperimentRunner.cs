@@ -198,7 +198,7 @@ public static class ExperimentRunner
 
     private static void CheckSameRun(string folder, ExperimentPlan plan, GridDataset source, string sourceName)
     {
-        var fingerprint = JsonSerializer.Serialize(new
+        var identity = JsonSerializer.SerializeToNode(new
         {
             plan.Name,
             plan.Seed,
@@ -210,13 +210,13 @@ public static class ExperimentRunner
             plan.RankingSeeds,
             Synthetic = plan.Synthetic.Select(s => s.Key).ToList(),
             Source = new { Name = sourceName, UserCount = source.Users, ItemCount = source.Items, Count = source.Ratings },
-        }, Json);
+        }, Json)!.AsObject();
         if (plan.Scenario is { } scenario)
         {
             // Added only when set, so that a folder of a run without a scenario still resumes as before.
-            var knobs = JsonSerializer.Serialize(new SampleOptions().WithScenarioOf(scenario), Json);
-            fingerprint = fingerprint.TrimEnd()[..^1].TrimEnd() + ",\n  \"scenario\": " + knobs.ReplaceLineEndings("\n  ") + "\n}";
+            identity["scenario"] = JsonSerializer.SerializeToNode(new SampleOptions().WithScenarioOf(scenario), Json);
         }
+        var fingerprint = identity.ToJsonString(Json);
         var path = Path.Combine(folder, "run.json");
         if (File.Exists(path) && File.ReadAllText(path) != fingerprint)
         {

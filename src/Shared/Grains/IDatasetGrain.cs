@@ -34,12 +34,12 @@ public interface IDatasetGrain : IJobOwnerGrain
     /// <summary>
     /// Joins side information about the users (u.user, users.dat or a CSV with a header) to the dataset by original
     /// id and stores it, with its groups in the stats; a file that does not parse or names unknown users leaves
-    /// the dataset as it was. At most <see cref="MaxUsersFileBytes"/>.
+    /// the dataset as it was. At most <see cref="MaxSideInfoFileBytes"/>.
     /// </summary>
     [Alias("AttachUsers")] Task<DatasetInfo> AttachUsersAsync(string fileName, byte[] content);
 
     /// <summary>The largest users or items file the grain takes: ML-1M's users.dat is 110 KB, ML-25M's movies.csv 3 MB.</summary>
-    const int MaxUsersFileBytes = MaxUploadChunkBytes;
+    const int MaxSideInfoFileBytes = MaxUploadChunkBytes;
 
     /// <summary>
     /// Joins side information about the items (u.item, movies.dat or a CSV with a header) by original id and stores it,
