@@ -3,7 +3,7 @@ using GanRsSandbox.Ml.Scenarios;
 
 namespace GanRsSandbox.Cli;
 
-/// <summary>The scenario knobs of <c>generate</c>: conditional groups, cold start, an unbalanced histogram, popularity skew.</summary>
+/// <summary>The scenario knobs of <c>generate</c>: conditional groups, cold start, an unbalanced histogram, popularity skew, popularity and liking.</summary>
 internal static class ScenarioArguments
 {
     /// <summary>The knobs that need no conditional generator: what <c>reproduce</c> applies to every dataset of its grid.</summary>
@@ -13,6 +13,7 @@ internal static class ScenarioArguments
         new("cold-items", "a cold-start share of items with at most K ratings each, as SHARE:K"),
         new("rating-shares", "the rating histogram to produce, as RATING=SHARE,… (default: the source's), e.g. 1=0.05,2=0.05,3=0.1,4=0.3,5=0.5"),
         OptionSpec.Of("popularity-skew", $"the exponent on the source's item popularity shape ({SampleOptions.MinPopularitySkew} to {SampleOptions.MaxPopularitySkew}; above 1 concentrates ratings on popular items)", new SampleOptions().PopularitySkew),
+        OptionSpec.Flag("no-popularity-liking", "leave popularity and liking unlinked: an item's mean rating does not follow how often it is rated (by default each synthetic user and item takes the offset of the source's member at its degree rank)"),
     ];
 
     public static readonly OptionSpec[] Options =
@@ -47,6 +48,7 @@ internal static class ScenarioArguments
             ColdUsers = Cold(line, "cold-users"),
             ColdItems = Cold(line, "cold-items"),
             PopularitySkew = line.Double("popularity-skew", SampleOptions.MinPopularitySkew, SampleOptions.MaxPopularitySkew),
+            PopularityLiking = !line.Flag("no-popularity-liking"),
         };
     }
 

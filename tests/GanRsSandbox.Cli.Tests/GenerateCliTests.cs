@@ -262,6 +262,15 @@ public sealed class GenerateCliTests : IDisposable
     }
 
     [Fact]
+    public void PopularityAndLikingUnlinkedIsAMatchedScenario()
+    {
+        var (code, _, error) = Run(Generate(Source(), Path("x.csv"), "--no-popularity-liking", "--variant", "stable"));
+        Assert.Equal(2, code);
+        Assert.Contains("popularity-liking", error);
+        Assert.False(File.Exists(Path("x.csv")));
+    }
+
+    [Fact]
     public void AnUnknownAttributeOrABadUsersFileIsNamed()
     {
         var (code, _, error) = Run(Generate(Source(users: 40), Path("x.csv"), "--users-file", UsersFile(40), "--condition", "zip"));

@@ -58,6 +58,36 @@ internal static class TestData
         return RatingsDataset.FromIndices("skewed", [.. u], [.. i], [.. r], users, items, RatingScale.OneToFive);
     }
 
+    /// <summary>
+    /// Long-tailed items whose popularity goes with how well they are liked (as on MovieLens): item i's quality falls
+    /// with i, users pick items with a preference for low i, and each user has a leniency of their own.
+    /// </summary>
+    public static RatingsDataset PopularLiked(int users, int items, int seed = 13)
+    {
+        var random = new Random(seed);
+        var quality = Enumerable.Range(0, items).Select(i => 1.2 - 2.4 * i / items + 0.4 * (random.NextDouble() - 0.5)).ToArray();
+        var u = new List<int>();
+        var i = new List<int>();
+        var r = new List<float>();
+        for (var user = 0; user < users; user++)
+        {
+            var leniency = random.NextDouble() - 0.5;
+            var chosen = new HashSet<int>();
+            var degree = 3 + random.Next(items / 3);
+            while (chosen.Count < degree)
+            {
+                chosen.Add((int)Math.Min(items - 1, Math.Floor(items * Math.Pow(random.NextDouble(), 2.5))));
+            }
+            foreach (var item in chosen.Order())
+            {
+                u.Add(user);
+                i.Add(item);
+                r.Add((float)Math.Clamp(Math.Round(3.2 + quality[item] + leniency + 1.2 * (random.NextDouble() - 0.5)), 1, 5));
+            }
+        }
+        return RatingsDataset.FromIndices("popular-liked", [.. u], [.. i], [.. r], users, items, RatingScale.OneToFive);
+    }
+
     public static string WriteTemp(string content, string extension = ".txt")
     {
         var path = Path.Combine(Path.GetTempPath(), "ganrs-test-" + Guid.NewGuid().ToString("N") + extension);

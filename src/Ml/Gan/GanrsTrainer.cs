@@ -92,6 +92,7 @@ public static class GanrsTrainer
             ReferenceRmse = reference.GetAwaiter().GetResult(),
             PredictionQuantiles = predictions,
             ResidualQuantiles = residuals,
+            InteractionStd = InteractionStd(source, userEmbeddings, itemEmbeddings, options.Factors),
         };
         ganSeconds = ganClock.Elapsed.TotalSeconds; // including any wait for the reference training
         var training = new GanrsTrainingSummary(pretrainSeconds, ganSeconds, bestCheckpoint.Iteration, bestCheckpoint.HeldRatingTvd,
@@ -155,6 +156,20 @@ public static class GanrsTrainer
         return (EmpiricalDistribution.Quantiles(predictions), EmpiricalDistribution.Quantiles(residuals));
     }
 
+    /// <summary>The standard deviation of the pre-trained dot products' interaction part over the source's ratings (<see cref="MemberOffsets.Interaction"/>).</summary>
+    private static double InteractionStd(RatingsDataset source, float[] users, float[] items, int k)
+    {
+        var dots = new double[source.Count];
+        for (var r = 0; r < source.Count; r++)
+        {
+            for (var f = 0; f < k; f++)
+            {
+                dots[r] += users[source.Users[r] * k + f] * items[source.Items[r] * k + f];
+            }
+        }
+        return MemberOffsets.Std(MemberOffsets.Interaction(dots, source.Users, source.UserCount, source.Items, source.ItemCount));
+    }
+
     internal static SourceSummary Summarize(RatingsDataset source)
     {
         var stats = DatasetStats.Compute(source);
@@ -170,9 +185,13 @@ public static class GanrsTrainer
         {
             shares[c] /= source.Count;
         }
-        return new SourceSummary(source.Name, source.Scale, stats, scaledSum / source.Count, shares,
-            DatasetStats.Degrees(source.Users, source.UserCount), DatasetStats.Degrees(source.Items, source.ItemCount))
+        var userDegrees = DatasetStats.Degrees(source.Users, source.UserCount);
+        var itemDegrees = DatasetStats.Degrees(source.Items, source.ItemCount);
+        var (userOffsets, itemOffsets) = MemberOffsets.Estimate(source, seed: 1);
+        return new SourceSummary(source.Name, source.Scale, stats, scaledSum / source.Count, shares, userDegrees, itemDegrees)
         {
+            UserOffsets = userOffsets,
+            ItemOffsets = itemOffsets,
             ItemDegreeRatingSpearman = FidelityMetrics.DegreeRatingSpearman(source.Items, source.ItemCount, source.Ratings),
             UserDegreeRatingSpearman = FidelityMetrics.DegreeRatingSpearman(source.Users, source.UserCount, source.Ratings),
         };

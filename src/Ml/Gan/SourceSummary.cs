@@ -36,6 +36,22 @@ public sealed record SourceSummary(
 
     public double? UserDegreeRatingSpearman { get; init; }
 
+    /// <summary>
+    /// The source's users' and items' mean ratings by degree rank (<see cref="MemberOffsets"/>): the matched variant
+    /// gives them to its users and items. Null in generators saved before they existed, whose sets keep the GAN
+    /// centres' dot product alone.
+    /// </summary>
+    public DegreeOffsets? UserOffsets { get; init; }
+
+    public DegreeOffsets? ItemOffsets { get; init; }
+
+    /// <summary>
+    /// The standard deviation, over the source's ratings, of the pre-trained DeepMF's dot product once each user's and
+    /// each item's mean over its ratings is taken out (<see cref="MemberOffsets.Interaction"/>): the part of a predicted
+    /// rating that is neither member's offset. It sets how much a synthetic pair's own interaction weighs against them.
+    /// </summary>
+    public double? InteractionStd { get; init; }
+
     /// <summary>The source ratings' mean and variance, from its rating shares.</summary>
     public (double Mean, double Variance) RatingMoments()
     {

@@ -195,14 +195,7 @@ public static class SyntheticSampler
         Array.Sort(Array.ConvertAll(order, j => (long)pairs.Users[j] * i + pairs.Items[j]), order);
         var outUsers = Array.ConvertAll(order, j => pairs.Users[j]);
         var outItems = Array.ConvertAll(order, j => pairs.Items[j]);
-        var signal = new float[order.Length];
-        for (var j = 0; j < signal.Length; j++)
-        {
-            for (var f = 0; f < k; f++)
-            {
-                signal[j] += users.Centers[outUsers[j] * k + f] * items.Centers[outItems[j] * k + f];
-            }
-        }
+        var signal = LatentSignal(source, options, users.Centers, items.Centers, k, outUsers, outItems, userDegrees, itemDegrees);
 
         var name = $"{source.Name}-ganrs-{options.Variant.Name()}-u{u}-i{i}-r{ratings}-seed{options.Seed}";
         RatingsDataset Build(float[] classes) => RatingsDataset.FromIndices(name, outUsers, outItems, classes, u, i, source.Scale);
@@ -244,6 +237,42 @@ public static class SyntheticSampler
             Structure = new StructureReport(ratings, pairs.FromSamples, order.Length - pairs.FromSamples, pairs.Swaps),
             UserGroups = plan?.Grouping(),
         };
+    }
+
+    /// <summary>
+    /// Each pair's latent rating, whose order the difficulty calibration maps onto the source's predictions. Where the
+    /// generator knows the source's mean ratings by degree (and the request keeps popularity and liking linked), it is
+    /// the pair's interaction (its centres' dot product less each member's mean over its pairs, at the source's spread)
+    /// plus offsets fitted so that each member's mean is a target drawn for its degree rank (<see cref="MemberOffsets"/>):
+    /// the centres' own main effects are replaced, since who gets which degree follows cluster sizes, not how well liked
+    /// a centre is. Otherwise it is the centres' dot product, as sets were made before.
+    /// </summary>
+    private static float[] LatentSignal(SourceSummary source, SampleOptions options, float[] userCenters, float[] itemCenters, int k,
+        int[] pairUsers, int[] pairItems, int[] userDegrees, int[] itemDegrees)
+    {
+        var dots = new double[pairUsers.Length];
+        for (var j = 0; j < dots.Length; j++)
+        {
+            for (var f = 0; f < k; f++)
+            {
+                dots[j] += userCenters[pairUsers[j] * k + f] * itemCenters[pairItems[j] * k + f];
+            }
+        }
+        if (!options.PopularityLiking || source is not { UserOffsets: { } userTargets, ItemOffsets: { } itemTargets, InteractionStd: { } interactionStd })
+        {
+            return Array.ConvertAll(dots, d => (float)d);
+        }
+        var interaction = MemberOffsets.Interaction(dots, pairUsers, userDegrees.Length, pairItems, itemDegrees.Length);
+        var scale = interactionStd / Math.Max(MemberOffsets.Std(interaction), 1e-12);
+        var random = new Random(options.Seed + 3);
+        var (userOffsets, itemOffsets) = MemberOffsets.Fit(MemberOffsets.Targets(userTargets, userDegrees, random),
+            MemberOffsets.Targets(itemTargets, itemDegrees, random), pairUsers, pairItems);
+        var signal = new float[dots.Length];
+        for (var j = 0; j < signal.Length; j++)
+        {
+            signal[j] = (float)(interaction[j] * scale + userOffsets[pairUsers[j]] + itemOffsets[pairItems[j]]);
+        }
+        return signal;
     }
 
     /// <summary>

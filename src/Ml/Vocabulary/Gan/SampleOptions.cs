@@ -81,6 +81,13 @@ public record SampleOptions
     /// <summary>The exponent on the source's item degree shape: above 1 concentrates ratings on popular items, below 1 flattens them.</summary>
     [Range(MinPopularitySkew, MaxPopularitySkew)] public double PopularitySkew { get; init; } = 1;
 
+    /// <summary>
+    /// Whether each synthetic user and item takes the rating offset of the source member at the same activity
+    /// (popularity) rank, so that popular items are as well liked, and rare ones as dispersed, as in the source. False
+    /// leaves popularity and liking unlinked: a scenario for models that should not lean on popularity.
+    /// </summary>
+    public bool PopularityLiking { get; init; } = true;
+
     /// <summary>Whether any scenario knob is set (each needs the matched variant, which builds the degrees and the rating histogram).</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public bool HasScenario => this != WithoutScenario();
@@ -96,6 +103,7 @@ public record SampleOptions
         ColdItems = scenario.ColdItems,
         RatingShares = scenario.RatingShares,
         PopularitySkew = scenario.PopularitySkew,
+        PopularityLiking = scenario.PopularityLiking,
     };
 
     private static readonly SampleOptions Unset = new();
@@ -166,7 +174,7 @@ public record SampleOptions
         if (HasScenario && !Variant.IsMatched())
         {
             var knob = GroupShares is not null ? "group-shares" : ColdUsers is not null ? "cold-users" : ColdItems is not null ? "cold-items"
-                : RatingShares is not null ? "rating-shares" : "popularity-skew";
+                : RatingShares is not null ? "rating-shares" : !PopularityLiking ? "popularity-liking" : "popularity-skew";
             throw new ArgumentOutOfRangeException(knob, Variant.Name(), $"scenarios build on the matched variant's degrees and rating calibration, not on {Variant.Name()}");
         }
         ColdUsers?.Validate("cold-users", Users, Items);
