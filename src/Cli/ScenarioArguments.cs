@@ -13,7 +13,7 @@ internal static class ScenarioArguments
         new("cold-items", "a cold-start share of items with at most K ratings each, as SHARE:K"),
         new("rating-shares", "the rating histogram to produce, as RATING=SHARE,… (default: the source's), e.g. 1=0.05,2=0.05,3=0.1,4=0.3,5=0.5"),
         OptionSpec.Of("popularity-skew", $"the exponent on the source's item popularity shape ({SampleOptions.MinPopularitySkew} to {SampleOptions.MaxPopularitySkew}; above 1 concentrates ratings on popular items)", new SampleOptions().PopularitySkew),
-        OptionSpec.Flag("no-popularity-liking", "leave popularity and liking unlinked: an item's mean rating does not follow how often it is rated (by default each synthetic user and item takes the offset of the source's member at its degree rank)"),
+        OptionSpec.Flag("no-popularity-liking", "unlink popularity and liking: each user's and item's mean rating is drawn for a source member at a random rank, not at its own degree rank (the default), so that it owes nothing to how often it is rated"),
     ];
 
     public static readonly OptionSpec[] Options =

@@ -63,7 +63,7 @@ public sealed class PopularityLikingTests
     }
 
     [Fact]
-    public void SyntheticItemsAreAsWellLikedByPopularityAsTheSourcesAndTheLinkCanBeTurnedOff()
+    public void SyntheticItemsAreAsWellLikedByPopularityAsTheSourcesOrNotAtAllWhenUnlinked()
     {
         var (source, model) = Trained.Value;
         var sourceRho = FidelityMetrics.DegreeRatingSpearman(source.Items, source.ItemCount, source.Ratings);
@@ -74,7 +74,7 @@ public sealed class PopularityLikingTests
         var linkedRho = FidelityMetrics.DegreeRatingSpearman(linked.Items, linked.ItemCount, linked.Ratings);
         var unlinkedRho = FidelityMetrics.DegreeRatingSpearman(unlinked.Items, unlinked.ItemCount, unlinked.Ratings);
         Assert.True(Math.Abs(linkedRho - sourceRho) <= 0.1, $"source {sourceRho:F2}, linked {linkedRho:F2}");
-        Assert.True(Math.Abs(unlinkedRho - sourceRho) > Math.Abs(linkedRho - sourceRho), $"source {sourceRho:F2}, linked {linkedRho:F2}, unlinked {unlinkedRho:F2}");
+        Assert.True(Math.Abs(unlinkedRho) <= 0.2, $"source {sourceRho:F2}, linked {linkedRho:F2}, unlinked {unlinkedRho:F2}");
         // The link changes who likes what, not the histogram or the degrees the scorecard holds to.
         Assert.Equal(DatasetStats.Compute(unlinked).Histogram, DatasetStats.Compute(linked).Histogram);
         Assert.Equal(DatasetStats.Degrees(unlinked.Items, 100), DatasetStats.Degrees(linked.Items, 100));

@@ -35,6 +35,12 @@ public static class ScenarioFigures
             figures.Add(new($"item degree Gini (popularity skew {options.PopularitySkew})", source.Stats.GiniItems, DatasetStats.Gini(itemDegrees), null));
             figures.Add(new("head share (top 10% of items)", FidelityMetrics.HeadShare(source.ItemDegrees), FidelityMetrics.HeadShare(itemDegrees), null));
         }
+        if (!options.PopularityLiking)
+        {
+            // Unlinked, an item's mean rating owes nothing to its popularity: the request is "no link", a ρ of about 0.
+            figures.Add(new("ρ items, popularity vs mean rating (unlinked)", source.ItemDegreeRatingSpearman,
+                FidelityMetrics.DegreeRatingSpearman(data.Items, data.ItemCount, data.Ratings), 0));
+        }
         if (generator.Condition is { } condition && result.UserGroups is { } groups)
         {
             var wanted = condition.SharesFor(options.GroupShares);

@@ -241,11 +241,11 @@ public static class SyntheticSampler
 
     /// <summary>
     /// Each pair's latent rating, whose order the difficulty calibration maps onto the source's predictions. Where the
-    /// generator knows the source's mean ratings by degree (and the request keeps popularity and liking linked), it is
-    /// the pair's interaction (its centres' dot product less each member's mean over its pairs, at the source's spread)
-    /// plus offsets fitted so that each member's mean is a target drawn for its degree rank (<see cref="MemberOffsets"/>):
-    /// the centres' own main effects are replaced, since who gets which degree follows cluster sizes, not how well liked
-    /// a centre is. Otherwise it is the centres' dot product, as sets were made before.
+    /// generator knows the source's mean ratings by degree, it is the pair's interaction (its centres' dot product less
+    /// each member's mean over its pairs, at the source's spread) plus offsets fitted so that each member's mean is a
+    /// target drawn for its degree rank (<see cref="MemberOffsets"/>), or for a random rank when the request unlinks
+    /// popularity and liking: the centres' own main effects are replaced, since who gets which degree follows cluster
+    /// sizes, not how well liked a centre is. A generator saved before keeps the centres' dot product, as it made sets then.
     /// </summary>
     private static float[] LatentSignal(SourceSummary source, SampleOptions options, float[] userCenters, float[] itemCenters, int k,
         int[] pairUsers, int[] pairItems, int[] userDegrees, int[] itemDegrees)
@@ -258,15 +258,25 @@ public static class SyntheticSampler
                 dots[j] += userCenters[pairUsers[j] * k + f] * itemCenters[pairItems[j] * k + f];
             }
         }
-        if (!options.PopularityLiking || source is not { UserOffsets: { } userTargets, ItemOffsets: { } itemTargets, InteractionStd: { } interactionStd })
+        if (source is not { UserOffsets: { } userTargets, ItemOffsets: { } itemTargets, InteractionStd: { } interactionStd })
         {
             return Array.ConvertAll(dots, d => (float)d);
         }
         var interaction = MemberOffsets.Interaction(dots, pairUsers, userDegrees.Length, pairItems, itemDegrees.Length);
         var scale = interactionStd / Math.Max(MemberOffsets.Std(interaction), 1e-12);
         var random = new Random(options.Seed + 3);
-        var (userOffsets, itemOffsets) = MemberOffsets.Fit(MemberOffsets.Targets(userTargets, userDegrees, random),
-            MemberOffsets.Targets(itemTargets, itemDegrees, random), pairUsers, pairItems);
+        int[] Ranked(int[] degrees)
+        {
+            if (options.PopularityLiking)
+            {
+                return degrees;
+            }
+            var unlinked = (int[])degrees.Clone();
+            random.Shuffle(unlinked);
+            return unlinked;
+        }
+        var (userOffsets, itemOffsets) = MemberOffsets.Fit(MemberOffsets.Targets(userTargets, Ranked(userDegrees), random),
+            MemberOffsets.Targets(itemTargets, Ranked(itemDegrees), random), pairUsers, pairItems);
         var signal = new float[dots.Length];
         for (var j = 0; j < signal.Length; j++)
         {

@@ -41,6 +41,7 @@ public sealed class ExperimentsPageTests : ComponentTest
         var unbalanced = (await StartWith(page, "unbalanced-ratings"))!.RatingShares!;
         Assert.Equal([1.0, 2, 3, 4, 5], unbalanced.Keys.Order());
         Assert.Equal(0.5 / (1 - Math.Pow(0.5, 5)), unbalanced[5], 9);
+        Assert.False((await StartWith(page, "popularity-unlinked"))!.PopularityLiking);
     }
 
     private async Task<SampleOptions?> StartWith(IRenderedComponent<Experiments> page, string? scenario)

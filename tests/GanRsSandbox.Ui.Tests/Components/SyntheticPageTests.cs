@@ -66,6 +66,21 @@ public sealed class SyntheticPageTests : ComponentTest
         Assert.Equal(scale, request.RatingShares!.Keys.Order());
         Assert.Equal(1, request.RatingShares.Values.Sum(), 2);
         Assert.Equal(request.RatingShares.Values.Max(), request.RatingShares[scale[^1]]);
+        Assert.True(request.PopularityLiking);
+    }
+
+    [Fact]
+    public void Popularity_and_liking_can_be_unlinked()
+    {
+        Sandbox.Datasets.Add(Fixtures.Dataset("ds-1", "demo"));
+        Sandbox.Generators.Add(Fixtures.Generator("gen-1", "ds-1"));
+        var page = Render<Synthetic>();
+        page.Find("[data-testid=scenario-panel] .mud-expand-panel-header").Click();
+        page.Find("[data-testid=popularity-liking] input, input[data-testid=popularity-liking]").Change(false);
+        page.WaitForAssertion(() => Assert.Contains("Scenario (set)", page.Markup));
+        page.Find("[data-testid=create-synthetic]").Click();
+        page.WaitForAssertion(() => Assert.Single(Sandbox.Requests));
+        Assert.False(Assert.IsType<SyntheticRequest>(Sandbox.Requests[0]).PopularityLiking);
     }
 
     [Fact]

@@ -82,9 +82,10 @@ public record SampleOptions
     [Range(MinPopularitySkew, MaxPopularitySkew)] public double PopularitySkew { get; init; } = 1;
 
     /// <summary>
-    /// Whether each synthetic user and item takes the rating offset of the source member at the same activity
+    /// Whether each synthetic user's and item's mean rating follows the source's member at the same activity
     /// (popularity) rank, so that popular items are as well liked, and rare ones as dispersed, as in the source. False
-    /// leaves popularity and liking unlinked: a scenario for models that should not lean on popularity.
+    /// draws it for a member at a random rank instead: means as dispersed as the source's that owe nothing to
+    /// popularity (ρ about 0), a scenario for models that should not lean on popularity.
     /// </summary>
     public bool PopularityLiking { get; init; } = true;
 
