@@ -64,6 +64,9 @@ def main():
               source=lambda r: (r.get("difficulty") or {}).get("SourceReferenceRmse"))
         table(variants, "Reference trainings", lambda r: (r.get("difficulty") or {}).get("ReferenceFits"), "{}")
         table(variants, "Near copies", lambda r: r["nearCopies"], "{}")
+        if any(r.get("rhoItems") is not None for r in variants):
+            table(variants, "ρ items (ratings count vs mean rating)", lambda r: r.get("rhoItems"), "{:+.2f}", source=lambda r: r["source"].get("rhoItems"))
+            table(variants, "ρ users (ratings count vs mean rating)", lambda r: r.get("rhoUsers"), "{:+.2f}", source=lambda r: r["source"].get("rhoUsers"))
         table(variants, "Sampling seconds (clustering, pairs, reference trainings; generator trained once per seed)", lambda r: r["sampleSeconds"], "{:.0f}")
     verdicts = [r for r in ranking if r.get("ranking")]
     if verdicts:

@@ -85,12 +85,15 @@ internal static class FidelityBench
                             ksUsers = report.UserDegreeKs,
                             ksItems = report.ItemDegreeKs,
                             nearCopies = report.Dcr?.NearCopies,
+                            rhoItems = report.ItemPopularityRating?.Synthetic,
+                            rhoUsers = report.UserActivityRating?.Synthetic,
                             difficulty = result.Difficulty,
                             structure = result.Structure,
                             ranking = report.Ranking,
                             trainSeconds,
                             sampleSeconds,
-                            source = new { giniUsers = report.GiniUsers.Source, giniItems = report.GiniItems.Source, headShare = report.HeadShare.Source },
+                            source = new { giniUsers = report.GiniUsers.Source, giniItems = report.GiniItems.Source, headShare = report.HeadShare.Source,
+                                rhoItems = report.ItemPopularityRating?.Source, rhoUsers = report.UserActivityRating?.Source },
                         };
                         var json = JsonSerializer.Serialize(line, new JsonSerializerOptions { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals });
                         File.AppendAllText(output, json + "\n");
