@@ -58,7 +58,8 @@ public sealed class PopularityLikingTests
 
         // The interaction part of any values has a zero mean for every member.
         var values = pairs.Select(_ => random.NextDouble() * 4).ToArray();
-        var interaction = MemberOffsets.Interaction(values, users, 50, items, 40);
+        var interaction = (double[])values.Clone();
+        MemberOffsets.KeepInteraction(interaction, users, 50, items, 40);
         Assert.All(Enumerable.Range(0, 40), item => Assert.Equal(0, Enumerable.Range(0, pairs.Length).Where(j => items[j] == item).Average(j => interaction[j]), 2));
     }
 

@@ -104,6 +104,7 @@ public sealed class RankingVerdictTests
             Difficulty = new DifficultyReport(0.95, 0.99, 0.8, 1, false),
             UserDegreeKs = 0.03,
             ItemDegreeKs = 0.2,
+            ItemPopularityRating = new(0.50, 0.30),
         };
         var card = FidelityScorecard.Build(report, new ScorecardTargets(), rawRatingTvd: 0.07, requestedRatings: 1000, achievedRatings: 1004);
         bool? Pass(string metric) => card.Single(e => e.Metric == metric).Pass;
@@ -117,6 +118,10 @@ public sealed class RankingVerdictTests
         Assert.True(Pass("reference RMSE gap (relative)"));
         Assert.Null(Pass("τ"));
         Assert.True(Pass("near copies"));
+        Assert.False(Pass("ρ items gap (popularity vs mean rating)"));
+        Assert.Null(Pass("ρ users gap (activity vs mean rating)"));
+        Assert.True(new ScorecardTargets().TryWith("rho-gap", 0.25, out var lenient));
+        Assert.True(FidelityScorecard.Build(report, lenient).Single(e => e.Metric == "ρ items gap (popularity vs mean rating)").Pass);
         Assert.True(new ScorecardTargets().TryWith("gini-gap", 0.1, out var looser));
         Assert.True(FidelityScorecard.Build(report, looser).Single(e => e.Metric == "item Gini gap").Pass);
         Assert.False(new ScorecardTargets().TryWith("no-such", 1, out _));

@@ -32,6 +32,8 @@ public static class FidelityScorecard
             Max("head-share gap", Math.Abs(report.HeadShare.Gap), targets.HeadShareGap),
             Max("user log-degree KS", report.UserDegreeKs, targets.DegreeKs),
             Max("item log-degree KS", report.ItemDegreeKs, targets.DegreeKs),
+            Max("ρ items gap (popularity vs mean rating)", report.ItemPopularityRating is { } items ? Math.Abs(items.Gap) : null, targets.PopularityRatingGap),
+            Max("ρ users gap (activity vs mean rating)", report.UserActivityRating is { } users ? Math.Abs(users.Gap) : null, targets.PopularityRatingGap),
             Max("size error (requested vs achieved)", sizeError, targets.SizeError),
             Max("reference RMSE gap (relative)", rmseGap, targets.ReferenceRmseGap),
             Min("τ minus self-agreement τ", tauMargin, -targets.TauBelowSelfAgreement),

@@ -156,7 +156,7 @@ public static class GanrsTrainer
         return (EmpiricalDistribution.Quantiles(predictions), EmpiricalDistribution.Quantiles(residuals));
     }
 
-    /// <summary>The standard deviation of the pre-trained dot products' interaction part over the source's ratings (<see cref="MemberOffsets.Interaction"/>).</summary>
+    /// <summary>The standard deviation of the pre-trained dot products' interaction part over the source's ratings (<see cref="MemberOffsets.KeepInteraction"/>).</summary>
     private static double InteractionStd(RatingsDataset source, float[] users, float[] items, int k)
     {
         var dots = new double[source.Count];
@@ -167,7 +167,8 @@ public static class GanrsTrainer
                 dots[r] += users[source.Users[r] * k + f] * items[source.Items[r] * k + f];
             }
         }
-        return MemberOffsets.Std(MemberOffsets.Interaction(dots, source.Users, source.UserCount, source.Items, source.ItemCount));
+        MemberOffsets.KeepInteraction(dots, source.Users, source.UserCount, source.Items, source.ItemCount);
+        return MemberOffsets.Std(dots);
     }
 
     internal static SourceSummary Summarize(RatingsDataset source)

@@ -162,21 +162,20 @@ internal static class MemberOffsets
     }
 
     /// <summary>
-    /// The part of each pair's value that is neither member's own: the values with their per-item and per-user means
-    /// over the pairs taken out (alternating until both are about zero). A member's mean is its offset's to give; what
-    /// stays is which of a user's items the user likes more than the item's raters do, the personal part of a rating.
+    /// Leaves in each pair's value only the part that is neither member's own: takes out the per-item and per-user
+    /// means over the pairs, in place (alternating until both are about zero; the values can be a whole set's worth).
+    /// A member's mean is its offset's to give; what stays is which of a user's items the user likes more than the
+    /// item's raters do, the personal part of a rating.
     /// </summary>
-    public static double[] Interaction(double[] values, int[] users, int userCount, int[] items, int itemCount)
+    public static void KeepInteraction(double[] values, int[] users, int userCount, int[] items, int itemCount)
     {
-        var centred = (double[])values.Clone();
         var userCounts = DatasetStats.Degrees(users, userCount);
         var itemCounts = DatasetStats.Degrees(items, itemCount);
         for (var round = 0; round < CentringRounds; round++)
         {
-            TakeOutMeans(centred, items, itemCounts);
-            TakeOutMeans(centred, users, userCounts);
+            TakeOutMeans(values, items, itemCounts);
+            TakeOutMeans(values, users, userCounts);
         }
-        return centred;
     }
 
     private static void TakeOutMeans(double[] values, int[] members, int[] counts)

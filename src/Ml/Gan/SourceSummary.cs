@@ -47,7 +47,7 @@ public sealed record SourceSummary(
 
     /// <summary>
     /// The standard deviation, over the source's ratings, of the pre-trained DeepMF's dot product once each user's and
-    /// each item's mean over its ratings is taken out (<see cref="MemberOffsets.Interaction"/>): the part of a predicted
+    /// each item's mean over its ratings is taken out (<see cref="MemberOffsets.KeepInteraction"/>): the part of a predicted
     /// rating that is neither member's offset. It sets how much a synthetic pair's own interaction weighs against them.
     /// </summary>
     public double? InteractionStd { get; init; }

@@ -262,8 +262,8 @@ public static class SyntheticSampler
         {
             return Array.ConvertAll(dots, d => (float)d);
         }
-        var interaction = MemberOffsets.Interaction(dots, pairUsers, userDegrees.Length, pairItems, itemDegrees.Length);
-        var scale = interactionStd / Math.Max(MemberOffsets.Std(interaction), 1e-12);
+        MemberOffsets.KeepInteraction(dots, pairUsers, userDegrees.Length, pairItems, itemDegrees.Length);
+        var scale = interactionStd / Math.Max(MemberOffsets.Std(dots), 1e-12);
         var random = new Random(options.Seed + 3);
         int[] Ranked(int[] degrees)
         {
@@ -280,7 +280,7 @@ public static class SyntheticSampler
         var signal = new float[dots.Length];
         for (var j = 0; j < signal.Length; j++)
         {
-            signal[j] = (float)(interaction[j] * scale + userOffsets[pairUsers[j]] + itemOffsets[pairItems[j]]);
+            signal[j] = (float)(dots[j] * scale + userOffsets[pairUsers[j]] + itemOffsets[pairItems[j]]);
         }
         return signal;
     }

@@ -28,9 +28,12 @@ public sealed record ScorecardTargets
 
     public int NearCopies { get; init; }
 
+    /// <summary>|synthetic − source| Spearman's ρ between a member's ratings count and its mean rating, items and users alike.</summary>
+    public double PopularityRatingGap { get; init; } = 0.15;
+
     /// <summary>The names <c>--target</c> accepts, in the scorecard's order.</summary>
     public static readonly string[] Names =
-        ["raw-tvd", "final-tvd", "gini-gap", "head-share-gap", "degree-ks", "size-error", "reference-rmse-gap", "tau-below-self", "min-tau", "near-copies"];
+        ["raw-tvd", "final-tvd", "gini-gap", "head-share-gap", "degree-ks", "rho-gap", "size-error", "reference-rmse-gap", "tau-below-self", "min-tau", "near-copies"];
 
     /// <summary>These targets with one changed by name; false for an unknown name.</summary>
     public bool TryWith(string name, double value, out ScorecardTargets changed)
@@ -42,6 +45,7 @@ public sealed record ScorecardTargets
             "gini-gap" => this with { GiniGap = value },
             "head-share-gap" => this with { HeadShareGap = value },
             "degree-ks" => this with { DegreeKs = value },
+            "rho-gap" => this with { PopularityRatingGap = value },
             "size-error" => this with { SizeError = value },
             "reference-rmse-gap" => this with { ReferenceRmseGap = value },
             "tau-below-self" => this with { TauBelowSelfAgreement = value },
