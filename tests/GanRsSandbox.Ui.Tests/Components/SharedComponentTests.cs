@@ -80,6 +80,20 @@ public sealed class SharedComponentTests : ComponentTest
         Assert.Single(scorecard.QuerySelectorAll("[data-testid=fail]"));
         Assert.Contains("not measured", scorecard.TextContent);
         Assert.Contains("2,981", fidelity.Markup);
+        Assert.Empty(fidelity.FindAll("[data-testid=scenario]"));
+    }
+
+    [Fact]
+    public void The_fidelity_view_shows_what_a_scenario_asked_for_next_to_what_it_got()
+    {
+        var report = Fixtures.Synthetic("ds-2", "ds-1").Fidelity! with
+        {
+            Scenario = [new("users with at most 5 ratings (share)", 0.0, 0.301, 0.3), new("ρ items, popularity vs mean rating (unlinked)", 0.503, -0.03, 0)],
+        };
+        var rows = Render<FidelityView>(p => p.Add(x => x.Report, report)).Find("[data-testid=scenario]").QuerySelectorAll("tbody tr");
+        Assert.Equal(2, rows.Length);
+        Assert.Equal(["users with at most 5 ratings (share)", "0", "0.301", "0.3"], rows[0].QuerySelectorAll("td").Select(c => c.TextContent.Trim()));
+        Assert.Equal("-0.03", rows[1].QuerySelectorAll("td")[2].TextContent.Trim());
     }
 
     [Theory]
