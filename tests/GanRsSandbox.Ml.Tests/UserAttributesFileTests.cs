@@ -59,6 +59,21 @@ public sealed class UserAttributesFileTests
     }
 
     [Fact]
+    public void A_users_file_that_Save_writes_reads_back_even_with_commas_and_quotes_in_its_values()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "ganrs-users-" + Guid.NewGuid().ToString("N") + ".csv");
+        try
+        {
+            UserAttributesFile.Save(path, Ratings, new UserGrouping("segment", ["a, b", "say \"c\""], [0, 1, 0]));
+            Assert.Equal(["a, b", "say \"c\"", "a, b"], UserAttributesFile.Read(path, Ratings).Of("segment"));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void Only_attributes_with_few_values_make_groups()
     {
         var attributes = Read("10|53|M|other|1\n20|23|F|artist|2\n30|24|F|writer|3\n");

@@ -38,6 +38,4 @@ internal static class GroupCounting
             return (g.Key, g.Value, ratings, shares);
         }).ToList();
     }
-
-    public static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
 }

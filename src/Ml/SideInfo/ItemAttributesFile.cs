@@ -36,59 +36,10 @@ public static class ItemAttributesFile
 
     public static IReadOnlyList<ItemGroupBreakdown> Read(TextReader reader, string file, RatingsDataset dataset)
     {
-        var index = new Dictionary<string, int>(dataset.ItemCount, StringComparer.Ordinal);
-        for (var i = 0; i < dataset.ItemCount; i++)
-        {
-            index[dataset.ItemIds[i]] = i;
-        }
-        string[]? names = null;
-        Func<string, long, (string Id, string[][] Labels)>? parse = null;
-        string[][][]? labels = null;
-        var seen = new bool[dataset.ItemCount];
-        long line = 0;
-        while (reader.ReadLine() is { } text)
-        {
-            line++;
-            if (text.Length == 0)
-            {
-                continue;
-            }
-            if (names is null)
-            {
-                (names, parse, var header) = Layout(text, file);
-                labels = names.Select(_ => new string[dataset.ItemCount][]).ToArray();
-                if (header)
-                {
-                    continue;
-                }
-            }
-            var (id, row) = parse!(text, line);
-            if (!index.TryGetValue(id, out var item))
-            {
-                continue;
-            }
-            if (seen[item])
-            {
-                throw new DataFormatException(file, line, "item", $"item '{GroupCounting.Shorten(id)}' has a second row");
-            }
-            seen[item] = true;
-            for (var a = 0; a < names.Length; a++)
-            {
-                labels![a][item] = row[a];
-            }
-        }
-        if (names is null)
-        {
-            throw new DataFormatException(file, 0, null, "the items file is empty");
-        }
-        var missing = Array.IndexOf(seen, false);
-        if (missing >= 0)
-        {
-            throw new DataFormatException(file, 0, "item",
-                $"{seen.Count(s => !s):N0} item(s) of the dataset have no row, the first '{GroupCounting.Shorten(dataset.ItemIds[missing])}'");
-        }
+        var (names, fields) = SideInfoRows.Read(reader, file, dataset.ItemIds, "item", skipUnknown: true, MaxAttributes, MaxValueLength, first => Layout(first, file));
+        var labels = names.Select((_, a) => Array.ConvertAll(fields, f => Labels(f[a]))).ToArray();
         // A grouping attribute has few labels that items share: not an identifier such as the title, one label an item.
-        return names.Select((name, a) => (name, labels: labels![a]))
+        return names.Select((name, a) => (name, labels: labels[a]))
             .Where(p => p.labels.SelectMany(l => l).Distinct(StringComparer.Ordinal).Take(UserAttributes.MaxGroups + 1).Count() is var distinct
                         && distinct <= UserAttributes.MaxGroups && distinct < dataset.ItemCount)
             .Select(p => Breakdown(dataset, p.name, p.labels)).ToList();
@@ -102,116 +53,48 @@ public static class ItemAttributesFile
         return new ItemGroupBreakdown(attribute, groups);
     }
 
-    private static (string[] Names, Func<string, long, (string Id, string[][] Labels)> Parse, bool Header) Layout(string first, string file)
+    private static SideInfoRows.Layout Layout(string first, string file)
     {
         if (first.Contains("::", StringComparison.Ordinal))
         {
-            return ([Genre], (text, line) =>
-            {
-                var fields = text.Split("::");
-                Expect(fields, 3, file, line, "id::title::genres");
-                return (fields[0].Trim(), [Labels(fields[2], file, line, Genre)]);
-            }, false);
+            // id::title::genres: the title is dropped here, since no title groups items.
+            return new([Genre], (text, line) => text.Split("::") is { Length: 3 } fields ? [fields[0], fields[2]]
+                : throw new DataFormatException(file, line, null, $"expected 3 fields (id::title::genres), found {text.Split("::").Length}"), false);
         }
         if (first.Contains('|') && first.Split('|').Length == MovieLens100KFields)
         {
-            return ([Genre], (text, line) =>
+            return new([Genre], (text, line) =>
             {
                 var fields = text.Split('|');
-                Expect(fields, MovieLens100KFields, file, line, "id|title|release|video release|url and 19 genre flags");
+                if (fields.Length != MovieLens100KFields)
+                {
+                    throw new DataFormatException(file, line, null, $"expected {MovieLens100KFields} fields (id|title|release|video release|url and 19 genre flags), found {fields.Length}");
+                }
                 var genres = new List<string>();
                 for (var g = 0; g < MovieLens100KGenres.Length; g++)
                 {
                     var flag = fields[5 + g].Trim();
                     if (flag is not ("0" or "1"))
                     {
-                        throw new DataFormatException(file, line, MovieLens100KGenres[g], $"a genre flag is 0 or 1, not '{GroupCounting.Shorten(flag)}'");
+                        throw new DataFormatException(file, line, MovieLens100KGenres[g], $"a genre flag is 0 or 1, not '{SideInfoRows.Shorten(flag)}'");
                     }
                     if (flag == "1")
                     {
                         genres.Add(MovieLens100KGenres[g]);
                     }
                 }
-                return (fields[0].Trim(), [genres.ToArray()]);
+                return [fields[0], string.Join('|', genres)];
             }, false);
         }
         if (first.Contains(','))
         {
-            var header = CsvFields(first).Select(h => h.Trim()).ToArray();
-            if (header.Length is < 2 or > MaxAttributes + 1 || header.Skip(1).Any(string.IsNullOrEmpty)
-                || header.Skip(1).Distinct(StringComparer.Ordinal).Count() != header.Length - 1)
-            {
-                throw new DataFormatException(file, 1, null, $"a CSV items file needs a header of 2 to {MaxAttributes + 1} distinct column names, the item id first");
-            }
-            var names = header[1..];
-            return (names, (text, line) =>
-            {
-                var fields = CsvFields(text);
-                Expect(fields, header.Length, file, line, string.Join(",", header));
-                return (fields[0].Trim(), names.Select((name, a) => Labels(fields[a + 1], file, line, name)).ToArray());
-            }, true);
+            return SideInfoRows.Csv(first, file, "item");
         }
         throw new DataFormatException(file, 1, null,
             "not an items file: expected u.item (id|title|…|19 genre flags), movies.dat (id::title::genres) or a CSV with a header, the item id first");
     }
 
-    private static void Expect(string[] fields, int count, string file, long line, string layout)
-    {
-        if (fields.Length != count)
-        {
-            throw new DataFormatException(file, line, null, $"expected {count} fields ({layout}), found {fields.Length}");
-        }
-    }
-
-    private static string[] Labels(string field, string file, long line, string attribute)
-    {
-        if (field.Length > MaxValueLength)
-        {
-            throw new DataFormatException(file, line, attribute, $"a field may have at most {MaxValueLength} characters");
-        }
-        return field.Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal).ToArray();
-    }
-
-    /// <summary>One CSV line's fields: a field in double quotes may hold commas, and "" is a quote inside it.</summary>
-    private static string[] CsvFields(string text)
-    {
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-            }
-            else
-            {
-                field.Append(c);
-            }
-        }
-        fields.Add(field.ToString());
-        return fields.ToArray();
-    }
+    /// <summary>A field's labels: <c>|</c> separates several (MovieLens' genres), each counted once.</summary>
+    private static string[] Labels(string field) =>
+        field.Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal).ToArray();
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using GanRsSandbox.Ml.Data;
 
 namespace GanRsSandbox.Ml.SideInfo;
@@ -38,72 +37,8 @@ public static class UserAttributesFile
 
     public static UserAttributes Read(TextReader reader, string file, RatingsDataset dataset)
     {
-        var index = new Dictionary<string, int>(dataset.UserCount, StringComparer.Ordinal);
-        for (var u = 0; u < dataset.UserCount; u++)
-        {
-            index[dataset.UserIds[u]] = u;
-        }
-        string[]? names = null;
-        string[][]? values = null;
-        var seen = new bool[dataset.UserCount];
-        Func<string, string[]>? split = null;
-        long line = 0;
-        while (reader.ReadLine() is { } text)
-        {
-            line++;
-            if (text.Length == 0)
-            {
-                continue;
-            }
-            if (names is null)
-            {
-                (names, split, var header) = Layout(text, file);
-                if (names.Length is 0 or > MaxAttributes)
-                {
-                    throw new DataFormatException(file, line, null, $"a users file needs 1 to {MaxAttributes} attribute columns after the user id; this one has {names.Length}");
-                }
-                values = names.Select(_ => new string[dataset.UserCount]).ToArray();
-                if (header)
-                {
-                    continue;
-                }
-            }
-            var fields = split!(text);
-            if (fields.Length != names.Length + 1)
-            {
-                throw new DataFormatException(file, line, null, $"expected {names.Length + 1} fields (user, {string.Join(", ", names)}), found {fields.Length}");
-            }
-            var id = fields[0].Trim();
-            if (!index.TryGetValue(id, out var user))
-            {
-                throw new DataFormatException(file, line, "user", $"user '{GroupCounting.Shorten(id)}' has no ratings in the dataset");
-            }
-            if (seen[user])
-            {
-                throw new DataFormatException(file, line, "user", $"user '{GroupCounting.Shorten(id)}' has a second row");
-            }
-            seen[user] = true;
-            for (var a = 0; a < names.Length; a++)
-            {
-                var value = fields[a + 1].Trim();
-                if (value.Length > MaxValueLength)
-                {
-                    throw new DataFormatException(file, line, names[a], $"a value may have at most {MaxValueLength} characters");
-                }
-                values![a][user] = value;
-            }
-        }
-        if (names is null)
-        {
-            throw new DataFormatException(file, 0, null, "the users file is empty");
-        }
-        var missing = Array.IndexOf(seen, false);
-        if (missing >= 0)
-        {
-            throw new DataFormatException(file, 0, "user",
-                $"{seen.Count(s => !s):N0} user(s) of the dataset have no row, the first '{GroupCounting.Shorten(dataset.UserIds[missing])}'");
-        }
-        return new UserAttributes(names, values!);
+        var (names, fields) = SideInfoRows.Read(reader, file, dataset.UserIds, "user", skipUnknown: false, MaxAttributes, MaxValueLength, first => Layout(first, file));
+        return new UserAttributes(names, names.Select((_, a) => Array.ConvertAll(fields, f => f[a])).ToArray());
     }
 
     /// <summary>The dataset's users grouped by a categorical attribute, with each group's share of users and its rating histogram.</summary>
@@ -119,24 +54,19 @@ public static class UserAttributesFile
         return new GroupBreakdown(attribute, groups);
     }
 
-    private static (string[] Names, Func<string, string[]> Split, bool Header) Layout(string first, string file)
+    private static SideInfoRows.Layout Layout(string first, string file)
     {
         if (first.Contains("::", StringComparison.Ordinal))
         {
-            return (MovieLens1M, text => text.Split("::"), false);
+            return new(MovieLens1M, (text, _) => text.Split("::"), false);
         }
         if (first.Contains('|'))
         {
-            return (MovieLens100K, text => text.Split('|'), false);
+            return new(MovieLens100K, (text, _) => text.Split('|'), false);
         }
         if (first.Contains(','))
         {
-            var header = first.Split(',').Select(h => h.Trim()).ToArray();
-            if (header.Skip(1).Any(string.IsNullOrEmpty) || header.Skip(1).Distinct(StringComparer.Ordinal).Count() != header.Length - 1)
-            {
-                throw new DataFormatException(file, 1, null, "a CSV users file needs a header of distinct column names, the user id first");
-            }
-            return (header[1..], text => text.Split(','), true);
+            return SideInfoRows.Csv(first, file, "user");
         }
         throw new DataFormatException(file, 1, null, "not a users file: expected u.user (id|age|gender|occupation|zip), users.dat (id::gender::age::occupation::zip) or a CSV with a header");
     }
