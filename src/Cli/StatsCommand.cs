@@ -16,7 +16,7 @@ internal static class StatsCommand
         var stats = DatasetStats.Compute(data);
         if (SideInfoArguments.Load(line, data) is { } attributes)
         {
-            stats = stats with { Groups = attributes.Categorical.Select(a => UserAttributesFile.Breakdown(data, a, attributes.Of(a))).ToList() };
+            stats = stats with { Groups = UserAttributesFile.Breakdowns(data, attributes) };
         }
         if (SideInfoArguments.LoadItems(line, data) is { } itemGroups)
         {

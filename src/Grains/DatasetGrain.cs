@@ -240,7 +240,7 @@ public sealed class DatasetGrain(
         AttachSideInfoAsync(fileName, "users.csv", content, (data, reader, name) =>
         {
             var attributes = UserAttributesFile.Read(reader, name, data);
-            var groups = attributes.Categorical.Select(a => UserAttributesFile.Breakdown(data, a, attributes.Of(a))).ToList();
+            var groups = UserAttributesFile.Breakdowns(data, attributes);
             return (info, artifact) => info with { Stats = info.Stats! with { Groups = groups }, UsersArtifact = artifact, UsersFileName = name };
         });
 

@@ -45,8 +45,6 @@ internal sealed class FlatParameters : IDisposable
     /// <summary>Every parameter's gradient, in the same places.</summary>
     public Tensor Gradients { get; }
 
-    public long Count => Values.numel();
-
     public void ZeroGrad() => Gradients.zero_();
 
     public void Dispose()

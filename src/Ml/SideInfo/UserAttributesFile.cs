@@ -41,6 +41,10 @@ public static class UserAttributesFile
         return new UserAttributes(names, names.Select((_, a) => Array.ConvertAll(fields, f => f[a])).ToArray());
     }
 
+    /// <summary>Every categorical attribute's breakdown (what <c>stats</c> and the dataset page show).</summary>
+    public static IReadOnlyList<GroupBreakdown> Breakdowns(RatingsDataset dataset, UserAttributes attributes) =>
+        attributes.Categorical.Select(a => Breakdown(dataset, a, attributes.Of(a))).ToList();
+
     /// <summary>The dataset's users grouped by a categorical attribute, with each group's share of users and its rating histogram.</summary>
     public static GroupBreakdown Breakdown(RatingsDataset dataset, string attribute, string[] valueOfUser)
     {

@@ -23,7 +23,7 @@ public sealed record DatasetInfo
     [Id(11)] public FidelityReport? Fidelity { get; init; }
     /// <summary>The figures of <c>ganrs stats</c>, with the user and item long tails.</summary>
     [Id(12)] public DatasetStats? Stats { get; init; }
-    /// <summary>The users' side information (<c>PUT /api/datasets/{id}/users</c>), as uploaded; its groups are in <see cref="Stats"/>.</summary>
+    /// <summary>The users' side information (<c>PUT /api/datasets/{id}/users-file</c>), as uploaded; its groups are in <see cref="Stats"/>.</summary>
     [Id(13)] public ArtifactRef? UsersArtifact { get; init; }
     [Id(14)] public string? UsersFileName { get; init; }
     /// <summary>The items' side information (<c>PUT /api/datasets/{id}/items-file</c>), as uploaded; its groups are in <see cref="Stats"/>.</summary>
